@@ -1,0 +1,86 @@
+"""Coded errors for form files and answers.
+
+A code is stable (tests and support notes refer to it); the text names the
+file, the question and the fault in words an administrator can act on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORM_CODES = {
+    "FORM_001": "the file cannot be read as YAML",
+    "FORM_002": "the file does not match the form schema",
+    "FORM_003": "a condition refers to an unknown question",
+    "FORM_004": "a question refers to an unknown choice list",
+    "FORM_005": "a question name is used twice",
+    "FORM_006": "a section refers to an unknown instrument",
+    "FORM_007": "a criterion refers to an unknown or unsuitable question",
+    "FORM_008": "a criterion's met_when value is not a possible answer",
+    "FORM_009": "a condition compares with a value the question cannot take",
+    "FORM_010": "two files have the same kind, id and version",
+    "FORM_011": "a form uses a file that does not exist",
+    "FORM_012": "a question's show_if refers to itself",
+    "FORM_013": "an instrument's scoring refers to an unknown or unsuitable item",
+    "FORM_014": "an instrument's wording variant is inconsistent",
+    "FORM_015": "a date limit refers to an unknown or non-date question",
+    "FORM_016": "an alert's action question is unknown",
+}
+
+ANSWER_CODES = {
+    "ANS_001": "unknown question id",
+    "ANS_002": "wrong type of value",
+    "ANS_003": "value out of range",
+    "ANS_004": "not one of the choices",
+    "ANS_005": "not a valid date",
+    "ANS_006": "not a valid time",
+    "ANS_007": "a note takes no answer",
+    "ANS_008": "not in the required format",
+    "ANS_009": "text too long or contains control characters",
+    "ANS_010": "inconsistent with another answer",
+    "FILE_001": "the answers file cannot be read",
+    "FILE_002": "the answers file is not valid JSON",
+    "FILE_003": "the answers file has the wrong schema",
+}
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    code: str
+    file: str
+    subject: str
+    detail: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        subject = f"{self.subject}: " if self.subject else ""
+        return f"{self.code}: {where}{subject}{self.detail}"
+
+
+class FormError(Exception):
+    """One or more faults in the form files. ``problems[0]`` is the first found."""
+
+    def __init__(self, problems: list[FormProblem]):
+        assert problems
+        self.problems = problems
+        lines = [str(p) for p in problems[:20]]
+        if len(problems) > 20:
+            lines.append(f"... and {len(problems) - 20} more")
+        super().__init__("\n".join(lines))
+
+    @property
+    def code(self) -> str:
+        return self.problems[0].code
+
+
+class AnswerError(ValueError):
+    """An answer (or an answers file) that cannot be accepted."""
+
+    def __init__(self, code: str, question: str | None, detail: str):
+        self.code = code
+        self.question = question
+        self.detail = detail
+        prefix = f"{code}: "
+        if question:
+            prefix += f"'{question}': "
+        super().__init__(prefix + detail)

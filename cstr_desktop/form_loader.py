@@ -1,0 +1,616 @@
+"""Load the files in ``forms/`` and check every cross-reference.
+
+``FormLibrary.load(folder)`` reads every ``*.yaml`` file below the folder,
+validates each against :mod:`cstr_desktop.form_schema`, and resolves each form
+into a :class:`FormBundle` (its sections, questions, choice lists,
+instruments and criteria). All faults found are reported together, each
+with a code, the file, the question and the fault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from .form_errors import FormError, FormProblem
+from .form_schema import (
+    AllCondition,
+    AnyCondition,
+    Choice,
+    ChoicesFile,
+    Condition,
+    CriteriaFile,
+    Criterion,
+    DateQuestion,
+    FormDocument,
+    FormFile,
+    Instrument,
+    IntegerQuestion,
+    LongTextQuestion,
+    MultiChoiceQuestion,
+    NotCondition,
+    NoteQuestion,
+    Question,
+    QuestionCondition,
+    Section,
+    SingleChoiceQuestion,
+    SumCondition,
+    TextQuestion,
+    YesNoQuestion,
+)
+
+DEFAULT_FORM_ID = "cstr_court_day"
+YES_NO = [
+    Choice(value="yes", label={"en": "Yes", "cy": "Ydy / Oes / Do"}),
+    Choice(value="no", label={"en": "No", "cy": "Nac ydy / Nac oes / Naddo"}),
+]
+
+_document_adapter: TypeAdapter[Any] = TypeAdapter(FormDocument)
+
+
+def default_forms_dir() -> Path:
+    """The ``forms/`` folder shipped with the package."""
+    return Path(str(resources.files("forms")))
+
+
+# --------------------------------------------------------------------------
+# YAML that refuses duplicate keys (a silent overwrite hides typos).
+# --------------------------------------------------------------------------
+
+
+class _StrictLoader(yaml.SafeLoader):
+    pass
+
+
+def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates
+)
+
+
+def parse_document(text: str, file: str) -> Any:
+    """Parse one form file's text into its model; raise FormError on any fault."""
+    try:
+        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        detail = str(exc).replace("\n", " ")
+        raise FormError([FormProblem("FORM_001", file, "", f"not valid YAML: {detail}")]) from None
+    if not isinstance(raw, dict):
+        raise FormError([FormProblem("FORM_001", file, "", "the file must hold a mapping of keys")])
+    try:
+        return _document_adapter.validate_python(raw)
+    except ValidationError as exc:
+        raise FormError(_schema_problems(exc, raw, file)) from None
+
+
+def _schema_problems(exc: ValidationError, raw: Any, file: str) -> list[FormProblem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = list(err["loc"])
+        subject = _subject_for(raw, loc)
+        path = ".".join(str(p) for p in loc if not _is_union_tag(p))
+        msg = err["msg"]
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        problems.append(FormProblem("FORM_002", file, subject, f"{path or 'file'}: {msg}"))
+    return problems
+
+
+_UNION_TAGS = {"form", "instrument", "choices", "criteria", "question", "sum", "all", "any", "not",
+               "text", "long_text", "integer", "date", "yes_no", "single_choice", "multi_choice",
+               "time", "note", "int", "str"}
+
+
+def _is_union_tag(part: Any) -> bool:
+    return isinstance(part, str) and (part in _UNION_TAGS or part.startswith("function-"))
+
+
+def _subject_for(raw: Any, loc: list[Any]) -> str:
+    """Name the nearest question, section or item on the error's path."""
+    subject = ""
+    node = raw
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            continue
+        if isinstance(node, dict) and isinstance(node.get("name"), str):
+            kind = "section" if ("questions" in node or "instruments" in node) else "question"
+            subject = f"{kind} '{node['name']}'"
+        elif isinstance(node, dict) and isinstance(node.get("id"), str) and node is not raw:
+            subject = f"'{node['id']}'"
+    return subject
+
+
+# --------------------------------------------------------------------------
+# The resolved bundle the engine works on.
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResolvedSection:
+    name: str
+    title: dict[str, str]
+    intro: dict[str, str] | None
+    show_if: Any
+    questions: tuple[Any, ...]
+    instruments: tuple[Instrument, ...] = ()
+
+
+@dataclass
+class FormBundle:
+    """A form with everything it refers to, resolved and checked."""
+
+    form: FormFile
+    file: str
+    sections: list[ResolvedSection]
+    questions: dict[str, Any]
+    section_of: dict[str, str]
+    instruments: dict[str, Instrument]
+    criteria: CriteriaFile
+    choice_lists: dict[str, list[Choice]]
+    instrument_of: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.form.id
+
+    @property
+    def version(self) -> int:
+        return self.form.version
+
+    def choices(self, question: Any, variant: str | None = None) -> list[Choice]:
+        """The choices offered for a question (with an instrument's wording variant)."""
+        if isinstance(question, YesNoQuestion):
+            return YES_NO
+        list_name = getattr(question, "choices", None)
+        if variant and question.variants and variant in question.variants:
+            list_name = question.variants[variant].choices or list_name
+        if list_name is None:
+            return []
+        return self._list(question.name, list_name)
+
+    def _list(self, question_name: str, list_name: str) -> list[Choice]:
+        inst = self.instrument_of.get(question_name)
+        if inst is not None and list_name in self.instruments[inst].choices:
+            return self.instruments[inst].choices[list_name]
+        return self.choice_lists[list_name]
+
+
+class FormLibrary:
+    """Every form file in a folder, parsed, indexed and cross-checked."""
+
+    def __init__(self, folder: Path, documents: dict[tuple[str, str, int], tuple[Any, str]]):
+        self.folder = folder
+        self._documents = documents
+        self._bundles: dict[tuple[str, int], FormBundle] = {}
+
+    @classmethod
+    def load(cls, folder: Path | str | None = None) -> FormLibrary:
+        folder = Path(folder) if folder is not None else default_forms_dir()
+        problems: list[FormProblem] = []
+        documents: dict[tuple[str, str, int], tuple[Any, str]] = {}
+        files = sorted(folder.rglob("*.yaml"))
+        for path in files:
+            rel = _display_path(path, folder)
+            try:
+                doc = parse_document(path.read_text(encoding="utf-8"), rel)
+            except UnicodeDecodeError as exc:
+                problems.append(FormProblem("FORM_001", rel, "", f"not UTF-8 text ({exc.reason})"))
+                continue
+            except FormError as exc:
+                problems.extend(exc.problems)
+                continue
+            key = (doc.kind, doc.id, doc.version)
+            if key in documents:
+                problems.append(FormProblem(
+                    "FORM_010", rel, f"{doc.kind} '{doc.id}' version {doc.version}",
+                    f"already defined in {documents[key][1]}"))
+                continue
+            documents[key] = (doc, rel)
+        library = cls(folder, documents)
+        for (kind, _id, _version), (doc, rel) in documents.items():
+            if kind == "instrument":
+                problems.extend(_check_instrument(doc, rel))
+        for (kind, form_id, version), _ in sorted(documents.items()):
+            if kind == "form":
+                try:
+                    library.bundle(form_id, version)
+                except FormError as exc:
+                    problems.extend(exc.problems)
+        if problems:
+            raise FormError(problems)
+        return library
+
+    def documents(self, kind: str) -> list[Any]:
+        return [doc for (k, _, _), (doc, _) in sorted(self._documents.items()) if k == kind]
+
+    def latest_version(self, form_id: str) -> int:
+        versions = [v for (k, i, v) in self._documents if k == "form" and i == form_id]
+        if not versions:
+            raise FormError([FormProblem("FORM_011", "", f"form '{form_id}'", "no such form")])
+        return max(versions)
+
+    def bundle(self, form_id: str = DEFAULT_FORM_ID, version: int | None = None) -> FormBundle:
+        if version is None:
+            version = self.latest_version(form_id)
+        key = (form_id, version)
+        if key not in self._bundles:
+            found = self._documents.get(("form", form_id, version))
+            if found is None:
+                raise FormError([FormProblem(
+                    "FORM_011", "", f"form '{form_id}' version {version}", "no such form")])
+            self._bundles[key] = _resolve(found[0], found[1], self._documents)
+        return self._bundles[key]
+
+
+def _display_path(path: Path, folder: Path) -> str:
+    try:
+        return str(Path(folder.name) / path.relative_to(folder))
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=8)
+def _cached_library(folder: str) -> FormLibrary:
+    return FormLibrary.load(Path(folder))
+
+
+def load_bundle(form_id: str = DEFAULT_FORM_ID, version: int | None = None,
+                folder: Path | str | None = None) -> FormBundle:
+    """The shipped (or given) form, loaded once per process."""
+    folder = Path(folder) if folder is not None else default_forms_dir()
+    return _cached_library(str(folder.resolve())).bundle(form_id, version)
+
+
+# --------------------------------------------------------------------------
+# Cross-reference checks
+# --------------------------------------------------------------------------
+
+
+def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
+    problems: list[FormProblem] = []
+
+    def need(kind: str, ident: str, version: int):
+        found = documents.get((kind, ident, version))
+        if found is None:
+            problems.append(FormProblem(
+                "FORM_011", file, f"uses {kind} '{ident}' version {version}",
+                "no such file in the forms folder"))
+            return None
+        return found[0]
+
+    choice_lists: dict[str, list[Choice]] = {}
+    for ident, version in form.uses.choices.items():
+        doc = need("choices", ident, version)
+        if doc is not None:
+            choice_lists.update(doc.lists)
+    instruments: dict[str, Instrument] = {}
+    for ident, version in form.uses.instruments.items():
+        doc = need("instrument", ident, version)
+        if doc is not None:
+            instruments[ident] = doc
+    criteria = None
+    if len(form.uses.criteria) != 1:
+        problems.append(FormProblem("FORM_011", file, "uses criteria",
+                                    "a form uses exactly one criteria file"))
+    for ident, version in form.uses.criteria.items():
+        criteria = need("criteria", ident, version)
+    if problems:
+        raise FormError(problems)
+
+    sections: list[ResolvedSection] = []
+    questions: dict[str, Any] = {}
+    section_of: dict[str, str] = {}
+    instrument_of: dict[str, str] = {}
+    section_names: set[str] = set()
+    for section in form.sections:
+        if section.name in section_names:
+            problems.append(FormProblem("FORM_005", file, f"section '{section.name}'",
+                                        "the section name is used twice"))
+        section_names.add(section.name)
+        owners: list[tuple[Any, Instrument | None]] = [(q, None) for q in section.questions]
+        used: list[Instrument] = []
+        for ident in section.instruments:
+            inst = instruments.get(ident)
+            if inst is None:
+                problems.append(FormProblem(
+                    "FORM_006", file, f"section '{section.name}'",
+                    f"instrument '{ident}' is not in the form's 'uses: instruments'"))
+                continue
+            used.append(inst)
+            owners.extend((q, inst) for q in inst.questions)
+        for q, inst in owners:
+            if q.name in questions:
+                problems.append(FormProblem(
+                    "FORM_005", file, f"question '{q.name}'",
+                    f"the name is already used in section '{section_of[q.name]}'"))
+                continue
+            questions[q.name] = q
+            section_of[q.name] = section.name
+            if inst is not None:
+                instrument_of[q.name] = inst.id
+        sections.append(ResolvedSection(section.name, section.title, section.intro,
+                                        section.show_if, tuple(q for q, _ in owners), tuple(used)))
+
+    bundle = FormBundle(form, file, sections, questions, section_of, instruments, criteria,
+                        choice_lists, instrument_of)
+
+    for q in questions.values():
+        owner = instrument_of.get(q.name)
+        where = f"instrument '{owner}'" if owner else file
+        list_names = [getattr(q, "choices", None)] + [
+            v.choices for v in (q.variants or {}).values()]
+        for list_name in filter(None, list_names):
+            own = instruments[owner].choices if owner else {}
+            if list_name not in own and list_name not in choice_lists:
+                problems.append(FormProblem(
+                    "FORM_004", where, f"question '{q.name}'",
+                    f"choices refers to unknown list '{list_name}'"))
+        if isinstance(q, DateQuestion):
+            for limit in (q.not_after, q.not_before):
+                if limit is not None and not isinstance(questions.get(limit), DateQuestion):
+                    problems.append(FormProblem(
+                        "FORM_015", file, f"question '{q.name}'",
+                        f"date limit refers to '{limit}', which is not a date question of this form"))
+    if problems:
+        raise FormError(problems)
+
+    for section in sections:
+        if section.show_if is not None:
+            problems.extend(_check_condition(section.show_if, bundle, file,
+                                             f"section '{section.name}'", None))
+        for q in section.questions:
+            if q.show_if is not None:
+                owner = bundle.instrument_of.get(q.name)
+                where = f"instrument '{owner}'" if owner else file
+                problems.extend(_check_condition(q.show_if, bundle, where,
+                                                 f"question '{q.name}'", q.name))
+    for inst in instruments.values():
+        for rule in inst.scoring.skip_rules:
+            problems.extend(_check_condition(rule.when, bundle, f"instrument '{inst.id}'",
+                                             "skip rule", None))
+        for alert in inst.alerts:
+            problems.extend(_check_condition(alert.when, bundle, f"instrument '{inst.id}'",
+                                             f"alert '{alert.id}'", None))
+            if alert.action_question and alert.action_question not in questions:
+                problems.append(FormProblem(
+                    "FORM_016", f"instrument '{inst.id}'", f"alert '{alert.id}'",
+                    f"action_question '{alert.action_question}' is not a question of form "
+                    f"'{form.id}'"))
+    problems.extend(_check_criteria(criteria, bundle))
+    if problems:
+        raise FormError(problems)
+    return bundle
+
+
+def _check_instrument(inst: Instrument, file: str) -> list[FormProblem]:
+    problems: list[FormProblem] = []
+    by_name = {q.name: q for q in inst.questions}
+    subject = f"instrument '{inst.id}'"
+
+    def bad(detail: str) -> None:
+        problems.append(FormProblem("FORM_013", file, subject, detail))
+
+    if len(by_name) != len(inst.questions):
+        seen: set[str] = set()
+        for q in inst.questions:
+            if q.name in seen:
+                problems.append(FormProblem("FORM_005", file, f"question '{q.name}'",
+                                            "the name is used twice in the instrument"))
+            seen.add(q.name)
+    for q in inst.questions:
+        list_names = [getattr(q, "choices", None)] + [
+            v.choices for v in (q.variants or {}).values()]
+        for list_name in filter(None, list_names):
+            if list_name not in inst.choices:
+                problems.append(FormProblem(
+                    "FORM_004", file, f"question '{q.name}'",
+                    f"choices refers to unknown list '{list_name}' (an instrument's lists are "
+                    "its own)"))
+    if problems:
+        return problems
+    scoring = inst.scoring
+    for name in scoring.items:
+        q = by_name.get(name)
+        if q is None:
+            bad(f"scoring item '{name}' is not a question of the instrument")
+        elif scoring.method == "sum":
+            if not isinstance(q, SingleChoiceQuestion):
+                bad(f"scoring item '{name}' must be a single_choice question to be summed")
+            else:
+                lists = [q.choices] + [v.choices for v in (q.variants or {}).values() if v.choices]
+                for list_name in lists:
+                    values = [c.value for c in inst.choices[list_name]]
+                    if not all(isinstance(v, int) for v in values):
+                        bad(f"scoring item '{name}': list '{list_name}' has values that are not "
+                            "whole numbers")
+        elif not isinstance(q, IntegerQuestion):
+            bad(f"entered total '{name}' must be an integer question")
+    for rule in scoring.skip_rules:
+        for name in rule.skip:
+            if name not in scoring.items:
+                bad(f"skip rule skips '{name}', which is not a scoring item")
+    for sub in scoring.subscores:
+        for name in sub.items:
+            if name not in scoring.items:
+                bad(f"subscore '{sub.id}' uses '{name}', which is not a scoring item")
+    for name in inst.key_items:
+        if name not in by_name:
+            bad(f"key item '{name}' is not a question of the instrument")
+    if inst.variant_question is not None:
+        vq = by_name.get(inst.variant_question)
+        if not isinstance(vq, SingleChoiceQuestion):
+            problems.append(FormProblem(
+                "FORM_014", file, subject,
+                f"variant_question '{inst.variant_question}' must be a single_choice question of "
+                "the instrument"))
+        else:
+            allowed = {c.value for c in inst.choices[vq.choices]}
+            for q in inst.questions:
+                for key, variant in (q.variants or {}).items():
+                    if key not in allowed:
+                        problems.append(FormProblem(
+                            "FORM_014", file, f"question '{q.name}'",
+                            f"variant '{key}' is not a value of '{inst.variant_question}'"))
+                    if variant.choices and getattr(q, "choices", None):
+                        base = [c.value for c in inst.choices[q.choices]]
+                        other = [c.value for c in inst.choices[variant.choices]]
+                        if base != other:
+                            problems.append(FormProblem(
+                                "FORM_014", file, f"question '{q.name}'",
+                                f"variant '{key}' offers values {other}, not the same as {base}"))
+    else:
+        for q in inst.questions:
+            if q.variants:
+                problems.append(FormProblem(
+                    "FORM_014", file, f"question '{q.name}'",
+                    "has wording variants but the instrument has no variant_question"))
+    return problems
+
+
+def possible_values(q: Any, bundle: FormBundle) -> list[Any] | None:
+    """The values a question can take, or None when open (text, integers, dates)."""
+    if isinstance(q, YesNoQuestion):
+        return ["yes", "no"]
+    if isinstance(q, SingleChoiceQuestion | MultiChoiceQuestion):
+        return [c.value for c in bundle.choices(q)]
+    return None
+
+
+def _check_condition(cond: Condition, bundle: FormBundle, file: str, subject: str,
+                     self_name: str | None) -> list[FormProblem]:
+    problems: list[FormProblem] = []
+    if isinstance(cond, AllCondition | AnyCondition):
+        for sub in (cond.all if isinstance(cond, AllCondition) else cond.any):
+            problems.extend(_check_condition(sub, bundle, file, subject, self_name))
+        return problems
+    if isinstance(cond, NotCondition):
+        return _check_condition(cond.not_, bundle, file, subject, self_name)
+    names = cond.sum if isinstance(cond, SumCondition) else [cond.question]
+    for name in names:
+        if name == self_name:
+            problems.append(FormProblem("FORM_012", file, subject, "show_if refers to itself"))
+            continue
+        q = bundle.questions.get(name)
+        if q is None:
+            problems.append(FormProblem(
+                "FORM_003", file, subject, f"condition refers to unknown question '{name}'"))
+            continue
+        if isinstance(cond, SumCondition):
+            if not _is_numeric(q, bundle):
+                problems.append(FormProblem(
+                    "FORM_009", file, subject,
+                    f"sums '{name}', which does not take a whole number"))
+            continue
+        if isinstance(q, NoteQuestion):
+            problems.append(FormProblem(
+                "FORM_009", file, subject, f"tests '{name}', a note that takes no answer"))
+            continue
+        op, value = cond.comparison
+        allowed = possible_values(q, bundle)
+        if op in ("greater_than", "at_least", "less_than", "at_most"):
+            if not _is_numeric(q, bundle):
+                problems.append(FormProblem(
+                    "FORM_009", file, subject,
+                    f"compares '{name}' as a number, but it is a {q.type} question"))
+        elif op == "includes" and not isinstance(q, MultiChoiceQuestion):
+            problems.append(FormProblem(
+                "FORM_009", file, subject,
+                f"'includes' needs a multi_choice question; '{name}' is {q.type}"))
+        elif op in ("equals", "not_equals", "in") and isinstance(q, MultiChoiceQuestion):
+            problems.append(FormProblem(
+                "FORM_009", file, subject,
+                f"'{op}' cannot test the multi_choice question '{name}': use 'includes'"))
+        elif op in ("equals", "not_equals", "in", "includes") and allowed is not None:
+            values = value if op == "in" else [value]
+            for v in values:
+                if not any(v == a and type(v) is type(a) for a in allowed):
+                    problems.append(FormProblem(
+                        "FORM_009", file, subject,
+                        f"compares '{name}' with {v!r}, which is not one of its values "
+                        f"{allowed}"))
+    return problems
+
+
+def _is_numeric(q: Any, bundle: FormBundle) -> bool:
+    if isinstance(q, IntegerQuestion):
+        return True
+    if isinstance(q, SingleChoiceQuestion):
+        return all(isinstance(c.value, int) for c in bundle.choices(q))
+    return False
+
+
+def _check_criteria(criteria: CriteriaFile, bundle: FormBundle) -> list[FormProblem]:
+    problems: list[FormProblem] = []
+    file = f"criteria '{criteria.id}'"
+    for name in (criteria.age.date_of_birth, criteria.age.on_date):
+        if not isinstance(bundle.questions.get(name), DateQuestion):
+            problems.append(FormProblem(
+                "FORM_007", file, "age", f"'{name}' is not a date question of form "
+                f"'{bundle.id}'"))
+    seen: set[str] = set()
+    all_criteria: list[Criterion] = list(criteria.gates)
+    for req in criteria.requirements:
+        if req.id in seen:
+            problems.append(FormProblem("FORM_005", file, f"requirement '{req.id}'",
+                                        "the id is used twice"))
+        seen.add(req.id)
+        all_criteria.extend(req.criteria)
+    for crit in all_criteria:
+        subject = f"criterion '{crit.id}'"
+        if crit.question is not None:
+            q = bundle.questions.get(crit.question)
+            if q is None or isinstance(q, NoteQuestion):
+                problems.append(FormProblem(
+                    "FORM_007", file, subject,
+                    f"refers to unknown question '{crit.question}'"))
+                continue
+            allowed = possible_values(q, bundle)
+            if allowed is not None and not any(
+                    crit.met_when == a and type(crit.met_when) is type(a) for a in allowed):
+                problems.append(FormProblem(
+                    "FORM_008", file, subject,
+                    f"met_when {crit.met_when!r} is not an answer '{crit.question}' can take "
+                    f"{allowed}"))
+        if crit.reason_question is not None and not isinstance(
+                bundle.questions.get(crit.reason_question), LongTextQuestion | TextQuestion):
+            problems.append(FormProblem(
+                "FORM_007", file, subject,
+                f"reason_question '{crit.reason_question}' is not a text question of the form"))
+    for flag in criteria.flags:
+        problems.extend(_check_condition(flag.when, bundle, file, f"flag '{flag.id}'", None))
+    return problems
+
+
+__all__ = [
+    "DEFAULT_FORM_ID",
+    "FormBundle",
+    "FormLibrary",
+    "Question",
+    "ResolvedSection",
+    "Section",
+    "default_forms_dir",
+    "load_bundle",
+    "parse_document",
+    "possible_values",
+]
