@@ -206,14 +206,22 @@ class FormLibrary:
 
     @classmethod
     def load(cls, folder: Path | str | None = None) -> FormLibrary:
+        """Every ``*.yaml`` file below ``folder`` (default: the shipped ``forms/``)."""
         folder = Path(folder) if folder is not None else default_forms_dir()
+        texts: dict[str, str | bytes] = {}
+        for path in sorted(folder.rglob("*.yaml")):
+            texts[_display_path(path, folder)] = path.read_bytes()
+        return cls.from_texts(texts, folder)
+
+    @classmethod
+    def from_texts(cls, texts: dict[str, str | bytes], folder: Path | None = None) -> FormLibrary:
+        """A library from file names and contents; raises FormError listing every fault."""
         problems: list[FormProblem] = []
         documents: dict[tuple[str, str, int], tuple[Any, str]] = {}
-        files = sorted(folder.rglob("*.yaml"))
-        for path in files:
-            rel = _display_path(path, folder)
+        for rel, content in texts.items():
             try:
-                doc = parse_document(path.read_text(encoding="utf-8"), rel)
+                text = content.decode("utf-8") if isinstance(content, bytes) else content
+                doc = parse_document(text, rel)
             except UnicodeDecodeError as exc:
                 problems.append(FormProblem("FORM_001", rel, "", f"not UTF-8 text ({exc.reason})"))
                 continue
@@ -227,16 +235,17 @@ class FormLibrary:
                     f"already defined in {documents[key][1]}"))
                 continue
             documents[key] = (doc, rel)
-        library = cls(folder, documents)
+        library = cls(folder or Path("."), documents)
         for (kind, _id, _version), (doc, rel) in documents.items():
             if kind == "instrument":
                 problems.extend(_check_instrument(doc, rel))
-        for (kind, form_id, version), _ in sorted(documents.items()):
-            if kind == "form":
-                try:
-                    library.bundle(form_id, version)
-                except FormError as exc:
-                    problems.extend(exc.problems)
+        if not problems:
+            for (kind, form_id, version), _ in sorted(documents.items()):
+                if kind == "form":
+                    try:
+                        library.bundle(form_id, version)
+                    except FormError as exc:
+                        problems.extend(exc.problems)
         if problems:
             raise FormError(problems)
         return library

@@ -1,0 +1,246 @@
+"""Check answers against their questions, and read an answers file.
+
+Every fault raises :class:`AnswerError` with a code and a message that names
+the question and says what is wrong and what is allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .form_errors import AnswerError
+from .form_loader import FormBundle, possible_values
+from .form_schema import (
+    DateQuestion,
+    IntegerQuestion,
+    LongTextQuestion,
+    MultiChoiceQuestion,
+    NoteQuestion,
+    SingleChoiceQuestion,
+    TextQuestion,
+    TimeQuestion,
+    YesNoQuestion,
+)
+
+ANSWERS_SCHEMA = "cstr-answers/1"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# C0 controls other than tab, line feed and carriage return, DEL, and C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def is_valid_nhs_number(text: str) -> bool:
+    """Ten digits whose last is the modulus-11 check digit of the first nine."""
+    digits = text.replace(" ", "")
+    if not re.fullmatch(r"\d{10}", digits):
+        return False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from an ISO ``YYYY-MM-DD`` string, or None if it is not one."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _describe(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def check_answer(bundle: FormBundle, name: str, value: Any,
+                 answers: Mapping[str, Any] | None = None) -> Any:
+    """Return the value if it is a valid answer to ``name``; raise AnswerError if not.
+
+    ``answers`` (the other answers) lets a date be checked against another
+    date, such as a date of birth against the hearing date.
+    """
+    q = bundle.questions.get(name)
+    if q is None:
+        raise AnswerError("ANS_001", name, "no question has this id in form "
+                                           f"'{bundle.id}' version {bundle.version}")
+    if isinstance(q, NoteQuestion):
+        raise AnswerError("ANS_007", name, "this is a note shown to the assessor; it takes no answer")
+    if isinstance(q, TextQuestion | LongTextQuestion):
+        return _check_text(q, name, value)
+    if isinstance(q, IntegerQuestion):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AnswerError("ANS_002", name, f"expected a whole number, got {_kind(value)} "
+                                               f"{_describe(value)}")
+        if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
+            raise AnswerError("ANS_003", name, f"{value} is out of range {_range(q.min, q.max)}")
+        return value
+    if isinstance(q, DateQuestion):
+        return _check_date(bundle, q, name, value, answers or {})
+    if isinstance(q, TimeQuestion):
+        if not isinstance(value, str) or not _TIME.match(value):
+            raise AnswerError("ANS_006", name, f"expected a time as HH:MM (24-hour), got "
+                                               f"{_describe(value)}")
+        return value
+    allowed = possible_values(q, bundle)
+    assert allowed is not None
+    if isinstance(q, YesNoQuestion | SingleChoiceQuestion):
+        if not _one_of(value, allowed):
+            raise AnswerError("ANS_004", name, f"{_describe(value)} is not one of "
+                                               f"{_describe(allowed)}")
+        return value
+    assert isinstance(q, MultiChoiceQuestion)
+    if not isinstance(value, list):
+        raise AnswerError("ANS_002", name, f"expected a list of choices, got {_kind(value)} "
+                                           f"{_describe(value)}")
+    if not value:
+        raise AnswerError("ANS_002", name, "choose at least one option, or leave it unanswered")
+    for item in value:
+        if not _one_of(item, allowed):
+            raise AnswerError("ANS_004", name, f"{_describe(item)} is not one of "
+                                               f"{_describe(allowed)}")
+    if len({json.dumps(v) for v in value}) != len(value):
+        raise AnswerError("ANS_002", name, "a choice is listed more than once")
+    return value
+
+
+def _one_of(value: Any, allowed: list[Any]) -> bool:
+    return not isinstance(value, bool) and any(
+        value == a and type(value) is type(a) for a in allowed)
+
+
+def _range(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"{low}–{high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+def _check_text(q: Any, name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise AnswerError("ANS_002", name, f"expected text, got {_kind(value)} {_describe(value)}")
+    if len(value) > q.max_length:
+        raise AnswerError("ANS_009", name, f"the text is {len(value)} characters long; "
+                                           f"the most allowed is {q.max_length}")
+    bad = _CONTROL.search(value)
+    if bad:
+        raise AnswerError("ANS_009", name, f"contains the control character "
+                                           f"U+{ord(bad.group()):04X} at position {bad.start()}")
+    if isinstance(q, TextQuestion) and ("\n" in value or "\r" in value):
+        raise AnswerError("ANS_009", name, "a one-line answer cannot contain a line break")
+    if getattr(q, "format", None) == "nhs_number" and not is_valid_nhs_number(value):
+        raise AnswerError("ANS_008", name, f"{_describe(value)} is not a valid NHS number "
+                                           "(10 digits with a correct check digit)")
+    return value
+
+
+def _check_date(bundle: FormBundle, q: DateQuestion, name: str, value: Any,
+                answers: Mapping[str, Any]) -> str:
+    parsed = parse_date(value)
+    if parsed is None:
+        raise AnswerError("ANS_005", name, f"expected a date as YYYY-MM-DD, got "
+                                           f"{_describe(value)}")
+    if q.min is not None and parsed < q.min:
+        raise AnswerError("ANS_003", name, f"{value} is before the earliest allowed, "
+                                           f"{q.min.isoformat()}")
+    if q.max is not None and parsed > q.max:
+        raise AnswerError("ANS_003", name, f"{value} is after the latest allowed, "
+                                           f"{q.max.isoformat()}")
+    if q.not_after is not None:
+        other = parse_date(answers.get(q.not_after))
+        if other is not None and parsed > other:
+            raise AnswerError("ANS_010", name, f"{value} is after {q.not_after} "
+                                               f"({other.isoformat()})")
+    if q.not_before is not None:
+        other = parse_date(answers.get(q.not_before))
+        if other is not None and parsed < other:
+            raise AnswerError("ANS_010", name, f"{value} is before {q.not_before} "
+                                               f"({other.isoformat()})")
+    return value
+
+
+def check_answers(bundle: FormBundle, answers: Any) -> dict[str, Any]:
+    """Check a whole set of answers; ``None`` values mean "not answered" and are dropped.
+
+    Raises the first fault found, in the form's question order.
+    """
+    if not isinstance(answers, dict):
+        raise AnswerError("FILE_003", None, f"'answers' must be an object of question ids and "
+                                            f"values, got {_kind(answers)}")
+    for name in answers:
+        if name not in bundle.questions:
+            raise AnswerError("ANS_001", name, "no question has this id in form "
+                                               f"'{bundle.id}' version {bundle.version}")
+    given = {k: v for k, v in answers.items() if v is not None}
+    checked: dict[str, Any] = {}
+    for name in bundle.questions:
+        if name in given:
+            checked[name] = check_answer(bundle, name, given[name], given)
+    return checked
+
+
+def read_answers_file(path: Path | str, bundle: FormBundle) -> dict[str, Any]:
+    """Read and check an answers file (``contract.md`` section 2)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswerError("FILE_001", None, f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise AnswerError("FILE_001", None, f"{path} is a folder, not an answers file") from None
+    except OSError as exc:
+        raise AnswerError("FILE_001", None, f"cannot read {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AnswerError("FILE_002", None, f"{path} is not UTF-8 text (byte {exc.start})") \
+            from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AnswerError("FILE_002", None, f"{path} is not valid JSON: {exc.msg} at line "
+                                            f"{exc.lineno}, column {exc.colno}") from None
+    return parse_answers_document(data, bundle)
+
+
+def parse_answers_document(data: Any, bundle: FormBundle) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise AnswerError("FILE_003", None, "the file must hold a JSON object with 'schema' "
+                                            "and 'answers'")
+    schema = data.get("schema")
+    if schema != ANSWERS_SCHEMA:
+        raise AnswerError("FILE_003", None, f"'schema' must be \"{ANSWERS_SCHEMA}\", got "
+                                            f"{_describe(schema)}")
+    if "answers" not in data:
+        raise AnswerError("FILE_003", None, "the file has no 'answers' object")
+    return check_answers(bundle, data["answers"])
+
+
+def answers_document(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers file's content for a set of answers."""
+    return {"schema": ANSWERS_SCHEMA, "answers": dict(answers)}

@@ -1,0 +1,150 @@
+"""The ``cstr-desktop`` command line (contract.md section 3).
+
+The core cannot import the desktop app or the report renderer, so the
+program's entry point (``ui/entry.py``) passes them in as :class:`Commands`.
+Exit codes: 0 ok; 1 a check failed; 2 bad input (one line on stderr, never a
+traceback); 3 not allowed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import NoReturn, TextIO
+
+from . import __version__
+from .answers import read_answers_file
+from .form_errors import AnswerError, FormError
+from .form_loader import FormBundle, load_bundle
+from .interview import InterviewState
+from .local_text import tr
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad command-line use; reported in one line with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+@dataclass
+class Commands:
+    """What the entry point supplies: things the core may not import itself."""
+
+    run_app: Callable[[argparse.Namespace], int] | None = None
+    extra: dict[str, Callable[[argparse.Namespace], int]] = field(default_factory=dict)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cstr-desktop",
+        description="CSTR Court Day: on-the-day assessment for treatment requirements.",
+    )
+    parser.add_argument("--version", action="version", version=f"cstr-desktop {__version__}")
+    parser.add_argument("--data-dir", help="the folder of the local store (default: the "
+                                           "platform's user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    assess = sub.add_parser("assess", help="score instruments and check the statutory "
+                                           "criteria for one answers file")
+    assess.add_argument("file", metavar="FILE", help="an answers file (cstr-answers/1 JSON)")
+    assess.add_argument("--json", action="store_true", help="print the result as JSON")
+    return parser
+
+
+def _assess(args: argparse.Namespace, bundle: FormBundle, out: TextIO) -> int:
+    answers = read_answers_file(args.file, bundle)
+    state = InterviewState(bundle, answers)
+    if args.json:
+        json.dump(state.result(), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return EXIT_OK
+    out.write(render_summary(state))
+    return EXIT_OK
+
+
+def render_summary(state: InterviewState, lang: str = "en") -> str:
+    """A plain-text summary of the result, for people at a terminal."""
+    lines = []
+    given = state.answers.get("person_given_names", "")
+    family = state.answers.get("person_family_name", "")
+    name = f"{given} {family}".strip() or "(no name)"
+    case = state.answers.get("case_number", "(no case number)")
+    age = state.age if state.age is not None else "unknown"
+    lines.append(f"{name}, case {case}, age {age}")
+    lines.append("")
+    lines.append("Measures")
+    for ident, s in state.scores.items():
+        inst = state.bundle.instruments[ident]
+        if s.complete:
+            band = tr(s.band.label, lang) if s.band else ""
+            lines.append(f"  {inst.short_title:<9} {s.total:>3}  {band}")
+        elif len(s.missing) < len(inst.scoring.items):
+            lines.append(f"  {inst.short_title:<9}   -  incomplete ({len(s.missing)} "
+                         "item(s) unanswered)")
+    for alert in state.alerts:
+        lines.append(f"  ALERT: {tr(alert.message, lang)}")
+    lines.append("")
+    lines.append("Statutory criteria")
+    for ident, req in state.requirements.items():
+        title = tr(next(r.title for r in state.bundle.criteria.requirements if r.id == ident),
+                   lang)
+        lines.append(f"  {title}: {req.status.replace('_', ' ')}")
+        for c in req.criteria:
+            mark = {True: "met", False: "NOT MET", None: "open"}[c.met]
+            lines.append(f"    [{mark:^7}] {c.reason(lang)}")
+    flags = [f for f in state.bundle.criteria.flags if state.flags.get(f.id)]
+    if flags:
+        lines.append("")
+        lines.extend(f"  Note: {tr(f.label, lang)}" for f in flags)
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
+         out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    commands = commands or Commands()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except UsageError as exc:
+        err.write(f"cstr-desktop: error: {exc} (see cstr-desktop --help)\n")
+        return EXIT_BAD_INPUT
+    except SystemExit as exc:  # --help and --version print and exit 0
+        return int(exc.code or 0)
+    try:
+        if args.command is None:
+            if commands.run_app is None:
+                err.write("cstr-desktop: error: the desktop app is not available in this "
+                          "installation\n")
+                return EXIT_BAD_INPUT
+            return commands.run_app(args)
+        if args.command == "assess":
+            return _assess(args, load_bundle(), out)
+        return commands.extra[args.command](args)
+    except (AnswerError, UsageError) as exc:
+        err.write(f"cstr-desktop: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except FormError as exc:
+        first = str(exc).splitlines()[0]
+        err.write(f"cstr-desktop: error: the form files are faulty: {first}\n")
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def entry() -> int:
+    """``python -m cstr_desktop``: the command line without the desktop app."""
+    return main()
+
+
+__all__ = ["Commands", "build_parser", "main", "render_summary"]

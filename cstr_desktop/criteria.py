@@ -1,0 +1,107 @@
+"""Check the statutory criteria for each requirement against the answers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from .answers import parse_date
+from .conditions import holds, same_value
+from .form_schema import CriteriaFile, Criterion
+from .local_text import tr
+
+Status = Literal["eligible", "incomplete", "not_eligible"]
+
+
+def age_on(date_of_birth: date, on: date) -> int:
+    """Whole years of age on a date (a 29 February birthday falls on 1 March)."""
+    before_birthday = (on.month, on.day) < (date_of_birth.month, date_of_birth.day)
+    return on.year - date_of_birth.year - before_birthday
+
+
+def age_from_answers(criteria: CriteriaFile, answers: Mapping[str, Any]) -> int | None:
+    dob = parse_date(answers.get(criteria.age.date_of_birth))
+    on = parse_date(answers.get(criteria.age.on_date))
+    if dob is None or on is None or dob > on:
+        return None
+    return age_on(dob, on)
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    met: bool | None
+    # The assessor's own reasons, from the criterion's reason question.
+    assessor_reason: str | None
+
+    @property
+    def id(self) -> str:
+        return self.criterion.id
+
+    def reason(self, lang: str = "en") -> str:
+        """Why the criterion is met, not met or open, in words for the screen and report."""
+        label = tr(self.criterion.label, lang)
+        if self.met is True:
+            return label
+        if self.met is False:
+            return tr(self.criterion.not_met, lang)
+        return {"en": f"Not yet answered: {label}",
+                "cy": f"Heb ei ateb eto: {label}"}.get(lang, f"Not yet answered: {label}")
+
+
+@dataclass(frozen=True)
+class RequirementResult:
+    id: str
+    status: Status
+    criteria: tuple[CriterionResult, ...]
+
+    @property
+    def unmet(self) -> list[CriterionResult]:
+        return [c for c in self.criteria if c.met is False]
+
+    @property
+    def unanswered(self) -> list[CriterionResult]:
+        return [c for c in self.criteria if c.met is None]
+
+    def as_result(self) -> dict[str, Any]:
+        return {"status": self.status,
+                "criteria": [{"id": c.id, "met": c.met} for c in self.criteria]}
+
+
+def _met(criterion: Criterion, answers: Mapping[str, Any], age: int | None) -> bool | None:
+    if criterion.derived == "age_at_least":
+        return None if age is None else age >= criterion.years
+    value = answers.get(criterion.question)
+    if value is None:
+        return None
+    return same_value(value, criterion.met_when)
+
+
+def requirement_status(met: list[bool | None]) -> Status:
+    if any(m is False for m in met):
+        return "not_eligible"
+    if any(m is None for m in met):
+        return "incomplete"
+    return "eligible"
+
+
+def evaluate_requirements(criteria: CriteriaFile, answers: Mapping[str, Any]
+                          ) -> dict[str, RequirementResult]:
+    age = age_from_answers(criteria, answers)
+
+    def result(c: Criterion) -> CriterionResult:
+        reason = answers.get(c.reason_question) if c.reason_question else None
+        return CriterionResult(c, _met(c, answers, age), reason or None)
+
+    gates = [result(c) for c in criteria.gates]
+    out: dict[str, RequirementResult] = {}
+    for req in criteria.requirements:
+        items = tuple(gates + [result(c) for c in req.criteria])
+        out[req.id] = RequirementResult(req.id, requirement_status([c.met for c in items]), items)
+    return out
+
+
+def evaluate_flags(criteria: CriteriaFile, answers: Mapping[str, Any]) -> dict[str, bool]:
+    return {flag.id: holds(flag.when, answers) for flag in criteria.flags}

@@ -1,0 +1,30 @@
+"""Shared fixtures. Qt runs offscreen in every test."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = SHARED / "examples"
+
+
+@pytest.fixture(scope="session")
+def bundle():
+    from cstr_desktop.form_loader import load_bundle
+
+    return load_bundle()
+
+
+@pytest.fixture
+def example_answers():
+    def load(name: str) -> dict:
+        return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))["answers"]
+
+    return load

@@ -1,0 +1,27 @@
+"""The program's entry point: the command line, with the desktop app plugged in.
+
+Qt is imported only when the desktop app starts, so ``cstr-desktop assess``
+and the other commands start quickly and run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cstr_desktop.cli import Commands
+from cstr_desktop.cli import main as cli_main
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    return run(args)
+
+
+def main() -> int:
+    return cli_main(commands=Commands(run_app=run_app))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
