@@ -1,0 +1,57 @@
+"""The core and the reports stay Qt-free (import-linter), and the core runs without Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from conftest import EXAMPLES, ROOT
+
+
+def test_import_linter_contracts_hold():
+    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "lint-imports"), "--no-cache"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Contracts: 2 kept, 0 broken." in proc.stdout
+
+
+BLOCK_QT = textwrap.dedent("""
+    import importlib.abc, sys
+
+    class NoQt(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):
+            if name.split(".")[0] in ("PySide6", "shiboken6"):
+                raise ModuleNotFoundError(f"No module named {name!r} (blocked)")
+            return None
+
+    sys.meta_path.insert(0, NoQt())
+""")
+
+
+def test_core_imports_and_assesses_without_pyside6():
+    script = BLOCK_QT + textwrap.dedent(f"""
+        import pkgutil, importlib, json, io
+        import cstr_desktop
+        names = [m.name for m in pkgutil.walk_packages(cstr_desktop.__path__, "cstr_desktop.")
+                 if m.name != "cstr_desktop.__main__"]
+        for name in names:
+            importlib.import_module(name)
+        try:
+            import PySide6
+        except ModuleNotFoundError:
+            pass
+        else:
+            raise SystemExit("the blocker did not work")
+        assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)
+        from cstr_desktop.cli import main
+        out = io.StringIO()
+        code = main(["assess", {str(EXAMPLES / "example_mhtr_primary.json")!r}, "--json"], out=out)
+        assert code == 0
+        print(len(names), json.loads(out.getvalue())["scores"]["phq9"]["total"])
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    count, total = proc.stdout.split()
+    assert int(count) >= 8 and total == "12"

@@ -1,0 +1,114 @@
+"""The command line exactly as contract.md section 3 says, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+EXAMPLE_NAMES = sorted(p.name[: -len(".expected.json")] for p in EXAMPLES.glob("*.expected.json"))
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60, cwd=cwd)
+
+
+def test_examples_are_present():
+    assert len(EXAMPLE_NAMES) >= 3
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_assess_json_gives_exactly_the_expected_result(name):
+    proc = run("assess", str(EXAMPLES / f"{name}.json"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    expected = json.loads((EXAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    assert json.loads(proc.stdout) == expected
+    # Same keys in the same order, too.
+    assert list(json.loads(proc.stdout)) == list(expected)
+
+
+def test_options_may_come_before_the_file():
+    proc = run("assess", "--json", str(EXAMPLES / "example_incomplete.json"))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["age"] == 36
+
+
+def test_assess_without_json_prints_a_readable_summary():
+    proc = run("assess", str(EXAMPLES / "example_mhtr_atr_dual.json"))
+    assert proc.returncode == 0
+    assert "Sam Example, case MK-2026-0412, age 36" in proc.stdout
+    assert "AUDIT" in proc.stdout and "Possible dependence" in proc.stdout
+    assert "Alcohol Treatment Requirement (ATR): eligible" in proc.stdout
+
+
+def test_version():
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == "cstr-desktop 0.1.0"
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "answers.json") -> str:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def answers_file(answers: dict) -> str:
+    return json.dumps({"schema": "cstr-answers/1", "answers": answers})
+
+
+BAD_INPUTS = {
+    "unknown id": (answers_file({"convicted": "yes", "custodi": 1}), "ANS_001: 'custodi'"),
+    "out of range": (answers_file({"phq9_1": 4}), "ANS_004: 'phq9_1'"),
+    "wrong type": (answers_file({"drr_period_months": "12"}), "ANS_002: 'drr_period_months'"),
+    "bad date": (answers_file({"person_dob": "12/04/1990"}), "ANS_005: 'person_dob'"),
+    "not json": ("{not json", "FILE_002"),
+    "wrong schema": (json.dumps({"schema": "other/1", "answers": {}}), "FILE_003"),
+    "not utf-8": (b"\xff\xfe\x00{", "FILE_002"),
+    "dob after hearing": (answers_file({"person_dob": "2027-01-01",
+                                        "hearing_date": "2026-11-23"}), "ANS_010: 'person_dob'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_exits_2_with_one_clear_line(tmp_path, case):
+    content, expected = BAD_INPUTS[case]
+    proc = run("assess", write(tmp_path, content), "--json")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["assess"], ["assess", "/no/such/file.json", "--json"], ["frobnicate"],
+    ["assess", "x.json", "--jsn"]])
+def test_usage_errors_exit_2_with_one_line(args):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("cstr-desktop: error: ")
+
+
+def test_folder_instead_of_file(tmp_path):
+    proc = run("assess", str(tmp_path), "--json")
+    assert proc.returncode == 2 and "is a folder" in proc.stderr
+
+
+def test_module_entry_runs_without_the_app():
+    proc = subprocess.run([sys.executable, "-m", "cstr_desktop", "assess", "--json",
+                           str(EXAMPLES / "example_mhtr_primary.json")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["scores"]["audit"]["band"] == "lower_risk"
