@@ -64,7 +64,11 @@ def default_forms_dir() -> Path:
 # --------------------------------------------------------------------------
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's C parser where the wheel has it (it does on the usual platforms).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     pass
 
 

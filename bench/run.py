@@ -1,0 +1,75 @@
+"""Measure the app's performance and print a table against the design budgets.
+
+Run: .venv/bin/python bench/run.py
+Timings are wall-clock on this machine; each row reports the median and p95
+(or p99) of repeated runs. Nothing here is asserted: it is read by people.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT.parent / "shared" / "examples"
+sys.path.insert(0, str(ROOT))
+
+
+def timed(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)
+
+
+def pct(times: list[float], p: float) -> float:
+    return times[min(len(times) - 1, int(round(p / 100 * (len(times) - 1))))]
+
+
+def main() -> None:
+    from cstr_desktop.answers import read_answers_file
+    from cstr_desktop.form_loader import FormLibrary, load_bundle
+    from cstr_desktop.interview import InterviewState
+
+    rows = []
+    t = timed(lambda: FormLibrary.load(), 20)
+    rows.append(("load and check every form file", statistics.median(t), pct(t, 95), "-"))
+
+    bundle = load_bundle()
+    answers = read_answers_file(EXAMPLES / "example_mhtr_atr_dual.json", bundle)
+
+    def full_state():
+        state = InterviewState(bundle, answers)
+        state.result()
+        state.sections()
+        state.progress()
+
+    t = timed(full_state, 500)
+    rows.append(("interview state after one answer (all outputs)", statistics.median(t),
+                 pct(t, 95), "part of the 30 ms page switch"))
+
+    cli = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+    example = str(EXAMPLES / "example_mhtr_atr_dual.json")
+
+    def run_assess():
+        out = subprocess.run([cli, "assess", example, "--json"], capture_output=True, check=True)
+        json.loads(out.stdout)
+
+    t = timed(run_assess, 10)
+    rows.append(("whole process: cstr-desktop assess --json", statistics.median(t), pct(t, 95),
+                 "-"))
+
+    print(f"{'measure':<50} {'median ms':>10} {'p95 ms':>10}  budget")
+    print("-" * 100)
+    for name, median, p95, budget in rows:
+        print(f"{name:<50} {median:>10.2f} {p95:>10.2f}  {budget}")
+
+
+if __name__ == "__main__":
+    main()
