@@ -1,0 +1,246 @@
+"""The encrypted store on real SQLCipher files: keys, accounts, autosave, audit chain."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from cstr_desktop.form_errors import AnswerError
+from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, KeySlots, SignInError, TooManyAttempts
+from cstr_desktop.store import NotAllowed, Store, StoreError, StoreExists
+
+PASSWORD = "correct horse battery"
+KDF = FAST_KDF_FOR_TESTS
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(folder):
+    s = Store.create(folder, "ann", PASSWORD, kdf=KDF)
+    yield s
+    s.close()
+
+
+def reopen(folder, user="ann", password=PASSWORD):
+    return Store.open(folder, user, password, kdf=KDF)
+
+
+def test_answers_survive_close_and_reopen(folder, store, bundle):
+    a = store.create_assessment(bundle, "MK-2026-0412")
+    store.save_answer(bundle, a, "person_family_name", "Nguyễn")
+    store.save_answer(bundle, a, "phq9_1", 2)
+    store.save_answer(bundle, a, "drug_substances", ["cannabis", "other"])
+    store.close()
+    with reopen(folder) as again:
+        assert again.answers(a) == {"person_family_name": "Nguyễn", "phq9_1": 2,
+                                    "drug_substances": ["cannabis", "other"]}
+        row = again.assessment(a)
+        assert (row["form_id"], row["form_version"], row["version"], row["status"]) == (
+            "cstr_court_day", 1, 1, "draft")
+
+
+def test_no_name_case_number_or_answer_in_any_byte_of_the_folder(folder, store, bundle):
+    a = store.create_assessment(bundle, "MK-2026-0412")
+    secrets_ = {"person_family_name": "Gwilym-Nguyễn", "person_given_names": "Siân",
+                "case_number": "MK-2026-0412", "risk_to_self": "Hears voices at night"}
+    for name, value in secrets_.items():
+        store.save_answer(bundle, a, name, value)
+    # Check while open (WAL holds the newest pages) and after closing.
+    for _ in range(2):
+        for path in folder.iterdir():
+            data = path.read_bytes()
+            for value in secrets_.values():
+                for encoded in (value.encode("utf-8"), value.encode("utf-16-le")):
+                    assert encoded not in data, (path.name, value)
+            assert b"ann" not in data or path.name == "store.db"  # slots hold no names
+        store.close()
+        store = reopen(folder)
+    store.close()
+
+
+def test_plain_sqlite_cannot_read_the_store(folder, store):
+    store.close()
+    conn = sqlite3.connect(folder / "store.db")
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        conn.execute("SELECT * FROM sqlite_master").fetchall()
+    conn.close()
+
+
+def test_wrong_password_and_unknown_account_are_refused(folder, store):
+    store.close()
+    with pytest.raises(SignInError, match="wrong account name or password"):
+        reopen(folder, password="not the password")
+    with pytest.raises(SignInError, match="wrong account name or password"):
+        reopen(folder, user="nobody")
+
+
+def test_repeated_wrong_passwords_slow_down(folder, store):
+    store.close()
+    now = [1000.0]
+    slots = KeySlots(folder, KDF, clock=lambda: now[0])
+    for _ in range(3):
+        with pytest.raises(SignInError):
+            slots.unlock("ann", "wrong password!")
+    # The fourth attempt is refused outright, even with the right password.
+    with pytest.raises(TooManyAttempts) as exc:
+        slots.unlock("ann", PASSWORD)
+    assert exc.value.wait_seconds == 2
+    now[0] += 2.5
+    with pytest.raises(SignInError):
+        slots.unlock("ann", "wrong again!!")
+    with pytest.raises(TooManyAttempts) as exc:
+        slots.unlock("ann", PASSWORD)
+    assert exc.value.wait_seconds == 4
+    now[0] += 5
+    assert len(slots.unlock("ann", PASSWORD)) == 32
+    # A success clears the count.
+    with pytest.raises(SignInError) as exc:
+        slots.unlock("ann", "wrong password!")
+    assert not isinstance(exc.value, TooManyAttempts)
+
+
+def test_store_cannot_be_created_twice(folder, store):
+    with pytest.raises(StoreExists):
+        Store.create(folder, "bob", PASSWORD, kdf=KDF)
+
+
+def test_password_change_rewraps_only_that_slot(folder, store):
+    store.add_account("rita", "reviewer pass 1", "reviewer")
+    before = json.loads((folder / "keyslots.json").read_text())["slots"]
+    store.change_password(PASSWORD, "a brand new password")
+    after = json.loads((folder / "keyslots.json").read_text())["slots"]
+    changed = [tag for tag in before if before[tag] != after[tag]]
+    assert len(changed) == 1 and len(after) == 2
+    store.close()
+    with pytest.raises(SignInError):
+        reopen(folder)
+    reopen(folder, password="a brand new password").close()
+    reopen(folder, user="rita", password="reviewer pass 1").close()
+
+
+def test_removed_account_loses_its_slot(folder, store):
+    store.add_account("sam", "assessor pass 1", "assessor")
+    store.remove_account("sam")
+    assert [a.username for a in store.accounts()] == ["ann"]
+    store.close()
+    with pytest.raises(SignInError):
+        reopen(folder, user="sam", password="assessor pass 1")
+    assert len(json.loads((folder / "keyslots.json").read_text())["slots"]) == 1
+
+
+def test_roles(folder, store, bundle):
+    store.add_account("sam", "assessor pass 1", "assessor")
+    store.add_account("rita", "reviewer pass 1", "reviewer")
+    store.close()
+    with reopen(folder, "sam", "assessor pass 1") as sam:
+        assert sam.user.role == "assessor"
+        with pytest.raises(NotAllowed, match="assessor role cannot"):
+            sam.add_account("eve", "whatever pass", "admin")
+        sam.create_assessment(bundle)
+    with reopen(folder, "rita", "reviewer pass 1") as rita:
+        with pytest.raises(NotAllowed):
+            rita.create_assessment(bundle)
+
+
+@pytest.mark.parametrize(("name", "password", "role", "message"), [
+    ("bob", "short", "assessor", "at least 10"),
+    ("bob", "long enough pass", "judge", "unknown role"),
+    ("bob smith", "long enough pass", "assessor", "account name"),
+    ("ann", "long enough pass", "assessor", "already exists"),
+])
+def test_bad_accounts_are_refused(store, name, password, role, message):
+    with pytest.raises(StoreError, match=message):
+        store.add_account(name, password, role)
+
+
+def test_a_bad_answer_is_refused_and_writes_nothing(store, bundle):
+    a = store.create_assessment(bundle)
+    entries = len(store.audit_entries())
+    with pytest.raises(AnswerError) as exc:
+        store.save_answer(bundle, a, "phq9_1", 7)
+    assert exc.value.code == "ANS_004"
+    assert store.answers(a) == {} and len(store.audit_entries()) == entries
+
+
+def test_each_save_writes_its_audit_entry_with_old_and_new(store, bundle):
+    a = store.create_assessment(bundle)
+    store.save_answer(bundle, a, "convicted", "no")
+    store.save_answer(bundle, a, "convicted", "yes")
+    store.save_answer(bundle, a, "convicted", "yes")  # unchanged: no entry
+    store.save_answer(bundle, a, "convicted", None)
+    saves = [e for e in store.audit_entries() if e["action"] == "answer_saved"]
+    assert [(e["field"], e["old"], e["new"]) for e in saves] == [
+        ("convicted", None, '"no"'), ("convicted", '"no"', '"yes"'),
+        ("convicted", '"yes"', None)]
+    assert all(e["actor"] == store.user.id for e in saves)
+    assert store.answers(a) == {}
+
+
+def test_content_hash_follows_the_answers(store, bundle):
+    a = store.create_assessment(bundle)
+    empty = store.assessment(a)["content_hash"]
+    store.save_answer(bundle, a, "convicted", "yes")
+    assert store.assessment(a)["content_hash"] != empty
+    store.save_answer(bundle, a, "convicted", None)
+    assert store.assessment(a)["content_hash"] == empty
+
+
+def test_wal_and_full_sync(store):
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_migrations_are_applied_once(folder, store):
+    store.close()
+    with reopen(folder) as again:
+        names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
+        assert names == ["m001_core_tables"]
+
+
+def filled(store, bundle, count=5):
+    a = store.create_assessment(bundle)
+    for i in range(count):
+        store.save_answer(bundle, a, "phq9_1", i % 4)
+    return store.verify_audit()
+
+
+def test_audit_chain_is_intact(store, bundle):
+    report = filled(store, bundle)
+    assert report.ok and report.entries == 7 and report.first_bad_seq is None
+
+
+def test_audit_chain_finds_an_edited_entry(store, bundle):
+    filled(store, bundle)
+    store.db.execute("UPDATE audit SET new = '\"3\"' WHERE seq = 4")
+    report = store.verify_audit()
+    assert (report.ok, report.first_bad_seq) == (False, 4)
+    assert "altered" in report.problem
+
+
+def test_audit_chain_finds_a_deleted_entry(store, bundle):
+    filled(store, bundle)
+    store.db.execute("DELETE FROM audit WHERE seq = 3")
+    report = store.verify_audit()
+    assert (report.ok, report.first_bad_seq) == (False, 3)
+    assert "missing" in report.problem
+
+
+def test_audit_chain_finds_a_rewritten_tail(store, bundle):
+    filled(store, bundle)
+    store.db.execute("DELETE FROM audit WHERE seq >= 6")
+    report = store.verify_audit()
+    assert (report.ok, report.first_bad_seq) == (False, 6)
+    assert "removed" in report.problem
+
+
+def test_views_and_exports_are_audited(store):
+    store.log("export", "assessment", "x", reason="sent to probation")
+    last = store.audit_entries()[-1]
+    assert (last["action"], last["entity_id"], last["reason"]) == (
+        "export", "x", "sent to probation")
