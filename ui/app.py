@@ -20,14 +20,19 @@ def build_window() -> QMainWindow:
     title.setAccessibleName("Application name")
     title.setStyleSheet("font-size: 20pt; font-weight: 600;")
     version = QLabel(f"Version {__version__}")
+    version.setStyleSheet("color: #555;")
     version.setAccessibleName("Version")
     note = QLabel("The assessment engine is ready. Use 'cstr-desktop assess FILE' to score an "
                   "answers file; the court-day screens are being built.")
     note.setWordWrap(True)
     note.setAccessibleName("Status")
+    layout.setContentsMargins(48, 32, 48, 32)
+    layout.setSpacing(10)
+    layout.addStretch(1)
     for widget in (title, version, note):
         widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(widget)
+    layout.addStretch(1)
     window.setCentralWidget(body)
     window.resize(640, 360)
     return window
