@@ -29,7 +29,7 @@ from .form_schema import (
 
 ANSWERS_SCHEMA = "cstr-answers/1"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 # C0 controls other than tab, line feed and carriage return, DEL, and C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -37,7 +37,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def is_valid_nhs_number(text: str) -> bool:
     """Ten digits whose last is the modulus-11 check digit of the first nine."""
     digits = text.replace(" ", "")
-    if not re.fullmatch(r"\d{10}", digits):
+    if not re.fullmatch(r"[0-9]{10}", digits):
         return False
     total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
     check = 11 - total % 11
@@ -57,7 +57,10 @@ def parse_date(value: Any) -> date | None:
 
 
 def _describe(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an integer too long to print (over 4,300 digits)
+        return f"{_kind(value)} of about {int(value.bit_length() * 0.30103) + 1} digits"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -91,7 +94,8 @@ def check_answer(bundle: FormBundle, name: str, value: Any,
         raise AnswerError("ANS_001", name, "no question has this id in form "
                                            f"'{bundle.id}' version {bundle.version}")
     if isinstance(q, NoteQuestion):
-        raise AnswerError("ANS_007", name, "this is a note shown to the assessor; it takes no answer")
+        raise AnswerError("ANS_007", name,
+                          "this is a note shown to the assessor; it takes no answer")
     if isinstance(q, TextQuestion | LongTextQuestion):
         return _check_text(q, name, value)
     if isinstance(q, IntegerQuestion):
@@ -99,18 +103,20 @@ def check_answer(bundle: FormBundle, name: str, value: Any,
             raise AnswerError("ANS_002", name, f"expected a whole number, got {_kind(value)} "
                                                f"{_describe(value)}")
         if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
-            raise AnswerError("ANS_003", name, f"{value} is out of range {_range(q.min, q.max)}")
+            raise AnswerError("ANS_003", name, f"{_describe(value)} is out of range "
+                                               f"{_range(q.min, q.max)}")
         return value
     if isinstance(q, DateQuestion):
         return _check_date(bundle, q, name, value, answers or {})
     if isinstance(q, TimeQuestion):
-        if not isinstance(value, str) or not _TIME.match(value):
+        if not isinstance(value, str) or not _TIME.fullmatch(value):
             raise AnswerError("ANS_006", name, f"expected a time as HH:MM (24-hour), got "
                                                f"{_describe(value)}")
         return value
     allowed = possible_values(q, bundle)
     assert allowed is not None
     if isinstance(q, YesNoQuestion | SingleChoiceQuestion):
+        _check_choice_type(name, value, allowed)
         if not _one_of(value, allowed):
             raise AnswerError("ANS_004", name, f"{_describe(value)} is not one of "
                                                f"{_describe(allowed)}")
@@ -122,12 +128,21 @@ def check_answer(bundle: FormBundle, name: str, value: Any,
     if not value:
         raise AnswerError("ANS_002", name, "choose at least one option, or leave it unanswered")
     for item in value:
+        _check_choice_type(name, item, allowed)
         if not _one_of(item, allowed):
             raise AnswerError("ANS_004", name, f"{_describe(item)} is not one of "
                                                f"{_describe(allowed)}")
     if len({json.dumps(v) for v in value}) != len(value):
         raise AnswerError("ANS_002", name, "a choice is listed more than once")
     return value
+
+
+def _check_choice_type(name: str, value: Any, allowed: list[Any]) -> None:
+    """A choice of the wrong type (1 for "yes", "3" for 3) is ANS_002, not ANS_004."""
+    if isinstance(value, bool) or not any(type(value) is type(a) for a in allowed):
+        kinds = " or ".join(sorted({_kind(a) for a in allowed}))
+        raise AnswerError("ANS_002", name, f"expected {kinds}, one of {_describe(allowed)}; got "
+                                           f"{_kind(value)} {_describe(value)}")
 
 
 def _one_of(value: Any, allowed: list[Any]) -> bool:
@@ -147,6 +162,12 @@ def _check_text(q: Any, name: str, value: Any) -> str:
     if len(value) > q.max_length:
         raise AnswerError("ANS_009", name, f"the text is {len(value)} characters long; "
                                            f"the most allowed is {q.max_length}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code_point = ord(value[exc.start])
+        raise AnswerError("ANS_009", name, f"contains a lone surrogate (U+{code_point:04X}) "
+                                           f"at position {exc.start}: not valid text") from None
     bad = _CONTROL.search(value)
     if bad:
         raise AnswerError("ANS_009", name, f"contains the control character "
@@ -225,6 +246,9 @@ def read_answers_file(path: Path | str, bundle: FormBundle) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise AnswerError("FILE_002", None, f"{path} is not valid JSON: {exc.msg} at line "
                                             f"{exc.lineno}, column {exc.colno}") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting too deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise AnswerError("FILE_002", None, f"{path} is not valid JSON: {reason}") from None
     return parse_answers_document(data, bundle)
 
 

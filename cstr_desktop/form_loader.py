@@ -23,7 +23,6 @@ from .form_schema import (
     AllCondition,
     AnyCondition,
     Choice,
-    ChoicesFile,
     Condition,
     CriteriaFile,
     Criterion,
@@ -37,12 +36,12 @@ from .form_schema import (
     NotCondition,
     NoteQuestion,
     Question,
-    QuestionCondition,
     Section,
     SingleChoiceQuestion,
     SumCondition,
     TextQuestion,
     YesNoQuestion,
+    _condition_kind,
 )
 
 DEFAULT_FORM_ID = "cstr_court_day"
@@ -76,6 +75,12 @@ def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode, d
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a key cannot be a {type(key).__name__}", key_node.start_mark
+            ) from None
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -96,6 +101,13 @@ def parse_document(text: str, file: str) -> Any:
     except yaml.YAMLError as exc:
         detail = str(exc).replace("\n", " ")
         raise FormError([FormProblem("FORM_001", file, "", f"not valid YAML: {detail}")]) from None
+    except ValueError as exc:
+        # PyYAML builds dates and tagged values with plain constructors, which raise
+        # ValueError for "2026-02-30" or "!!int one".
+        raise FormError([FormProblem("FORM_001", file, "", f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise FormError([FormProblem("FORM_001", file, "",
+                                     "not valid YAML: nested too deeply")]) from None
     if not isinstance(raw, dict):
         raise FormError([FormProblem("FORM_001", file, "", "the file must hold a mapping of keys")])
     try:
@@ -109,7 +121,7 @@ def _schema_problems(exc: ValidationError, raw: Any, file: str) -> list[FormProb
     for err in exc.errors(include_url=False):
         loc = list(err["loc"])
         subject = _subject_for(raw, loc)
-        path = ".".join(str(p) for p in loc if not _is_union_tag(p))
+        path = ".".join(str(p) for p in _field_path(raw, loc))
         msg = err["msg"]
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
@@ -122,8 +134,33 @@ _UNION_TAGS = {"form", "instrument", "choices", "criteria", "question", "sum", "
                "time", "note", "int", "str"}
 
 
-def _is_union_tag(part: Any) -> bool:
-    return isinstance(part, str) and (part in _UNION_TAGS or part.startswith("function-"))
+def _field_path(raw: Any, loc: list[Any]) -> list[Any]:
+    """The error's location in the file: ``loc`` without pydantic's union tags.
+
+    A tag is told from a key of the same name ('choices', 'criteria',
+    'question', 'not') by the data: it is the node's kind, type or condition
+    kind, and it comes once, before the node's own keys.
+    """
+    path: list[Any] = []
+    node = raw
+    tag_used = False
+    for part in loc:
+        if isinstance(part, str) and part.startswith("function-"):
+            continue
+        if not tag_used and isinstance(part, str) and part in _UNION_TAGS and (
+                not isinstance(node, dict)
+                or part in (node.get("kind"), node.get("type"), _condition_kind(node))):
+            tag_used = True
+            continue
+        path.append(part)
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+        tag_used = False
+    return path
 
 
 def _subject_for(raw: Any, loc: list[Any]) -> str:
@@ -384,7 +421,8 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
                 if limit is not None and not isinstance(questions.get(limit), DateQuestion):
                     problems.append(FormProblem(
                         "FORM_015", file, f"question '{q.name}'",
-                        f"date limit refers to '{limit}', which is not a date question of this form"))
+                        f"date limit refers to '{limit}', which is not a date question of "
+                        "this form"))
     if problems:
         raise FormError(problems)
 

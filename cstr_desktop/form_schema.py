@@ -11,7 +11,7 @@ whole bundle in view.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -37,7 +37,7 @@ QUESTION_TYPES = (
 )
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-ChoiceValue = Union[int, str]
+ChoiceValue = int | str
 
 
 def _check_local_text(value: dict[str, str]) -> dict[str, str]:
@@ -160,13 +160,11 @@ def _condition_kind(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[QuestionCondition, Tag("question")],
-        Annotated[SumCondition, Tag("sum")],
-        Annotated[AllCondition, Tag("all")],
-        Annotated[AnyCondition, Tag("any")],
-        Annotated[NotCondition, Tag("not")],
-    ],
+    Annotated[QuestionCondition, Tag("question")]
+    | Annotated[SumCondition, Tag("sum")]
+    | Annotated[AllCondition, Tag("all")]
+    | Annotated[AnyCondition, Tag("any")]
+    | Annotated[NotCondition, Tag("not")],
     Discriminator(
         _condition_kind,
         custom_error_type="condition_kind",
@@ -265,17 +263,15 @@ class NoteQuestion(QuestionBase):
 
 
 Question = Annotated[
-    Union[
-        TextQuestion,
-        LongTextQuestion,
-        IntegerQuestion,
-        DateQuestion,
-        YesNoQuestion,
-        SingleChoiceQuestion,
-        MultiChoiceQuestion,
-        TimeQuestion,
-        NoteQuestion,
-    ],
+    TextQuestion
+    | LongTextQuestion
+    | IntegerQuestion
+    | DateQuestion
+    | YesNoQuestion
+    | SingleChoiceQuestion
+    | MultiChoiceQuestion
+    | TimeQuestion
+    | NoteQuestion,
     Field(discriminator="type"),
 ]
 
@@ -366,10 +362,12 @@ class Scoring(Strict):
                     "bands must cover the score range in order, without gaps or overlaps"
                 )
             if band.max < band.min:
-                raise ValueError(f"band {band.id!r} ends ({band.max}) before it starts ({band.min})")
+                raise ValueError(
+                    f"band {band.id!r} ends ({band.max}) before it starts ({band.min})")
             expected = band.max + 1
         if expected - 1 != self.max:
-            raise ValueError(f"the last band ends at {expected - 1}, but the score range ends at {self.max}")
+            raise ValueError(
+                f"the last band ends at {expected - 1}, but the score range ends at {self.max}")
         if self.method == "entered" and len(self.items) != 1:
             raise ValueError("an entered score names exactly one item: the total")
         return self
@@ -506,6 +504,6 @@ class FormFile(Strict):
 
 
 FormDocument = Annotated[
-    Union[FormFile, Instrument, ChoicesFile, CriteriaFile],
+    FormFile | Instrument | ChoicesFile | CriteriaFile,
     Field(discriminator="kind"),
 ]

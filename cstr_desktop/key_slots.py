@@ -55,6 +55,7 @@ class KdfParams:
     parallelism: int = 2
 
 
+DEFAULT_KDF = KdfParams()
 FAST_KDF_FOR_TESTS = KdfParams(time_cost=1, memory_cost=8 * 1024, parallelism=1)
 
 
@@ -75,7 +76,7 @@ def _derive(password: str, salt: bytes, params: KdfParams) -> bytes:
 class KeySlots:
     """The key slot file of one data folder."""
 
-    def __init__(self, folder: Path, kdf: KdfParams = KdfParams(),
+    def __init__(self, folder: Path, kdf: KdfParams = DEFAULT_KDF,
                  clock: Callable[[], float] = time.time):
         self.path = Path(folder) / SLOTS_FILE
         self.kdf = kdf

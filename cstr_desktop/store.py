@@ -22,10 +22,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from sqlite_utils import Database
 
-from .audit_chain import GENESIS, ChainReport, entry_hash, verify
 from .answers import check_answer
+from .audit_chain import GENESIS, ChainReport, entry_hash, verify
 from .form_loader import FormBundle
-from .key_slots import KdfParams, KeySlots, SignInError
+from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
 from .store_schema import migrations
 
 DB_FILE = "store.db"
@@ -98,7 +98,7 @@ class Store:
 
     @classmethod
     def create(cls, folder: Path | str, username: str, password: str,
-               kdf: KdfParams = KdfParams()) -> Store:
+               kdf: KdfParams = DEFAULT_KDF) -> Store:
         """A new store with its first account (role admin)."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -122,7 +122,7 @@ class Store:
 
     @classmethod
     def open(cls, folder: Path | str, username: str, password: str,
-             kdf: KdfParams = KdfParams()) -> Store:
+             kdf: KdfParams = DEFAULT_KDF) -> Store:
         folder = Path(folder)
         slots = KeySlots(folder, kdf)
         key = slots.unlock(username, password)

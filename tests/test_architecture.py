@@ -55,3 +55,10 @@ def test_core_imports_and_assesses_without_pyside6():
     assert proc.returncode == 0, proc.stderr
     count, total = proc.stdout.split()
     assert int(count) >= 8 and total == "12"
+
+
+def test_ruff_is_clean():
+    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "ruff"), "check", "cstr_desktop", "ui",
+                           "reports", "bench", "tests"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

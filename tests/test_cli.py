@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, ROOT
 
 CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")

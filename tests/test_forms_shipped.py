@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from cstr_desktop.form_loader import FormLibrary, parse_document
 from cstr_desktop.form_schema import NoteQuestion
 
