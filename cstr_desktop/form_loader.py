@@ -408,9 +408,7 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
     for q in questions.values():
         owner = instrument_of.get(q.name)
         where = f"instrument '{owner}'" if owner else file
-        list_names = [getattr(q, "choices", None)] + [
-            v.choices for v in (q.variants or {}).values()]
-        for list_name in filter(None, list_names):
+        for list_name in _list_names(q):
             own = instruments[owner].choices if owner else {}
             if list_name not in own and list_name not in choice_lists:
                 problems.append(FormProblem(
@@ -454,6 +452,12 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
     return bundle
 
 
+def _list_names(q: Any) -> list[str]:
+    """The choice lists a question refers to, its wording variants' included."""
+    names = [getattr(q, "choices", None)] + [v.choices for v in (q.variants or {}).values()]
+    return [n for n in names if n]
+
+
 def _check_instrument(inst: Instrument, file: str) -> list[FormProblem]:
     problems: list[FormProblem] = []
     by_name = {q.name: q for q in inst.questions}
@@ -470,9 +474,7 @@ def _check_instrument(inst: Instrument, file: str) -> list[FormProblem]:
                                             "the name is used twice in the instrument"))
             seen.add(q.name)
     for q in inst.questions:
-        list_names = [getattr(q, "choices", None)] + [
-            v.choices for v in (q.variants or {}).values()]
-        for list_name in filter(None, list_names):
+        for list_name in _list_names(q):
             if list_name not in inst.choices:
                 problems.append(FormProblem(
                     "FORM_004", file, f"question '{q.name}'",
@@ -489,7 +491,7 @@ def _check_instrument(inst: Instrument, file: str) -> list[FormProblem]:
             if not isinstance(q, SingleChoiceQuestion):
                 bad(f"scoring item '{name}' must be a single_choice question to be summed")
             else:
-                lists = [q.choices] + [v.choices for v in (q.variants or {}).values() if v.choices]
+                lists = _list_names(q)
                 for list_name in lists:
                     values = [c.value for c in inst.choices[list_name]]
                     if not all(isinstance(v, int) for v in values):

@@ -38,6 +38,7 @@ class SectionStatus:
     visible: bool
     answerable: int
     answered: int
+    required: int
     missing_required: tuple[str, ...]
 
     @property
@@ -136,6 +137,7 @@ class InterviewState:
             visible=section.name in self._visible_sections,
             answerable=len(qs),
             answered=sum(1 for q in qs if q.name in self.answers),
+            required=sum(1 for q in qs if q.required),
             missing_required=tuple(q.name for q in qs if q.required and q.name not in self.answers),
         )
 
@@ -147,18 +149,12 @@ class InterviewState:
 
     def progress(self) -> Progress:
         statuses = self.sections()
-        required = 0
-        required_answered = 0
-        for section in self.visible_sections():
-            for q in self.visible_questions(section):
-                if q.required:
-                    required += 1
-                    required_answered += q.name in self.answers
+        required = sum(s.required for s in statuses)
         return Progress(
             answered=sum(s.answered for s in statuses),
             answerable=sum(s.answerable for s in statuses),
             required=required,
-            required_answered=required_answered,
+            required_answered=required - sum(len(s.missing_required) for s in statuses),
         )
 
     # -- wording ------------------------------------------------------------

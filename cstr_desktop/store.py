@@ -21,6 +21,7 @@ import sqlcipher3
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
 
 from .answers import check_answer
 from .audit_chain import GENESIS, ChainReport, entry_hash, verify
@@ -239,7 +240,7 @@ class Store:
     def assessment(self, ident: str) -> dict:
         try:
             return self.db["assessments"].get(ident)
-        except Exception:  # sqlite_utils.db.NotFoundError
+        except NotFoundError:
             raise StoreError(f"no assessment {ident}") from None
 
     def answers(self, assessment_id: str) -> dict[str, Any]:
