@@ -8,10 +8,10 @@ audit entry in the same transaction.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import os
+import shutil
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,15 +21,16 @@ import sqlcipher3
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
 
-from .answers import check_answer
 from .audit_chain import GENESIS, ChainReport, entry_hash, verify
-from .form_loader import FormBundle
 from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
+from .store_assessments import AssessmentsMixin, dump
+from .store_cases import CasesMixin
 from .store_schema import migrations
 
 DB_FILE = "store.db"
+BACKUP_DIR = "backups"
+BACKUPS_KEPT = 5
 ROLES = ("assessor", "reviewer", "admin")
 
 
@@ -45,6 +46,17 @@ class StoreExists(StoreError):
     pass
 
 
+class StoreCorrupt(StoreError):
+    """The database file is damaged. ``backups`` lists what can be restored, newest first."""
+
+    def __init__(self, folder: Path, detail: str):
+        self.folder = folder
+        self.backups = list_backups(folder)
+        hint = (f"restore the last good backup ({self.backups[0].name}) with "
+                "'cstr-desktop restore'" if self.backups else "no backup is available")
+        super().__init__(f"the store in {folder} is damaged ({detail}): {hint}")
+
+
 @dataclass(frozen=True)
 class Account:
     id: str
@@ -56,31 +68,70 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _dump(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def content_hash(answers: Mapping[str, Any]) -> str:
-    canonical = json.dumps(dict(answers), sort_keys=True, ensure_ascii=False,
-                           separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def _connect(path: Path, key: bytes) -> Database:
+def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
+    """Open the encrypted database; a damaged file raises StoreCorrupt."""
+    path = folder / DB_FILE
+    if must_exist and not path.exists():
+        raise StoreCorrupt(folder, f"{DB_FILE} is missing")
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise SignInError(f"the store cannot be opened with this key: {exc}") from None
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        # The key came from a valid key slot, so the file itself is at fault.
+        raise StoreCorrupt(folder, str(exc)) from None
     return Database(conn)
 
 
-class Store:
+def _check_integrity(db: Database, folder: Path, full: bool) -> None:
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        result = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlcipher3.DatabaseError as exc:
+        db.conn.close()
+        raise StoreCorrupt(folder, str(exc)) from None
+    if result != ["ok"]:
+        db.conn.close()
+        raise StoreCorrupt(folder, "; ".join(result[:3]))
+
+
+def list_backups(folder: Path | str) -> list[Path]:
+    """The store's backups, newest first."""
+    backup_dir = Path(folder) / BACKUP_DIR
+    return sorted(backup_dir.glob("store-*.db"), reverse=True) if backup_dir.exists() else []
+
+
+def restore_backup(folder: Path | str, backup: Path | None = None) -> Path:
+    """Put a backup (default: the newest) in place of the store.
+
+    The damaged file is kept beside it, renamed, never deleted.
+    """
+    folder = Path(folder)
+    backups = list_backups(folder)
+    if backup is None:
+        if not backups:
+            raise StoreError(f"there is no backup in {folder / BACKUP_DIR}")
+        backup = backups[0]
+    if not Path(backup).exists():
+        raise StoreError(f"no such backup: {backup}")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    for suffix in ("", "-wal", "-shm"):
+        damaged = folder / f"{DB_FILE}{suffix}"
+        if damaged.exists():
+            damaged.rename(folder / f"{DB_FILE}{suffix}.damaged-{stamp}")
+    tmp = folder / f"{DB_FILE}.restoring"
+    shutil.copyfile(backup, tmp)
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, folder / DB_FILE)
+    return Path(backup)
+
+
+class Store(CasesMixin, AssessmentsMixin):
     """One signed-in session on the local store."""
 
     def __init__(self, folder: Path, db: Database, user: Account, slots: KeySlots,
@@ -108,7 +159,7 @@ class Store:
             raise StoreExists(f"a store already exists in {folder}")
         _check_new_account(username, password, "admin")
         key = slots.create()
-        db = _connect(folder / DB_FILE, key)
+        db = _connect(folder, key, must_exist=False)
         migrations.apply(db)
         hasher = _hasher(kdf)
         account = Account(str(uuid.uuid4()), username, "admin")
@@ -127,8 +178,12 @@ class Store:
         folder = Path(folder)
         slots = KeySlots(folder, kdf)
         key = slots.unlock(username, password)
-        db = _connect(folder / DB_FILE, key)
+        db = _connect(folder, key)
+        clean = _meta(db, "clean_close") == "yes"
+        # A full check after a crash; after a clean close (checked then) a quick one.
+        _check_integrity(db, folder, full=not clean)
         migrations.apply(db)
+        db["meta"].upsert({"key": "clean_close", "value": "no"}, pk="key")
         row = next(db["accounts"].rows_where("username = ? AND removed_at IS NULL", [username]),
                    None)
         if row is None:
@@ -139,13 +194,40 @@ class Store:
         store.log("sign_in", "account", row["id"])
         return store
 
-    def close(self) -> None:
-        """Checkpoint the write-ahead log into the database and close. Safe to call twice."""
+    def close(self, backup: bool = True) -> Path | None:
+        """Check the file, keep an encrypted backup, and close. Safe to call twice.
+
+        Returns the backup written, if any. The newest ``BACKUPS_KEPT`` are kept.
+        """
         if self._closed:
-            return
+            return None
+        written = None
+        ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
+        if ok:
+            self.db["meta"].upsert({"key": "clean_close", "value": "yes"}, pk="key")
         self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if ok and backup:
+            written = self._backup()
         self.db.conn.close()
         self._closed = True
+        return written
+
+    def _backup(self) -> Path:
+        backup_dir = self.folder / BACKUP_DIR
+        backup_dir.mkdir(exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        target = backup_dir / f"store-{stamp}.db"
+        # VACUUM INTO writes a compact copy encrypted with the same key.
+        self.db.conn.execute("VACUUM INTO ?", [str(target)])
+        for old in list_backups(self.folder)[BACKUPS_KEPT:]:
+            old.unlink()
+        return target
+
+    def error(self, message: str) -> StoreError:
+        return StoreError(message)
+
+    def sign_in_error(self, message: str) -> SignInError:
+        return SignInError(message)
 
     def __enter__(self) -> Store:
         return self
@@ -221,62 +303,6 @@ class Store:
     def _key(self) -> bytes:
         return self._db_key
 
-    # -- assessments and answers ----------------------------------------------
-
-    def create_assessment(self, bundle: FormBundle, case_number: str | None = None) -> str:
-        self._require("assessor", "admin")
-        ident = str(uuid.uuid4())
-        now = self._clock()
-        with self._transaction():
-            self.db["assessments"].insert({
-                "id": ident, "case_number": case_number, "form_id": bundle.id,
-                "form_version": bundle.version, "version": 1, "status": "draft",
-                "content_hash": content_hash({}), "created_by": self.user.id,
-                "created_at": now, "updated_at": now})
-            self._audit("assessment_created", "assessment", ident,
-                        new={"form_id": bundle.id, "form_version": bundle.version})
-        return ident
-
-    def assessment(self, ident: str) -> dict:
-        try:
-            return self.db["assessments"].get(ident)
-        except NotFoundError:
-            raise StoreError(f"no assessment {ident}") from None
-
-    def answers(self, assessment_id: str) -> dict[str, Any]:
-        return {r["name"]: json.loads(r["value"]) for r in self.db["answers"].rows_where(
-            "assessment_id = ?", [assessment_id], order_by="rowid")}
-
-    def save_answer(self, bundle: FormBundle, assessment_id: str, name: str, value: Any) -> None:
-        """Save one answer (``None`` clears it) with its audit entry, in one transaction.
-
-        When this returns, the answer is on disk (WAL, synchronous=FULL).
-        """
-        current = self.answers(assessment_id)
-        if value is not None:
-            check_answer(bundle, name, value, current)
-        old = current.get(name)
-        if old == value and type(old) is type(value):
-            return
-        if value is None:
-            current.pop(name, None)
-        else:
-            current[name] = value
-        now = self._clock()
-        with self._transaction():
-            if value is None:
-                self.db["answers"].delete_where("assessment_id = ? AND name = ?",
-                                                [assessment_id, name])
-            else:
-                self.db["answers"].upsert({"assessment_id": assessment_id, "name": name,
-                                           "value": _dump(value), "updated_at": now,
-                                           "updated_by": self.user.id},
-                                          pk=("assessment_id", "name"))
-            self.db["assessments"].update(assessment_id, {"content_hash": content_hash(current),
-                                                          "updated_at": now})
-            self._audit("answer_saved", "assessment", assessment_id, field=name, old=old,
-                        new=value)
-
     # -- audit ------------------------------------------------------------------
 
     def log(self, action: str, entity: str | None = None, entity_id: str | None = None,
@@ -293,8 +319,8 @@ class Store:
         count = int(head.get("audit_count", 0))
         entry = {"seq": count + 1, "id": str(uuid.uuid4()), "at": self._clock(),
                  "actor": self.user.id if self.user else None, "action": action,
-                 "entity": entity, "entity_id": entity_id, "field": field, "old": _dump(old),
-                 "new": _dump(new), "reason": reason,
+                 "entity": entity, "entity_id": entity_id, "field": field, "old": dump(old),
+                 "new": dump(new), "reason": reason,
                  "prev_hash": head.get("audit_head", GENESIS)}
         entry["hash"] = entry_hash(entry)
         self.db["audit"].insert(entry)
@@ -310,6 +336,11 @@ class Store:
         count = head.get("audit_count")
         return verify(self.db["audit"].rows_where(order_by="seq"), head.get("audit_head"),
                       int(count) if count is not None else None)
+
+
+def _meta(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
 
 
 def _hasher(kdf: KdfParams) -> PasswordHasher:

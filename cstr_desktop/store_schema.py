@@ -33,3 +33,27 @@ def m001_core_tables(db: Database) -> None:
         "entity_id": str, "field": str, "old": str, "new": str, "reason": str,
         "prev_hash": str, "hash": str,
     }, pk="seq", not_null={"id", "at", "action", "prev_hash", "hash"})
+
+
+@migrations()
+def m002_cases_lifecycle_versions(db: Database) -> None:
+    db["cases"].create({
+        "id": str, "case_number": str, "hearing_date": str, "court_name": str, "courtroom": str,
+        "list_time": str, "family_name": str, "given_names": str, "date_of_birth": str,
+        "pnc_id": str, "crn": str, "offence": str,
+        # listed: on the latest list; manual: added by hand; off_list: not on the
+        # latest list but kept because work has started; removed: off the list.
+        "listing": str, "search_text": str, "created_at": str, "updated_at": str,
+    }, pk="id", not_null={"case_number", "hearing_date", "family_name", "given_names",
+                          "listing", "search_text", "created_at", "updated_at"})
+    db["cases"].create_index(["case_number"], unique=True)
+    db["cases"].create_index(["hearing_date", "list_time"])
+    db["cases"].enable_fts(["search_text"], fts_version="FTS5", create_triggers=True,
+                           tokenize="unicode61 remove_diacritics 2")
+    for column in ("submitted_by", "submitted_at", "review_comment", "countersigned_by",
+                   "countersigned_at", "amendment_reason"):
+        db["assessments"].add_column(column, str)
+    db["assessment_versions"].create({
+        "assessment_id": str, "version": int, "answers": str, "content_hash": str,
+        "countersigned_by": str, "countersigned_at": str,
+    }, pk=("assessment_id", "version"), foreign_keys=[("assessment_id", "assessments", "id")])

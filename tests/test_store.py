@@ -53,7 +53,7 @@ def test_no_name_case_number_or_answer_in_any_byte_of_the_folder(folder, store, 
         store.save_answer(bundle, a, name, value)
     # Check while open (WAL holds the newest pages) and after closing.
     for _ in range(2):
-        for path in folder.iterdir():
+        for path in (p for p in folder.rglob("*") if p.is_file()):
             data = path.read_bytes()
             for value in secrets_.values():
                 for encoded in (value.encode("utf-8"), value.encode("utf-16-le")):
@@ -62,6 +62,7 @@ def test_no_name_case_number_or_answer_in_any_byte_of_the_folder(folder, store, 
         store.close()
         store = reopen(folder)
     store.close()
+    assert list((folder / "backups").iterdir())  # the backups were checked too
 
 
 def test_plain_sqlite_cannot_read_the_store(folder, store):
@@ -200,7 +201,7 @@ def test_migrations_are_applied_once(folder, store):
     store.close()
     with reopen(folder) as again:
         names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
-        assert names == ["m001_core_tables"]
+        assert names == ["m001_core_tables", "m002_cases_lifecycle_versions"]
 
 
 def filled(store, bundle, count=5):

@@ -1,0 +1,136 @@
+"""The store's court list: import and reconcile, manual add, a day's list, search.
+
+Part of the :class:`cstr_desktop.store.Store` facade (a mixin: it uses the
+store's connection, transaction and audit).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from .court_list import LISTING_FIELDS, ListedCase, ReconcilePlan, fold, plan_reconcile
+
+CASE_FIELDS = ("case_number", "family_name", "given_names", "hearing_date", "status",
+               "list_time", "courtroom", "court_name", "date_of_birth", "pnc_id", "crn",
+               "offence", "listing")
+
+# A case's status: its assessment's, or "listed" while nothing is answered.
+_CASE_SELECT = """
+SELECT c.*, a.id AS assessment_id,
+  CASE WHEN a.id IS NULL
+            OR NOT EXISTS (SELECT 1 FROM answers WHERE assessment_id = a.id) THEN 'listed'
+       ELSE a.status END AS status
+FROM cases c LEFT JOIN assessments a ON a.case_number = c.case_number
+"""
+
+
+def _search_text(case: ListedCase | dict) -> str:
+    get = case.get if isinstance(case, dict) else (lambda k: getattr(case, k))
+    return fold(" ".join(filter(None, (get("family_name"), get("given_names"),
+                                       get("case_number"), get("pnc_id"), get("crn")))))
+
+
+def _match_query(text: str) -> str | None:
+    """An FTS5 query: every word of the search, as a prefix."""
+    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()]
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+class CasesMixin:
+    def import_court_list(self, cases: list[ListedCase]) -> ReconcilePlan:
+        """Import a day's list, reconciling by case number with what is already listed.
+
+        All or nothing, in one transaction. Started work is never removed: a case
+        that has answers and is off the new list stays, marked ``off_list``.
+        """
+        self._require("assessor", "admin")
+        days = sorted({c.hearing_date for c in cases})
+        courts = sorted({c.court_name for c in cases})
+        marks = ",".join("?" * len(days))
+        court_marks = ",".join("?" * len(courts))
+        existing_rows = list(self.db.query(
+            f"SELECT * FROM cases WHERE listing IN ('listed', 'off_list') "
+            f"AND hearing_date IN ({marks}) AND court_name IN ({court_marks})",
+            [*days, *courts]))
+        existing = {r["case_number"]: r for r in existing_rows}
+        # A case number listed before on another day or court is updated, not duplicated.
+        for case in cases:
+            if case.case_number not in existing:
+                row = self._case_row(case.case_number)
+                if row is not None:
+                    existing[case.case_number] = row
+        started = {r["case_number"] for r in self.db.query(
+            "SELECT DISTINCT a.case_number FROM assessments a JOIN answers w "
+            "ON w.assessment_id = a.id WHERE a.case_number IS NOT NULL")}
+        plan = plan_reconcile(cases, existing, started)
+        now = self._clock()
+        with self._transaction():
+            for case in plan.added:
+                self.db["cases"].insert(self._case_record(case, "listed", now))
+            for case, _diff in plan.changed:
+                row = existing[case.case_number]
+                self.db["cases"].update(row["id"], {**case.listing(), "listing": "listed",
+                                                    "search_text": _search_text(case),
+                                                    "updated_at": now})
+            for case_number in plan.unchanged:
+                row = existing[case_number]
+                if row["listing"] != "listed":
+                    self.db["cases"].update(row["id"], {"listing": "listed", "updated_at": now})
+            for case_number in plan.removed:
+                self.db["cases"].update(existing[case_number]["id"],
+                                        {"listing": "removed", "updated_at": now})
+            for case_number in plan.kept_with_work:
+                self.db["cases"].update(existing[case_number]["id"],
+                                        {"listing": "off_list", "updated_at": now})
+            self._audit("court_list_imported", "cases", None, new=plan.summary())
+        return plan
+
+    def add_case(self, case: ListedCase) -> None:
+        """Add a defendant by hand (not on the court list)."""
+        self._require("assessor", "admin")
+        if self._case_row(case.case_number) is not None:
+            raise self.error(f"case {case.case_number} is already listed")
+        with self._transaction():
+            record = self._case_record(case, "manual", self._clock())
+            self.db["cases"].insert(record)
+            self._audit("case_added", "case", record["id"])
+
+    def _case_record(self, case: ListedCase, listing: str, now: str) -> dict[str, Any]:
+        return {"id": str(uuid.uuid4()), "case_number": case.case_number, **case.listing(),
+                "listing": listing, "search_text": _search_text(case), "created_at": now,
+                "updated_at": now}
+
+    def _case_row(self, case_number: str) -> dict | None:
+        return next(self.db["cases"].rows_where("case_number = ?", [case_number]), None)
+
+    def case(self, case_number: str) -> dict:
+        rows = list(self.db.query(_CASE_SELECT + " WHERE c.case_number = ?", [case_number]))
+        if not rows:
+            raise self.error(f"no case {case_number}")
+        return rows[0]
+
+    def cases(self, day: str | None = None, search: str | None = None,
+              limit: int = 500) -> list[dict]:
+        """Cases by time and courtroom: a day's list, a search, or both."""
+        where = ["c.listing != 'removed'"]
+        params: list[Any] = []
+        if day:
+            where.append("c.hearing_date = ?")
+            params.append(day)
+        if search is not None:
+            query = _match_query(search)
+            if query is None:
+                return []
+            where.append("c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
+            params.append(query)
+        sql = (_CASE_SELECT + " WHERE " + " AND ".join(where)
+               + " ORDER BY c.hearing_date DESC, c.list_time, c.courtroom, c.family_name"
+               + " LIMIT ?")
+        return [{k: row[k] for k in (*CASE_FIELDS, "assessment_id")}
+                for row in self.db.query(sql, [*params, limit])]
+
+
+__all__ = ["CasesMixin", "LISTING_FIELDS"]
