@@ -75,6 +75,8 @@ def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
         raise StoreCorrupt(folder, f"{DB_FILE} is missing")
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        # SQLCipher would otherwise print its own errors to stderr.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL")

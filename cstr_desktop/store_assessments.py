@@ -75,10 +75,11 @@ class AssessmentsMixin:
             raise self.error(f"no assessment {ident}") from None
 
     def assessment_for_case(self, case_number: str) -> dict:
-        case = self.case(case_number)
-        if not case["assessment_id"]:
-            raise self.error(f"case {case_number} has no assessment yet")
-        return self.assessment(case["assessment_id"])
+        row = next(self.db["assessments"].rows_where(
+            "case_number = ?", [case_number], order_by="created_at DESC", limit=1), None)
+        if row is None:
+            raise self.error(f"no assessment for case {case_number}")
+        return row
 
     def answers(self, assessment_id: str) -> dict[str, Any]:
         return {r["name"]: json.loads(r["value"]) for r in self.db["answers"].rows_where(

@@ -1,0 +1,104 @@
+"""Review and countersignature: the rules in the core, and the store applying them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, SignInError
+from cstr_desktop.lifecycle import Actor, LifecycleError, RoleError, check_move
+from cstr_desktop.store import Store
+
+KDF = FAST_KDF_FOR_TESTS
+AUTHOR = Actor("a1", "assessor")
+REVIEWER = Actor("r1", "reviewer")
+
+
+@pytest.mark.parametrize(("action", "status", "actor", "text", "to"), [
+    ("submit", "draft", AUTHOR, None, "awaiting_review"),
+    ("submit", "changes_requested", AUTHOR, None, "awaiting_review"),
+    ("request_changes", "awaiting_review", REVIEWER, "Add the GP details.", "changes_requested"),
+    ("countersign", "awaiting_review", REVIEWER, None, "approved"),
+    ("amend", "approved", AUTHOR, "Wrong date of birth.", "draft"),
+])
+def test_allowed_moves(action, status, actor, text, to):
+    assert check_move(action, status, actor, "a1", text) == to
+
+
+@pytest.mark.parametrize(("action", "status", "actor", "text", "error", "message"), [
+    ("countersign", "awaiting_review", AUTHOR, None, RoleError, "assessor role cannot"),
+    ("countersign", "awaiting_review", Actor("a1", "reviewer"), None, RoleError,
+     "you wrote this assessment"),
+    ("countersign", "draft", REVIEWER, None, LifecycleError, "a draft"),
+    ("submit", "approved", AUTHOR, None, LifecycleError, "approved"),
+    ("submit", "awaiting_review", REVIEWER, None, RoleError, "reviewer role cannot"),
+    ("request_changes", "awaiting_review", REVIEWER, "  ", LifecycleError, "comment is required"),
+    ("amend", "approved", AUTHOR, "", LifecycleError, "reason is required"),
+    ("amend", "draft", AUTHOR, "why", LifecycleError, "a draft"),
+])
+def test_refused_moves(action, status, actor, text, error, message):
+    with pytest.raises(error, match=message):
+        check_move(action, status, actor, "a1", text)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    folder = tmp_path / "data"
+    with Store.create(folder, "admin", "admin password", kdf=KDF) as admin:
+        admin.add_account("sam", "assessor password", "assessor")
+        admin.add_account("rita", "reviewer password", "reviewer")
+    return folder
+
+
+PASSWORDS = {"sam": "assessor password", "rita": "reviewer password"}
+
+
+def sign_in(folder, name):
+    return Store.open(folder, name, PASSWORDS[name], kdf=KDF)
+
+
+def test_the_review_round_trip(folder, bundle):
+    with sign_in(folder, "sam") as sam:
+        a = sam.create_assessment(bundle, "CF-1")
+        sam.save_answer(bundle, a, "convicted", "yes")
+        assert sam.submit_for_review(a)["status"] == "awaiting_review"
+        with pytest.raises(LifecycleError, match="awaiting review"):
+            sam.save_answer(bundle, a, "convicted", "no")
+    with sign_in(folder, "rita") as rita:
+        row = rita.request_changes(a, "Please record the plea.")
+        assert (row["status"], row["review_comment"]) == ("changes_requested",
+                                                          "Please record the plea.")
+    with sign_in(folder, "sam") as sam:
+        sam.save_answer(bundle, a, "plea", "guilty_plea")
+        sam.submit_for_review(a)
+    with sign_in(folder, "rita") as rita:
+        with pytest.raises(SignInError):
+            rita.countersign(a, "not my password")
+        row = rita.countersign(a, "reviewer password")
+        assert (row["status"], row["countersigned_by"], row["version"]) == (
+            "approved", rita.user.id, 1)
+        version = rita.db["assessment_versions"].get((a, 1))
+        assert version["content_hash"] == row["content_hash"]
+    with sign_in(folder, "sam") as sam:
+        with pytest.raises(LifecycleError, match="locked"):
+            sam.save_answer(bundle, a, "convicted", "no")
+        with pytest.raises(LifecycleError, match="reason is required"):
+            sam.amend(a, "")
+        row = sam.amend(a, "The date of birth was wrong.")
+        assert (row["status"], row["version"], row["countersigned_by"],
+                row["amendment_reason"]) == ("draft", 2, None, "The date of birth was wrong.")
+        sam.save_answer(bundle, a, "convicted", "no")
+        moves = [e["action"] for e in sam.audit_entries()
+                 if e["entity_id"] == a and e["action"] != "answer_saved"]
+        assert moves == ["assessment_created", "submit", "request_changes", "submit",
+                         "countersign", "amend"]
+        assert sam.verify_audit().ok
+
+
+def test_an_assessor_cannot_countersign_their_own(folder, bundle):
+    with sign_in(folder, "sam") as sam:
+        a = sam.create_assessment(bundle)
+        sam.submit_for_review(a)
+        with pytest.raises(RoleError, match="assessor role cannot countersign"):
+            sam.countersign(a, "assessor password")
+    with sign_in(folder, "rita") as rita:
+        assert rita.countersign(a, "reviewer password")["status"] == "approved"

@@ -1,0 +1,80 @@
+"""Integrity check on open, backups on clean close, and restoring a damaged store."""
+
+from __future__ import annotations
+
+import pytest
+
+from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
+from cstr_desktop.store import (
+    BACKUPS_KEPT,
+    DB_FILE,
+    Store,
+    StoreCorrupt,
+    list_backups,
+    restore_backup,
+)
+
+KDF = FAST_KDF_FOR_TESTS
+PASSWORD = "correct horse battery"
+
+
+def open_store(folder):
+    return Store.open(folder, "ann", PASSWORD, kdf=KDF)
+
+
+@pytest.fixture
+def folder(tmp_path, bundle):
+    folder = tmp_path / "data"
+    with Store.create(folder, "ann", PASSWORD, kdf=KDF) as store:
+        a = store.create_assessment(bundle, "CF-1")
+        store.save_answer(bundle, a, "person_family_name", "Gwilym")
+    return folder
+
+
+def test_each_clean_close_keeps_a_backup_and_only_the_newest_few(folder):
+    for _ in range(BACKUPS_KEPT + 2):
+        open_store(folder).close()
+    backups = list_backups(folder)
+    assert len(backups) == BACKUPS_KEPT
+    assert backups == sorted(backups, reverse=True)
+
+
+def test_a_damaged_store_names_the_backup_and_restores_it(folder, bundle):
+    path = folder / DB_FILE
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 4096):  # damage every page after the first
+        data[offset + 100:offset + 200] = b"\0" * 100
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreCorrupt) as exc:
+        open_store(folder)
+    assert "restore the last good backup" in str(exc.value)
+    assert exc.value.backups == list_backups(folder)
+    restored = restore_backup(folder)
+    assert restored == exc.value.backups[0]
+    assert list(folder.glob(f"{DB_FILE}.damaged-*"))  # kept, never deleted
+    with open_store(folder) as store:
+        case = store.assessment_for_case("CF-1")
+        assert store.answers(case["id"])["person_family_name"] == "Gwilym"
+
+
+def test_a_missing_database_is_reported_not_recreated(folder):
+    (folder / DB_FILE).unlink()
+    with pytest.raises(StoreCorrupt, match="store.db is missing"):
+        open_store(folder)
+    assert not (folder / DB_FILE).exists()
+
+
+def test_an_unclean_close_leads_to_a_full_check_next_time(folder):
+    store = open_store(folder)
+    # Simulate a crash: the connection is dropped without close().
+    store.db.conn.close()
+    with open_store(folder) as again:
+        assert again.db.execute(
+            "SELECT value FROM meta WHERE key = 'clean_close'").fetchone()[0] == "no"
+    with open_store(folder) as again:
+        assert again.verify_audit().ok
+
+
+def test_restore_without_backups_says_so(tmp_path):
+    with pytest.raises(Exception, match="there is no backup"):
+        restore_backup(tmp_path)
