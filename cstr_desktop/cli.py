@@ -12,18 +12,25 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NoReturn, TextIO
 
 from . import __version__
 from .answers import read_answers_file
+from .cli_store import CheckFailed, add_store_commands, environment
+from .court_list import CourtListError
 from .form_errors import AnswerError, FormError
 from .form_loader import FormBundle, load_bundle
 from .interview import InterviewState
+from .key_slots import SignInError
+from .lifecycle import LifecycleError, RoleError
 from .local_text import tr
+from .store import NotAllowed, StoreError
 
 EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_NOT_ALLOWED = 3
 
 
 class UsageError(Exception):
@@ -40,7 +47,6 @@ class Commands:
     """What the entry point supplies: things the core may not import itself."""
 
     run_app: Callable[[argparse.Namespace], int] | None = None
-    extra: dict[str, Callable[[argparse.Namespace], int]] = field(default_factory=dict)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                                            "criteria for one answers file")
     assess.add_argument("file", metavar="FILE", help="an answers file (cstr-answers/1 JSON)")
     assess.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_store_commands(sub)
     return parser
 
 
@@ -130,8 +137,17 @@ def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
             return commands.run_app(args)
         if args.command == "assess":
             return _assess(args, load_bundle(), out)
-        return commands.extra[args.command](args)
-    except (AnswerError, UsageError) as exc:
+        return args.handler(args, out, environment())
+    except CheckFailed as exc:
+        err.write(f"cstr-desktop: {exc}\n")
+        return EXIT_CHECK_FAILED
+    except (SignInError, NotAllowed, RoleError) as exc:
+        err.write(f"cstr-desktop: not allowed: {exc}\n")
+        return EXIT_NOT_ALLOWED
+    except CourtListError as exc:
+        err.write(f"cstr-desktop: error: {' | '.join(exc.problems)} (nothing was imported)\n")
+        return EXIT_BAD_INPUT
+    except (AnswerError, UsageError, StoreError, LifecycleError) as exc:
         err.write(f"cstr-desktop: error: {exc}\n")
         return EXIT_BAD_INPUT
     except FormError as exc:

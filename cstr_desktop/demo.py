@@ -1,0 +1,88 @@
+"""A demo store: demo accounts and a court day of fictional people.
+
+Everything here is invented. The names cover Welsh, Irish, Vietnamese and
+other spellings so that screens and reports can be seen handling them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .court_list import ListedCase
+from .form_loader import FormBundle
+from .store import Store
+
+DEMO_ACCOUNTS = (
+    ("demo-admin", "admin", "demo-admin-password"),
+    ("demo-assessor", "assessor", "demo-assessor-password"),
+    ("demo-reviewer", "reviewer", "demo-reviewer-password"),
+)
+
+PEOPLE = (
+    # courtroom, time, case suffix, family name, given names, date of birth, offence
+    ("1", "09:30", "0101", "Gwilym", "Siân Angharad", "1988-03-02", "Theft from a shop"),
+    ("1", "10:00", "0102", "Nguyễn", "Thị Minh", "1995-07-19", "Possession of a class A drug"),
+    ("2", "10:00", "0103", "O'Brien", "Seán Patrick", "1979-12-31", "Criminal damage"),
+    ("2", "10:30", "0104", "Okonkwo", "Chidi", "1990-05-14", "Drink driving"),
+    ("3", "11:00", "0105", "Llewellyn-Jones", "Dafydd", "2001-09-09", "Assault by beating"),
+    ("3", "11:30", "0106", "Kowalczyk", "Zofia", "1984-01-27", "Breach of a restraining order"),
+    ("1", "14:00", "0107", "Ahmed", "Yusuf", "1999-11-03", "Burglary (non-dwelling)"),
+    ("2", "14:30", "0108", "Brown", "Kerry-Ann", "1975-04-30", "Theft"),
+)
+
+# The dual MHTR and ATR example, as a finished interview awaiting review.
+DUAL = {
+    "language_preference": "en", "interpreter_used": "no", "consent_assessment": "yes",
+    "capacity_to_consent": "yes", "convicted": "yes", "offence_imprisonable": "yes",
+    "plea": "guilty_plea", "referral_source": "liaison_diversion",
+    "assessment_place": "court_cell", "offence_main": "Theft from a shop",
+    "mh_current_presentation": "Low mood and poor sleep for about a year; drinking most days.",
+    "alcohol_use": "yes", "drug_use": "no",
+    **{f"phq9_{i}": v for i, v in enumerate([1, 2, 2, 2, 1, 1, 1, 0, 0], start=1)},
+    **{f"gad7_{i}": v for i, v in enumerate([1, 1, 1, 1, 0, 1, 1], start=1)},
+    "audit_version": "uk",
+    **{f"audit_{i}": v for i, v in enumerate([4, 3, 3, 3, 2, 3, 2, 2, 2, 4], start=1)},
+    "current_thoughts_self_harm": "no",
+    "risk_to_self": "No current thoughts of self-harm; one overdose in 2019 when drinking. "
+                    "Protective: her daughter, and work she hopes to return to.",
+    "immediate_actions": ["none_needed"], "requirements_considered": ["mhtr", "atr"],
+    "mh_requires_treatment": "yes", "mh_susceptible_to_treatment": "yes",
+    "mh_warrants_hospital_or_guardianship": "no", "mh_care_level": "primary",
+    "mh_arrangements_made": "yes", "alcohol_dependent": "yes",
+    "alcohol_requires_and_susceptible": "yes", "alcohol_arrangements_made": "yes",
+    "atr_period_months": 9, "mhtr_period_months": 6, "requirements_explained": "yes",
+    "willing_mhtr": "yes", "willing_atr": "yes",
+    "willingness_own_words": "I want to sort my drinking out and talk to someone about how "
+                             "I've been feeling. I'll go to the appointments.",
+    "consent_share_court": "yes", "consent_share_probation": "yes", "consent_share_gp": "yes",
+    "consent_share_provider": "yes",
+    "recommendation_summary": "Suitable for a primary care MHTR (6 months) and an ATR "
+                              "(9 months).",
+    "sources_of_information": ["interview", "liaison_diversion_notes"],
+}
+
+
+def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None
+                      ) -> tuple[tuple[tuple[str, str, str], ...], int]:
+    """Create the demo store in ``folder``; returns the sign-ins and the number of cases."""
+    day = day or date.today()
+    admin_name, _, admin_password = DEMO_ACCOUNTS[0]
+    with Store.create(folder, admin_name, admin_password) as admin:
+        for name, role, password in DEMO_ACCOUNTS[1:]:
+            admin.add_account(name, password, role)
+    court = "Cardiff Magistrates' Court"
+    cases = [ListedCase(day.isoformat(), court, room, time, f"CF-{day.year}-{suffix}", family,
+                        given, dob, offence=offence)
+             for room, time, suffix, family, given, dob, offence in PEOPLE]
+    with Store.open(folder, "demo-assessor", DEMO_ACCOUNTS[1][2]) as assessor:
+        assessor.import_court_list(cases)
+        started = assessor.start_assessment(bundle, cases[1].case_number)
+        for name, value in {"language_preference": "en", "interpreter_used": "yes",
+                            "interpreter_language": "Vietnamese (booked via the court)",
+                            "consent_assessment": "yes", "capacity_to_consent": "yes"}.items():
+            assessor.save_answer(bundle, started, name, value)
+        finished = assessor.start_assessment(bundle, cases[0].case_number)
+        assessor.import_answers(bundle, finished, DUAL)
+        assessor.submit_for_review(finished)
+    return DEMO_ACCOUNTS, len(cases)

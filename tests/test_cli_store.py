@@ -1,0 +1,167 @@
+"""The store commands of contract.md section 3, run as real processes on real stores."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+ADMIN_PW = "admin password 1"
+LIST = """hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,date_of_birth
+2026-11-23,Milton Keynes Magistrates' Court,3,10:00,MK-2026-0412,Example,Sam,1990-04-12
+2026-11-23,Milton Keynes Magistrates' Court,1,09:30,MK-2026-0413,Gwilym,Siân,1985-06-01
+"""
+
+
+def run(*args, password=ADMIN_PW, new_password=None, **env_extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CSTR_")}
+    if password is not None:
+        env["CSTR_PASSWORD"] = password
+    if new_password is not None:
+        env["CSTR_NEW_PASSWORD"] = new_password
+    env.update(env_extra)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60, env=env,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def store_dir(tmp_path):
+    folder = tmp_path / "data"
+    proc = run("init", "--user", "ann", "--data-dir", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert "admin account 'ann'" in proc.stdout
+    return str(folder)
+
+
+def one_line_error(proc, code):
+    assert proc.returncode == code, (proc.stdout, proc.stderr)
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return proc.stderr
+
+
+def test_init_twice_is_refused(store_dir):
+    err = one_line_error(run("init", "--user", "bob", "--data-dir", store_dir), 2)
+    assert "a store already exists" in err
+
+
+def test_no_password_without_a_terminal(tmp_path):
+    err = one_line_error(run("init", "--user", "ann", "--data-dir", str(tmp_path / "d"),
+                             password=None), 2)
+    assert "set CSTR_PASSWORD" in err
+
+
+def test_user_add_and_roles(store_dir):
+    proc = run("user", "add", "sam", "--role", "assessor", "--data-dir", store_dir,
+               "--user", "ann", new_password="assessor pass 1")
+    assert proc.returncode == 0 and "Added the assessor account 'sam'" in proc.stdout
+    err = one_line_error(run("user", "add", "eve", "--role", "admin", "--data-dir", store_dir,
+                             "--user", "sam", password="assessor pass 1",
+                             new_password="whatever pass"), 3)
+    assert "assessor role cannot" in err
+    err = one_line_error(run("user", "add", "eve", "--role", "judge", "--data-dir", store_dir,
+                             "--user", "ann", new_password="whatever pass"), 2)
+    assert "invalid choice: 'judge'" in err
+
+
+def test_wrong_password_exits_3(store_dir):
+    err = one_line_error(run("cases", "--json", "--data-dir", store_dir, "--user", "ann",
+                             password="not it at all"), 3)
+    assert "wrong account name or password" in err
+
+
+def test_no_store_is_a_clear_error(tmp_path):
+    err = one_line_error(run("cases", "--data-dir", str(tmp_path), "--user", "ann"), 2)
+    assert "there is no store" in err
+
+
+def test_import_list_cases_import_answers_export(store_dir, tmp_path):
+    csv_path = tmp_path / "list.csv"
+    csv_path.write_text(LIST, encoding="utf-8")
+    proc = run("import-list", str(csv_path), "--data-dir", store_dir, "--user", "ann")
+    assert proc.returncode == 0, proc.stderr
+    assert "2 added, 0 changed, 0 unchanged, 0 removed" in proc.stdout
+    proc = run("cases", "--date", "2026-11-23", "--json", "--data-dir", store_dir,
+               "--user", "ann")
+    cases = json.loads(proc.stdout)
+    assert [(c["case_number"], c["family_name"], c["given_names"], c["hearing_date"],
+             c["status"]) for c in cases] == [
+        ("MK-2026-0413", "Gwilym", "Siân", "2026-11-23", "listed"),
+        ("MK-2026-0412", "Example", "Sam", "2026-11-23", "listed")]
+    proc = run("cases", "--search", "sian", "--json", "--data-dir", store_dir, "--user", "ann")
+    assert [c["case_number"] for c in json.loads(proc.stdout)] == ["MK-2026-0413"]
+
+    example = EXAMPLES / "example_mhtr_atr_dual.json"
+    proc = run("import-answers", str(example), "--case", "MK-2026-0412", "--data-dir",
+               store_dir, "--user", "ann")
+    assert proc.returncode == 0, proc.stderr
+    proc = run("cases", "--json", "--data-dir", store_dir, "--user", "ann")
+    assert {c["case_number"]: c["status"] for c in json.loads(proc.stdout)} == {
+        "MK-2026-0412": "draft", "MK-2026-0413": "listed"}
+
+    out = tmp_path / "export.json"
+    proc = run("export", "MK-2026-0412", "--out", str(out), "--data-dir", store_dir,
+               "--user", "ann")
+    assert proc.returncode == 0, proc.stderr
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    original = json.loads(example.read_text(encoding="utf-8"))
+    assert exported["schema"] == "cstr-answers/1"
+    assert {k: exported["answers"][k] for k in original["answers"]} == original["answers"]
+    # The export is an answers file: assess takes it and gives the example's result.
+    proc = run("assess", str(out), "--json")
+    expected = json.loads((EXAMPLES / "example_mhtr_atr_dual.expected.json").read_text())
+    assert json.loads(proc.stdout) == expected
+
+    proc = run("audit-verify", "--data-dir", store_dir, "--user", "ann")
+    assert proc.returncode == 0 and "intact" in proc.stdout
+
+
+def test_a_bad_list_imports_nothing(store_dir, tmp_path):
+    csv_path = tmp_path / "list.csv"
+    csv_path.write_text(LIST + "2026-11-23,MK,1,9.30,MK-9,Bad,Row,1990-01-01\n",
+                        encoding="utf-8")
+    err = one_line_error(run("import-list", str(csv_path), "--data-dir", store_dir,
+                             "--user", "ann"), 2)
+    assert "row 4: list_time '9.30' is not a time" in err and "nothing was imported" in err
+    proc = run("cases", "--json", "--data-dir", store_dir, "--user", "ann")
+    assert json.loads(proc.stdout) == []
+
+
+def test_export_and_import_answers_need_a_known_case(store_dir, tmp_path):
+    err = one_line_error(run("export", "NOPE-1", "--out", str(tmp_path / "x.json"),
+                             "--data-dir", store_dir, "--user", "ann"), 2)
+    assert "no assessment for case NOPE-1" in err
+    assert not (tmp_path / "x.json").exists()
+    err = one_line_error(run("import-answers", str(EXAMPLES / "example_incomplete.json"),
+                             "--case", "NOPE-1", "--data-dir", store_dir, "--user", "ann"), 2)
+    assert "no case NOPE-1" in err
+
+
+def test_audit_verify_names_the_first_bad_entry(store_dir):
+    from cstr_desktop.store import Store
+
+    run("cases", "--data-dir", store_dir, "--user", "ann")
+    with Store.open(store_dir, "ann", ADMIN_PW) as store:
+        store.db.execute("UPDATE audit SET action = 'nothing' WHERE seq = 2")
+    proc = run("audit-verify", "--data-dir", store_dir, "--user", "ann")
+    err = one_line_error(proc, 1)
+    assert "broken at entry 2: entry 2 was altered" in err
+
+
+def test_demo_creates_a_store_with_sign_ins(tmp_path):
+    folder = str(tmp_path / "demo")
+    proc = run("demo", "--data-dir", folder, password=None)
+    assert proc.returncode == 0, proc.stderr
+    assert "demo-reviewer" in proc.stdout and "demo-assessor-password" in proc.stdout
+    proc = run("cases", "--json", "--data-dir", folder, "--user", "demo-reviewer",
+               password="demo-reviewer-password")
+    statuses = [c["status"] for c in json.loads(proc.stdout)]
+    assert len(statuses) == 8
+    assert statuses.count("awaiting_review") == 1 and statuses.count("draft") == 1
+    err = one_line_error(run("demo", "--data-dir", folder, password=None), 2)
+    assert "already exists" in err
