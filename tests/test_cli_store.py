@@ -7,12 +7,12 @@ import os
 import subprocess
 
 import pytest
-
 from conftest import EXAMPLES, ROOT
 
 CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
 ADMIN_PW = "admin password 1"
-LIST = """hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,date_of_birth
+LIST = """hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,\
+date_of_birth
 2026-11-23,Milton Keynes Magistrates' Court,3,10:00,MK-2026-0412,Example,Sam,1990-04-12
 2026-11-23,Milton Keynes Magistrates' Court,1,09:30,MK-2026-0413,Gwilym,Siân,1985-06-01
 """
