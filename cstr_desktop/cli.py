@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TextIO
 
+import sqlcipher3
+
 from . import __version__
 from .answers import read_answers_file
 from .cli_store import CheckFailed, add_store_commands, environment
@@ -144,6 +146,10 @@ def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
     except (SignInError, NotAllowed, RoleError) as exc:
         err.write(f"cstr-desktop: not allowed: {exc}\n")
         return EXIT_NOT_ALLOWED
+    except sqlcipher3.DatabaseError as exc:
+        err.write(f"cstr-desktop: error: the store is damaged ({exc}): restore the last good "
+                  "backup with 'cstr-desktop restore'\n")
+        return EXIT_BAD_INPUT
     except CourtListError as exc:
         err.write(f"cstr-desktop: error: {' | '.join(exc.problems)} (nothing was imported)\n")
         return EXIT_BAD_INPUT

@@ -16,13 +16,15 @@ CASE_FIELDS = ("case_number", "family_name", "given_names", "hearing_date", "sta
                "offence", "listing")
 
 # A case's status: its assessment's, or "listed" while nothing is answered.
-_CASE_SELECT = """
+_STATUS = """
 SELECT c.*, a.id AS assessment_id,
   CASE WHEN a.id IS NULL
             OR NOT EXISTS (SELECT 1 FROM answers WHERE assessment_id = a.id) THEN 'listed'
        ELSE a.status END AS status
-FROM cases c LEFT JOIN assessments a ON a.case_number = c.case_number
+FROM {cases} c LEFT JOIN assessments a ON a.case_number = c.case_number
 """
+_CASE_SELECT = _STATUS.format(cases="cases")
+_ORDER = "ORDER BY c.hearing_date DESC, c.list_time, c.courtroom, c.family_name"
 
 
 def _search_text(case: ListedCase | dict) -> str:
@@ -31,12 +33,18 @@ def _search_text(case: ListedCase | dict) -> str:
                                        get("case_number"), get("pnc_id"), get("crn")))))
 
 
-def _match_query(text: str) -> str | None:
+def _words(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()
+
+
+def _match_query(words: list[str]) -> str:
     """An FTS5 query: every word of the search, as a prefix."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()]
-    if not words:
-        return None
     return " ".join(f'"{w}"*' for w in words)
+
+
+def _matches(search_text: str, words: list[str]) -> bool:
+    tokens = _words(search_text)
+    return all(any(t.startswith(w) for t in tokens) for w in words)
 
 
 class CasesMixin:
@@ -113,24 +121,36 @@ class CasesMixin:
         return rows[0]
 
     def cases(self, day: str | None = None, search: str | None = None,
-              limit: int = 500) -> list[dict]:
-        """Cases by time and courtroom: a day's list, a search, or both."""
+              limit: int | None = None) -> list[dict]:
+        """Cases by time and courtroom: a day's list, a search, or both.
+
+        A search returns the 50 most recent matches unless ``limit`` says otherwise
+        (it runs as the assessor types); a list, up to 1,000.
+        """
+        if limit is None:
+            limit = 50 if search is not None else 1000
         where = ["c.listing != 'removed'"]
         params: list[Any] = []
+        words = _words(search) if search is not None else None
+        if words == []:
+            return []
         if day:
             where.append("c.hearing_date = ?")
             params.append(day)
-        if search is not None:
-            query = _match_query(search)
-            if query is None:
-                return []
-            where.append("c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
-            params.append(query)
-        sql = (_CASE_SELECT + " WHERE " + " AND ".join(where)
-               + " ORDER BY c.hearing_date DESC, c.list_time, c.courtroom, c.family_name"
-               + " LIMIT ?")
-        return [{k: row[k] for k in (*CASE_FIELDS, "assessment_id")}
-                for row in self.db.query(sql, [*params, limit])]
+        elif words:
+            # The most recently listed matches: FTS5 walks its rowids newest first
+            # and stops early, so a broad prefix ("cf", "jo") stays fast.
+            where.append("c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? "
+                         "ORDER BY rowid DESC LIMIT ?)")
+            params.extend([_match_query(words), limit * 2])
+        # Choose and order the cases first; work out the status of those shown only.
+        chosen = f"(SELECT * FROM cases c WHERE {' AND '.join(where)} {_ORDER} LIMIT ?)"
+        sql = _STATUS.format(cases=chosen) + " " + _ORDER
+        rows = self.db.query(sql, [*params, limit if not (day and words) else -1])
+        if day and words:
+            # A search within one day's list filters the day's few cases directly.
+            rows = [r for r in rows if _matches(r["search_text"], words)][:limit]
+        return [{k: row[k] for k in (*CASE_FIELDS, "assessment_id")} for row in rows]
 
 
 __all__ = ["CasesMixin", "LISTING_FIELDS"]

@@ -155,3 +155,18 @@ def test_search_folds_diacritics_and_case(store, query, found):
 def test_fold():
     assert fold("Nguyễn Đức") == "nguyen duc"
     assert fold("SIÂN") == "sian"
+
+
+def test_search_within_a_day(store):
+    store.import_court_list(parse_court_list(csv_text()))
+    other_day = ROWS[0].replace("2026-11-25", "2026-11-26").replace("CF-1", "CF-8")
+    store.import_court_list(parse_court_list(csv_text([other_day])))
+    assert [c["case_number"] for c in store.cases(search="gwil")] == ["CF-8", "CF-1"]
+    assert [c["case_number"] for c in store.cases(day="2026-11-25", search="gwil")] == ["CF-1"]
+    assert [c["case_number"] for c in store.cases(day="2026-11-26", search="cf 8")] == ["CF-8"]
+    assert store.cases(day="2026-11-25", search="nobody") == []
+
+
+def test_search_limit_keeps_the_most_recent(store):
+    store.import_court_list(parse_court_list(csv_text()))
+    assert [c["case_number"] for c in store.cases(search="cf", limit=1)] == ["CF-3"]

@@ -57,6 +57,13 @@ def test_a_damaged_store_names_the_backup_and_restores_it(folder, bundle):
         assert store.answers(case["id"])["person_family_name"] == "Gwilym"
 
 
+def test_a_truncated_file_is_found_on_open(folder):
+    path = folder / DB_FILE
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(StoreCorrupt, match="damaged"):
+        open_store(folder)
+
+
 def test_a_missing_database_is_reported_not_recreated(folder):
     (folder / DB_FILE).unlink()
     with pytest.raises(StoreCorrupt, match="store.db is missing"):
