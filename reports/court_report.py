@@ -1,0 +1,234 @@
+"""The court report: a snapshot laid out as a PDF (reportlab platypus)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .layout import (
+    ACCENT,
+    RULE,
+    SHADE,
+    Page,
+    both,
+    canvas_for,
+    clean,
+    page_decorator,
+    styles,
+    wording,
+)
+from .snapshot import long_date, verification_code
+
+S = styles()
+
+
+def grid(rows: list[list[Any]], widths: list[float], header: bool = False) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                  ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(clean(text), S[style])
+
+
+def items_flowables(items: list[dict], langs: list[str]) -> list[Flowable]:
+    """Short answers as a two-column table; narrative as paragraphs that flow across pages."""
+    out: list[Flowable] = []
+    short: list[list[Any]] = []
+
+    def flush() -> None:
+        if short:
+            out.append(grid(list(short), [62 * mm, Page.frame_width - 62 * mm]))
+            short.clear()
+
+    for item in items:
+        label = both(item["label"], langs)
+        answer = both(item["answer"], langs)
+        if item["long"] or len(answer) > 160:
+            flush()
+            out.append(p(label, "label"))
+            out.append(p(answer))
+        else:
+            short.append([p(label, "cell_bold"), p(answer, "cell")])
+    flush()
+    return out
+
+
+def nothing(langs: list[str]) -> Paragraph:
+    return p(wording("nothing_recorded", langs), "small")
+
+
+def measures_flowables(snapshot: dict) -> list[Flowable]:
+    langs = snapshot["langs"]
+    rows: list[list[Any]] = [[p(wording(k, langs), "cell_bold")
+                              for k in ("instrument", "score", "band", "key_items")]]
+    notes: list[Flowable] = []
+    for m in snapshot["measures"]:
+        score = f"{m['total']} / {m['max']}" if m["complete"] else wording("incomplete", langs)
+        name = m["short_title"] + (f" ({m['variant'].upper()})" if m["variant"] else "")
+        keys = [f"{wording('item', langs)} {k['item']}: {both(k['answer'], langs)}"
+                for k in m["key_items"]]
+        keys += [f"{both(s['label'], langs)}: {s['value']}" for s in m["subscores"]
+                 if s["value"] is not None]
+        rows.append([p(name, "cell_bold"), p(score, "cell"),
+                     p(both(m["band"], langs) if m["band"] else "-", "cell"),
+                     p("\n".join(keys) or "-", "cell")])
+        note = f"{m['short_title']}: {m['attribution']}"
+        if m["translation_note"]:
+            note += " " + both(m["translation_note"], langs)
+        notes.append(p(note, "small"))
+    if len(rows) == 1:
+        return [nothing(langs)]
+    out: list[Flowable] = [grid(rows, [30 * mm, 24 * mm, 34 * mm, Page.frame_width - 88 * mm],
+                                header=True), Spacer(1, 3)]
+    out += notes
+    if snapshot["alerts"]:
+        out.append(p(wording("alerts", langs), "h2"))
+        out += [p(both(a, langs), "alert") for a in snapshot["alerts"]]
+    return out
+
+
+def criteria_table(criteria: list[dict], langs: list[str]) -> Table:
+    marks = {True: "met", False: "not_met", None: "open"}
+    rows: list[list[Any]] = [[p(wording(k, langs), "cell_bold")
+                              for k in ("criterion", "finding", "assessor_reasons")]]
+    for c in criteria:
+        reason = c["assessor_reason"] or (both(c["reason"], langs) if c["met"] is not True
+                                          else "")
+        rows.append([p(both(c["label"], langs), "cell"),
+                     p(wording(marks[c["met"]], langs),
+                       "cell_bold" if c["met"] is not True else "cell"),
+                     p(reason, "cell")])
+    return grid(rows, [72 * mm, 28 * mm, Page.frame_width - 100 * mm], header=True)
+
+
+def opinion_flowables(snapshot: dict, items: list[dict]) -> list[Flowable]:
+    """The gates once, then one subsection per requirement considered."""
+    langs = snapshot["langs"]
+    tabled = set(snapshot["criteria_questions"])
+    out = items_flowables([i for i in items if i["section"] == "requirements"], langs)
+    out.append(KeepTogether([p(wording("gates", langs), "h2"),
+                             criteria_table(snapshot["gates"], langs)]))
+    for req in snapshot["requirements"]:
+        details = [i for i in items if i["section"] == f"{req['id']}_criteria"
+                   and i["name"] not in tabled]
+        # Kept on one page where it fits; KeepTogether splits it when it cannot.
+        out.append(KeepTogether([
+            p(both(req["title"], langs), "h2"),
+            p(f"{both(req['statute'], langs)} · {wording('status_' + req['status'], langs)}",
+              "small"),
+            criteria_table(req["criteria"], langs), *items_flowables(details, langs)]))
+    if snapshot["flags"]:
+        out.append(p(wording("flags", langs), "h2"))
+        out += [p("• " + both(f, langs)) for f in snapshot["flags"]]
+    return out
+
+
+def qr(code: str, size: float = 28 * mm) -> Drawing:
+    widget = QrCodeWidget(code)
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def signatures_flowables(snapshot: dict) -> list[Flowable]:
+    langs = snapshot["langs"]
+    sig = snapshot["signatures"]
+    role = f" ({sig['assessor_role']})" if sig.get("assessor_role") else ""
+    rows = [[p(wording("assessor", langs), "cell_bold"), p(f"{sig['assessor'] or '-'}{role}",
+                                                           "cell")]]
+    out: list[Flowable] = []
+    if sig["countersigned_by"]:
+        at = sig["countersigned_at"] or ""
+        when = f"{long_date(at[:10], langs[0])} {at[11:16]}" if at else ""
+        rows.append([p(wording("countersigned", langs), "cell_bold"),
+                     p(f"{sig['countersigned_by']}, {when}".strip(", "), "cell")])
+        out.append(grid(rows, [62 * mm, Page.frame_width - 62 * mm]))
+        code = verification_code(snapshot)
+        out.append(Spacer(1, 6))
+        info = [p(wording("verification", langs), "h2"), p(code, "code"),
+                p(wording("verification_help", langs), "small")]
+        out.append(Table([[info, qr(code)]], colWidths=[Page.frame_width - 34 * mm, 34 * mm],
+                         style=[("VALIGN", (0, 0), (-1, -1), "TOP")], hAlign="LEFT"))
+    else:
+        out.append(grid(rows, [62 * mm, Page.frame_width - 62 * mm]))
+        out.append(Spacer(1, 4))
+        out.append(p(wording("not_countersigned", langs), "alert"))
+    return out
+
+
+def story(snapshot: dict) -> list[Flowable]:
+    langs = snapshot["langs"]
+    person = snapshot["person"]
+    out: list[Flowable] = [p(wording("title", langs, sep="\n"), "title"),
+                           p(wording("subtitle", langs), "subtitle")]
+    reason = snapshot["assessment"].get("amendment_reason")
+    if reason:
+        out.append(p(f"{wording('amendment', langs)}: {reason}", "alert"))
+    out.append(p(wording("read_note", langs), "small"))
+    for number, part in enumerate(snapshot["parts"], start=1):
+        key = part["key"]
+        out.append(p(f"{number}. {wording(key, langs)}", "h1"))
+        if key == "s_identifiers":
+            head = [{"name": "name", "label": {lg: wording("name", [lg]) for lg in langs},
+                     "long": False, "answer": {lg: person["name"] or "-" for lg in langs}}]
+            if person["age"] is not None:
+                head.append({"name": "age", "label": {lg: wording("age", [lg]) for lg in langs},
+                             "long": False, "answer": {lg: str(person["age"]) for lg in langs}})
+            out += items_flowables(head + part["items"], langs)
+        elif key == "s_measures":
+            out += measures_flowables(snapshot)
+        elif key == "s_opinion":
+            out += opinion_flowables(snapshot, part["items"])
+        else:
+            out += items_flowables(part["items"], langs) or [nothing(langs)]
+    number = len(snapshot["parts"])
+    out.append(p(f"{number + 1}. {wording('s_signatures', langs)}", "h1"))
+    out += signatures_flowables(snapshot)
+    out.append(p(f"{number + 2}. {wording('s_distribution', langs)}", "h1"))
+    out.append(p(wording("distribution_text", langs, sep="\n")))
+    return out
+
+
+def render(snapshot: dict, flowables: list[Flowable] | None = None) -> bytes:
+    """The PDF bytes of a snapshot (the court report, or other flowables in its pages)."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=Page.size, leftMargin=Page.margin_left,
+        rightMargin=Page.margin_right, topMargin=Page.margin_top,
+        bottomMargin=Page.margin_bottom, title=wording("title", snapshot["langs"]),
+        author=snapshot["signatures"].get("assessor") or "", subject=snapshot["marking"],
+        creator="CSTR Court Day")
+    frame = Frame(Page.margin_left, Page.margin_bottom, Page.frame_width, Page.frame_height,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(flowables if flowables is not None else story(snapshot),
+              canvasmaker=canvas_for(page_decorator(snapshot)))
+    return buffer.getvalue()
+
+
+__all__ = ["render", "story"]
