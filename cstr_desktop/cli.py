@@ -49,6 +49,8 @@ class Commands:
     """What the entry point supplies: things the core may not import itself."""
 
     run_app: Callable[[argparse.Namespace], int] | None = None
+    # The report renderer lives in reports/, which the core may not import.
+    report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,7 +141,12 @@ def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
             return commands.run_app(args)
         if args.command == "assess":
             return _assess(args, load_bundle(), out)
-        return args.handler(args, out, environment())
+        handler = args.handler
+        if getattr(args, "needs", None) == "report":
+            if commands.report is None:
+                raise UsageError("the report renderer is not available in this installation")
+            handler = commands.report
+        return handler(args, out, environment())
     except CheckFailed as exc:
         err.write(f"cstr-desktop: {exc}\n")
         return EXIT_CHECK_FAILED

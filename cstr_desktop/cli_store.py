@@ -53,7 +53,7 @@ def _password(variable: str, prompt: str, env: dict[str, str], confirm: bool = F
     return value
 
 
-def _sign_in(args: argparse.Namespace, env: dict[str, str]) -> Store:
+def sign_in(args: argparse.Namespace, env: dict[str, str]) -> Store:
     if not args.user:
         raise CommandError("sign in with --user NAME (the password comes from CSTR_PASSWORD)")
     folder = data_dir(args)
@@ -98,6 +98,15 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("case_number", metavar="CASE_NUMBER")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_export)
+    p = sub.add_parser("report", parents=[common], help="render the court report to a PDF "
+                                                        "(from an answers file or a case)")
+    p.add_argument("file", metavar="FILE", nargs="?", help="an answers file")
+    p.add_argument("--case", metavar="CASE_NUMBER", help="a case in the store instead")
+    p.add_argument("--out", required=True, metavar="PDF")
+    p.add_argument("--lang", choices=("en", "cy", "both"), help="default: bilingual when the "
+                   "person chose Welsh, otherwise English")
+    p.add_argument("--summary", action="store_true", help="the one-page summary card instead")
+    p.set_defaults(handler=None, needs="report")
     p = sub.add_parser("audit-verify", parents=[common], help="check the audit trail's "
                                                               "hash chain")
     p.set_defaults(handler=cmd_audit_verify)
@@ -120,7 +129,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
-    with _sign_in(args, env) as store:
+    with sign_in(args, env) as store:
         password = _password("CSTR_NEW_PASSWORD", f"Password for {args.name}: ", env,
                              confirm=True)
         store.add_account(args.name, password, args.role)
@@ -140,7 +149,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
 
 def cmd_import_list(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     cases = read_court_list(args.csv)
-    with _sign_in(args, env) as store:
+    with sign_in(args, env) as store:
         plan = store.import_court_list(cases)
     out.write(f"Imported {len(cases)} listed case(s): {plan.summary()}.\n")
     for case, diff in plan.changed:
@@ -152,7 +161,7 @@ def cmd_import_list(args: argparse.Namespace, out: TextIO, env: dict[str, str]) 
 
 
 def cmd_cases(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
-    with _sign_in(args, env) as store:
+    with sign_in(args, env) as store:
         rows = store.cases(day=args.date, search=args.search)
         store.log("cases_listed", reason=f"date={args.date or '-'} search="
                                           f"{'yes' if args.search else 'no'}")
@@ -172,7 +181,7 @@ def cmd_cases(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int
 def cmd_import_answers(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     bundle = load_bundle()
     answers = read_answers_file(args.file, bundle)
-    with _sign_in(args, env) as store:
+    with sign_in(args, env) as store:
         assessment = store.start_assessment(bundle, args.case)
         changed = store.import_answers(bundle, assessment, answers)
     out.write(f"Recorded {changed} answer(s) for case {args.case}.\n")
@@ -180,7 +189,7 @@ def cmd_import_answers(args: argparse.Namespace, out: TextIO, env: dict[str, str
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
-    with _sign_in(args, env) as store:
+    with sign_in(args, env) as store:
         row = store.assessment_for_case(args.case_number)
         document = answers_document(store.answers(row["id"]))
         document.update({"case_number": args.case_number, "status": row["status"],
@@ -199,7 +208,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
 
 
 def cmd_audit_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
-    with _sign_in(args, env) as store:
+    with sign_in(args, env) as store:
         report = store.verify_audit()
         if report.ok:
             store.log("audit_verified")

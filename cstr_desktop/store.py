@@ -307,10 +307,10 @@ class Store(CasesMixin, AssessmentsMixin):
         except VerificationError:
             return False
 
-    def accounts(self) -> list[Account]:
+    def accounts(self, include_removed: bool = False) -> list[Account]:
+        where = None if include_removed else "removed_at IS NULL"
         return [Account(r["id"], r["username"], r["role"])
-                for r in self.db["accounts"].rows_where("removed_at IS NULL",
-                                                        order_by="username")]
+                for r in self.db["accounts"].rows_where(where, order_by="username")]
 
     def _account_row(self, username: str) -> dict | None:
         return next(self.db["accounts"].rows_where(

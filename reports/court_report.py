@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -20,6 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from . import fonts
 from .layout import (
     ACCENT,
     RULE,
@@ -39,7 +39,7 @@ S = styles()
 
 def grid(rows: list[list[Any]], widths: list[float], header: bool = False) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.SANS),
              ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
              ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
@@ -147,12 +147,31 @@ def opinion_flowables(snapshot: dict, items: list[dict]) -> list[Flowable]:
     return out
 
 
-def qr(code: str, size: float = 28 * mm) -> Drawing:
-    widget = QrCodeWidget(code)
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):
+    """A QR code drawn module by module: no graphics state, so no font is referenced."""
+
+    def __init__(self, text: str, size: float = 28 * mm, border: int = 2):
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(text)
+        code.make()
+        self.modules = [[bool(cell) for cell in row] for row in code.modules]
+        self.size = size
+        self.border = border
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        count = len(self.modules)
+        cell = self.size / (count + 2 * self.border)
+        self.canv.setFillColorRGB(0, 0, 0)
+        for r, row in enumerate(self.modules):
+            for c, dark in enumerate(row):
+                if dark:
+                    x = (c + self.border) * cell
+                    y = self.size - (r + 1 + self.border) * cell
+                    self.canv.rect(x, y, cell, cell, stroke=0, fill=1)
 
 
 def signatures_flowables(snapshot: dict) -> list[Flowable]:
@@ -172,8 +191,9 @@ def signatures_flowables(snapshot: dict) -> list[Flowable]:
         out.append(Spacer(1, 6))
         info = [p(wording("verification", langs), "h2"), p(code, "code"),
                 p(wording("verification_help", langs), "small")]
-        out.append(Table([[info, qr(code)]], colWidths=[Page.frame_width - 34 * mm, 34 * mm],
-                         style=[("VALIGN", (0, 0), (-1, -1), "TOP")], hAlign="LEFT"))
+        out.append(Table([[info, QrCode(code)]], colWidths=[Page.frame_width - 34 * mm, 34 * mm],
+                         style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("FONT", (0, 0), (-1, -1), fonts.SANS)], hAlign="LEFT"))
     else:
         out.append(grid(rows, [62 * mm, Page.frame_width - 62 * mm]))
         out.append(Spacer(1, 4))

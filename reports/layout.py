@@ -46,7 +46,8 @@ class Page:
 
 def styles() -> dict[str, ParagraphStyle]:
     fonts.register()
-    base = ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13, textColor=INK,
+    base = ParagraphStyle("body", fontName=fonts.SANS, bulletFontName=fonts.SANS, fontSize=9.5,
+                          leading=13, textColor=INK,
                           splitLongWords=True)
     return {
         "body": base,
@@ -156,6 +157,8 @@ class NumberedCanvas(canvas.Canvas):
     decorate: Callable[[canvas.Canvas, int, int], None] = staticmethod(lambda c, p, n: None)
 
     def __init__(self, *args, **kwargs):
+        # Start every page in DejaVu, so that no standard (unembedded) font is referenced.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.SANS
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 

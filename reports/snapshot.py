@@ -107,8 +107,9 @@ def build_snapshot(bundle: FormBundle, answers: dict[str, Any], context: ReportC
 
     def items(section_names: tuple[str, ...]) -> list[dict[str, Any]]:
         out = []
-        for section in bundle.sections:
-            if section.name not in section_names or section.instruments:
+        by_name = {section.name: section for section in bundle.sections}
+        for section in (by_name[n] for n in section_names if n in by_name):
+            if section.instruments:
                 continue
             for q in section.questions:
                 if q.name in shown and not isinstance(q, NoteQuestion):

@@ -19,8 +19,14 @@ def run_app(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def run_report(args: argparse.Namespace, out, env: dict[str, str]) -> int:
+    from reports.command import run_report as report
+
+    return report(args, out, env)
+
+
 def main() -> int:
-    return cli_main(commands=Commands(run_app=run_app))
+    return cli_main(commands=Commands(run_app=run_app, report=run_report))
 
 
 if __name__ == "__main__":

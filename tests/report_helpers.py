@@ -1,0 +1,64 @@
+"""Helpers for the report tests: build snapshots and read PDFs back."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from cstr_desktop.demo import DUAL
+from cstr_desktop.form_loader import load_bundle
+from reports.snapshot import ReportContext, build_snapshot
+
+GENERATED = "2026-11-25T11:02:00+00:00"
+PERSON = {"person_family_name": "Nguyễn-O'Brien", "person_given_names": "Siân Thị Minh",
+          "person_dob": "1988-03-02", "hearing_date": "2026-11-25",
+          "court_name": "Cardiff Magistrates' Court", "courtroom": "1",
+          "case_number": "CF-2026-0101"}
+APPROVED = ReportContext(assessment_id="a-1", version=1, status="approved", assessor="ann",
+                         assessor_role="Liaison and Diversion practitioner",
+                         countersigned_by="rita", countersigned_at="2026-11-25T11:40:00+00:00")
+DRAFT = ReportContext(assessment_id="a-1", version=1, status="draft", assessor="ann")
+
+
+def full_answers(**extra) -> dict:
+    return {**DUAL, **PERSON, **extra}
+
+
+def snapshot(answers: dict | None = None, context: ReportContext = DRAFT, lang: str = "en"):
+    return build_snapshot(load_bundle(), full_answers() if answers is None else answers,
+                          context, lang, GENERATED)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text as poppler reads it (form feeds between pages; the diagonal watermark left out)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(["pdftotext", "-nodiag", "-enc", "UTF-8", str(path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+
+
+def pages(pdf: bytes) -> list[str]:
+    """Each page's text as pypdf reads it (the diagonal watermark included)."""
+    return [page.extract_text() for page in reader(pdf).pages]
+
+
+def body_text(pdf: bytes) -> str:
+    """The text without the running header and footer, pages joined."""
+    running = re.compile(r"^(OFFICIAL|Case: .*|Author: .*|Page \d+ of \d+|Siân Thị Minh "
+                         r"Nguyễn-O'Brien)$")
+    lines = pdf_text(pdf).replace("\f", "\n").splitlines()
+    return "\n".join(line for line in lines if not running.match(line.strip()))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def reader(pdf: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf))
