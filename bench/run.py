@@ -88,12 +88,51 @@ def main() -> None:
                      pct(t, 99), "tail = p99; budget p99 < 5 ms"))
         store.close()
 
+    rows.extend(report_rows(bundle))
     rows.extend(scale_rows())
 
     print(f"{'measure':<50} {'median ms':>10} {'tail ms':>10}  budget")
     print("-" * 100)
     for name, median, p95, budget in rows:
         print(f"{name:<50} {median:>10.2f} {p95:>10.2f}  {budget}")
+
+
+def report_rows(bundle) -> list[tuple[str, float, float, str]]:
+    """The full court report rendered in process, and the whole report command."""
+    import tempfile
+
+    from cstr_desktop.demo import DUAL
+    from reports.court_report import render
+    from reports.snapshot import ReportContext, build_snapshot
+
+    answers = {**DUAL, "person_family_name": "Gwilym", "person_given_names": "Siân",
+               "person_dob": "1988-03-02", "hearing_date": "2026-11-25",
+               "case_number": "CF-1", "court_name": "Cardiff Magistrates' Court"}
+    context = ReportContext(status="approved", assessor="ann", countersigned_by="rita",
+                            countersigned_at="2026-11-25T11:40:00+00:00")
+    render(build_snapshot(bundle, answers, context, "both", "2026-11-25T12:00:00"))  # warm
+
+    def full():
+        render(build_snapshot(bundle, answers, context, "en", "2026-11-25T12:00:00"))
+
+    def bilingual():
+        render(build_snapshot(bundle, answers, context, "both", "2026-11-25T12:00:00"))
+
+    rows = []
+    t = timed(full, 30)
+    rows.append(("render the full court report (snapshot + PDF)", statistics.median(t),
+                 pct(t, 95), "< 150 ms in process"))
+    t = timed(bilingual, 30)
+    rows.append(("render the bilingual report", statistics.median(t), pct(t, 95), "-"))
+    cli = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+    with tempfile.TemporaryDirectory() as tmp:
+        example = str(EXAMPLES / "example_mhtr_atr_dual.json")
+        out = str(Path(tmp) / "r.pdf")
+        t = timed(lambda: subprocess.run([cli, "report", example, "--out", out],
+                                         capture_output=True, check=True), 10)
+    rows.append(("whole process: cstr-desktop report FILE", statistics.median(t), pct(t, 95),
+                 "-"))
+    return rows
 
 
 def scale_rows() -> list[tuple[str, float, float, str]]:

@@ -116,7 +116,9 @@ def criteria_table(criteria: list[dict], langs: list[str]) -> Table:
     rows: list[list[Any]] = [[p(wording(k, langs), "cell_bold")
                               for k in ("criterion", "finding", "assessor_reasons")]]
     for c in criteria:
-        reason = c["assessor_reason"] or (both(c["reason"], langs) if c["met"] is not True
+        # The finding column already says "Not answered"; a reason is printed when the
+        # assessor gave one, or to say why an unmet criterion matters.
+        reason = c["assessor_reason"] or (both(c["reason"], langs) if c["met"] is False
                                           else "")
         rows.append([p(both(c["label"], langs), "cell"),
                      p(wording(marks[c["met"]], langs),

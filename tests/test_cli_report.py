@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import EXAMPLES
 from report_helpers import pages, pdf_text, reader
 from test_cli_store import one_line_error, run
