@@ -142,6 +142,18 @@ class AssessmentsMixin:
                                       pk=("assessment_id", "name"))
         self._audit(action, "assessment", assessment_id, field=name, old=old, new=value)
 
+    def set_position(self, assessment_id: str, section: str, question: str | None) -> None:
+        """Remember where the interview is, so that reopening returns there (not audited)."""
+        self.db["assessments"].update(assessment_id, {"resume_section": section,
+                                                      "resume_question": question})
+
+    def awaiting_review(self) -> list[dict]:
+        """Assessments waiting for a countersignature, oldest first."""
+        return list(self.db.query(
+            "SELECT a.*, c.family_name, c.given_names FROM assessments a "
+            "LEFT JOIN cases c ON c.case_number = a.case_number "
+            "WHERE a.status = 'awaiting_review' ORDER BY a.submitted_at"))
+
     # -- lifecycle --------------------------------------------------------------
 
     def _move(self, assessment_id: str, action: str, text: str | None = None,

@@ -57,3 +57,10 @@ def m002_cases_lifecycle_versions(db: Database) -> None:
         "assessment_id": str, "version": int, "answers": str, "content_hash": str,
         "countersigned_by": str, "countersigned_at": str,
     }, pk=("assessment_id", "version"), foreign_keys=[("assessment_id", "assessments", "id")])
+
+
+@migrations()
+def m003_resume_position(db: Database) -> None:
+    # Where the interview was left (section and question), to resume exactly there.
+    db["assessments"].add_column("resume_section", str)
+    db["assessments"].add_column("resume_question", str)

@@ -12,7 +12,7 @@ import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from cstr_desktop.answers import read_answers_file
 from cstr_desktop.cli_store import CommandError, sign_in
@@ -42,6 +42,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def context_for(store: Any, row: dict) -> ReportContext:
+    """The report context of a stored assessment: its status and who wrote and signed it."""
+    names = {a.id: a.username for a in store.accounts(include_removed=True)}
+    return ReportContext(
+        assessment_id=row["id"], version=row["version"], status=row["status"],
+        assessor=names.get(row["created_by"]),
+        countersigned_by=names.get(row["countersigned_by"]),
+        countersigned_at=row["countersigned_at"], amendment_reason=row["amendment_reason"])
+
+
 def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     if bool(args.file) == bool(args.case):
         raise CommandError("give either an answers FILE or --case CASE_NUMBER")
@@ -59,12 +69,7 @@ def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
     with sign_in(args, env) as store:
         row = store.assessment_for_case(args.case)
         answers = store.answers(row["id"])
-        names = {a.id: a.username for a in store.accounts(include_removed=True)}
-        context = ReportContext(
-            assessment_id=row["id"], version=row["version"], status=row["status"],
-            assessor=names.get(row["created_by"]),
-            countersigned_by=names.get(row["countersigned_by"]),
-            countersigned_at=row["countersigned_at"], amendment_reason=row["amendment_reason"])
+        context = context_for(store, row)
         snapshot = build_snapshot(bundle, answers, context, args.lang or default_lang(answers),
                                   now)
         write_atomically(out_path, render_pdf(snapshot))
