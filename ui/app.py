@@ -1,45 +1,31 @@
-"""The desktop app. For now a start window; the court day arrives with issue 5."""
+"""Start the desktop app: the window on the chosen data folder."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from cstr_desktop import __version__
+from cstr_desktop.cli_store import default_data_dir
+
+from .actions import Session
+from .main_window import MainWindow
 
 
-def build_window() -> QMainWindow:
-    window = QMainWindow()
-    window.setWindowTitle("CSTR Court Day")
-    body = QWidget()
-    layout = QVBoxLayout(body)
-    title = QLabel("CSTR Court Day")
-    title.setAccessibleName("Application name")
-    title.setStyleSheet("font-size: 20pt; font-weight: 600;")
-    version = QLabel(f"Version {__version__}")
-    version.setStyleSheet("color: #555;")
-    version.setAccessibleName("Version")
-    note = QLabel("The assessment engine is ready. Use 'cstr-desktop assess FILE' to score an "
-                  "answers file; the court-day screens are being built.")
-    note.setWordWrap(True)
-    note.setAccessibleName("Status")
-    layout.setContentsMargins(48, 32, 48, 32)
-    layout.setSpacing(10)
-    layout.addStretch(1)
-    for widget in (title, version, note):
-        widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    window.setCentralWidget(body)
-    window.resize(640, 360)
-    return window
+def build_window(data_dir: Path, settings: QSettings | None = None, **kwargs) -> MainWindow:
+    settings = settings or QSettings("CSTR Court Day", "cstr-desktop")
+    lang = str(settings.value("language", "en"))
+    session = Session(data_dir=data_dir, lang=lang if lang in ("en", "cy") else "en")
+    return MainWindow(session, settings, **kwargs)
 
 
 def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = build_window()
+    app.setApplicationName("CSTR Court Day")
+    data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+    window = build_window(data_dir)
     window.show()
     return app.exec()

@@ -1,0 +1,187 @@
+"""One function per user action: each calls the core (or the reports) and returns what to show.
+
+No Qt here beyond what is passed in: the window calls these and updates itself.
+Errors come back as exceptions whose text is written for the person using
+the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from cstr_desktop.court_list import CourtListError, parse_court_list, read_court_list
+from cstr_desktop.form_errors import AnswerError
+from cstr_desktop.form_loader import FormBundle, load_bundle
+from cstr_desktop.interview import InterviewState
+from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams, KeySlots
+from cstr_desktop.lifecycle import LifecycleError
+from cstr_desktop.store import Store, StoreError
+from reports.command import context_for, default_lang
+from reports.snapshot import build_snapshot
+
+
+@dataclass
+class Session:
+    """What the window works on: the data folder, the form, the signed-in store, the case."""
+
+    data_dir: Path
+    lang: str = "en"
+    kdf: KdfParams = DEFAULT_KDF
+    store: Store | None = None
+    assessment_id: str | None = None
+    case_number: str | None = None
+    day: str = field(default_factory=lambda: date.today().isoformat())
+    bundles: dict[tuple[str, int], FormBundle] = field(default_factory=dict)
+
+    def bundle(self) -> FormBundle:
+        """The form the open assessment was captured with (or the current one)."""
+        if self.assessment_id and self.store:
+            row = self.store.assessment(self.assessment_id)
+            key = (row["form_id"], row["form_version"])
+            if key not in self.bundles:
+                self.bundles[key] = load_bundle(*key)
+            return self.bundles[key]
+        return load_bundle()
+
+
+def store_exists(session: Session) -> bool:
+    return KeySlots(session.data_dir).exists()
+
+
+def create_store(session: Session, name: str, password: str) -> Store:
+    session.store = Store.create(session.data_dir, name, password, kdf=session.kdf)
+    return session.store
+
+
+def sign_in(session: Session, name: str, password: str) -> Store:
+    session.store = Store.open(session.data_dir, name, password, kdf=session.kdf)
+    session.assessment_id = None
+    return session.store
+
+
+def unlock(session: Session, password: str) -> bool:
+    assert session.store is not None
+    ok = session.store.verify_password(password)
+    session.store.log("unlock" if ok else "unlock_refused", "account", session.store.user.id)
+    return ok
+
+
+def sign_out(session: Session) -> None:
+    if session.store is not None:
+        session.store.close()
+    session.store = None
+    session.assessment_id = None
+
+
+def list_cases(session: Session, search: str = "") -> list[dict]:
+    assert session.store is not None
+    if search.strip():
+        return session.store.cases(search=search)
+    return session.store.cases(day=session.day)
+
+
+def review_queue(session: Session) -> list[dict]:
+    assert session.store is not None
+    rows = session.store.awaiting_review()
+    return [{"case_number": r["case_number"] or "-", "family_name": r["family_name"] or "",
+             "given_names": r["given_names"] or "", "list_time": "", "courtroom": "",
+             "status": r["status"]} for r in rows]
+
+
+def import_court_list(session: Session, path: str) -> str:
+    assert session.store is not None
+    plan = session.store.import_court_list(read_court_list(path))
+    return plan.summary()
+
+
+def add_defendant(session: Session, fields: dict[str, str]) -> None:
+    assert session.store is not None
+    header = ",".join(fields)
+    row = ",".join('"' + v.replace('"', '""') + '"' for v in fields.values())
+    try:
+        case = parse_court_list(f"{header}\n{row}\n")[0]
+    except CourtListError as exc:
+        raise StoreError("; ".join(p.split(": ", 1)[-1] for p in exc.problems)) from None
+    session.store.add_case(case)
+
+
+def open_case(session: Session, case_number: str) -> tuple[InterviewState, dict]:
+    """Open (or start) the case's assessment; returns its state and record."""
+    assert session.store is not None
+    store = session.store
+    try:
+        row = store.assessment_for_case(case_number)
+    except StoreError:
+        store.start_assessment(load_bundle(), case_number)
+        row = store.assessment_for_case(case_number)
+    session.assessment_id = row["id"]
+    session.case_number = case_number
+    store.log("view", "assessment", row["id"])
+    return InterviewState(session.bundle(), store.answers(row["id"])), row
+
+
+def save_answer(session: Session, name: str, value: Any) -> tuple[InterviewState | None,
+                                                                  str | None]:
+    """Save one answer now; returns the new state, or the reason it was not saved."""
+    assert session.store is not None and session.assessment_id is not None
+    bundle = session.bundle()
+    try:
+        session.store.save_answer(bundle, session.assessment_id, name, value)
+    except AnswerError as exc:
+        return None, exc.detail
+    except (LifecycleError, StoreError) as exc:
+        return None, str(exc)
+    return InterviewState(bundle, session.store.answers(session.assessment_id)), None
+
+
+def remember_position(session: Session, section: str, question: str | None) -> None:
+    if session.store is not None and session.assessment_id is not None:
+        session.store.set_position(session.assessment_id, section, question)
+
+
+def current_record(session: Session) -> dict:
+    assert session.store is not None and session.assessment_id is not None
+    return session.store.assessment(session.assessment_id)
+
+
+def report_snapshot(session: Session, lang: str | None = None) -> dict:
+    """Freeze the report of the open assessment (done on the UI thread; rendering is not)."""
+    store = session.store
+    assert store is not None and session.assessment_id is not None
+    row = store.assessment(session.assessment_id)
+    answers = store.answers(row["id"])
+    snapshot = build_snapshot(session.bundle(), answers, context_for(store, row),
+                              lang or default_lang(answers),
+                              datetime.now(UTC).isoformat(timespec="seconds"))
+    store.log("report_previewed", "assessment", row["id"])
+    return snapshot
+
+
+def save_pdf(session: Session, pdf: bytes, path: str) -> None:
+    Path(path).write_bytes(pdf)
+    assert session.store is not None
+    session.store.log("report_saved", "assessment", session.assessment_id,
+                      reason=Path(path).name)
+
+
+def submit(session: Session) -> dict:
+    assert session.store is not None
+    return session.store.submit_for_review(session.assessment_id)
+
+
+def request_changes(session: Session, comment: str) -> dict:
+    assert session.store is not None
+    return session.store.request_changes(session.assessment_id, comment)
+
+
+def countersign(session: Session, password: str) -> dict:
+    assert session.store is not None
+    return session.store.countersign(session.assessment_id, password)
+
+
+def amend(session: Session, reason: str) -> dict:
+    assert session.store is not None
+    return session.store.amend(session.assessment_id, reason)

@@ -1,0 +1,352 @@
+"""The interview screen, generated from the form: sections, questions and the live side panel.
+
+It shows what :class:`cstr_desktop.interview.InterviewState` computes and
+hands each answer to the ``save`` callback (an action); it decides nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cstr_desktop.form_loader import FormBundle, ResolvedSection
+from cstr_desktop.interview import InterviewState
+from cstr_desktop.local_text import tr
+
+from .question_widgets import ChoiceInput, QuestionInput, make_input
+from .text import t
+
+SaveAnswer = Callable[[str, Any], tuple[InterviewState | None, str | None]]
+
+
+class QuestionBlock(QFrame):
+    """One question: its label (with "required" in words), help, input and save state."""
+
+    def __init__(self, question: Any, state: InterviewState, lang: str, scored: bool,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = question.name
+        self.setObjectName("question")
+        label_text = state.label(question.name, lang)
+        if question.required:
+            label_text += f"  {t('required', lang)}"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(3)
+        self.label = QLabel(label_text, self)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(label_text)
+        self.label.setObjectName("note" if question.type == "note" else "label")
+        layout.addWidget(self.label)
+        if question.help:
+            help_label = QLabel(tr(question.help, lang), self)
+            help_label.setWordWrap(True)
+            help_label.setObjectName("help")
+            help_label.setAccessibleName(tr(question.help, lang))
+            layout.addWidget(help_label)
+        choices = [(c.value, tr(c.label, lang)) for c in state.choices(question.name)]
+        self.input: QuestionInput | None = make_input(question, label_text, choices, scored, self)
+        if self.input is not None:
+            layout.addWidget(self.input)
+            self.label.setBuddy(self.input)
+            if question.name in state.answers:
+                self.input.set_value(state.answers[question.name])
+        self.status = QLabel("", self)
+        self.status.setObjectName("status")
+        self.status.setAccessibleName(t("status", lang))
+        layout.addWidget(self.status)
+
+    def show_status(self, text: str, error: bool) -> None:
+        self.status.setText(text)
+        self.status.setProperty("error", error)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+
+class SidePanel(QLabel):
+    """Live totals and bands, alerts, and the criteria for each requirement."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang = lang
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName(t("scores", lang))
+        self.setObjectName("sidepanel")
+
+    def show_state(self, state: InterviewState) -> None:
+        lang = self.lang
+        html = [f"<h3>{t('scores', lang)}</h3><table>"]
+        for ident, score in state.scores.items():
+            inst = state.bundle.instruments[ident]
+            if len(score.missing) == len(inst.scoring.items):
+                continue
+            if score.complete:
+                value = f"<b>{score.total}</b> {tr(score.band.label, lang) if score.band else ''}"
+            else:
+                value = f"{t('incomplete', lang)} ({len(score.missing)})"
+            html.append(f"<tr><td>{inst.short_title}&nbsp;&nbsp;</td><td>{value}</td></tr>")
+        html.append("</table>")
+        if state.alerts:
+            html.append(f"<h3 style='color:#8b1e1e'>{t('alerts', lang)}</h3>")
+            for alert in state.alerts:
+                html.append(f"<p style='color:#8b1e1e'><b>{_esc(tr(alert.message, lang))}</b>"
+                            "</p>")
+        html.append(f"<h3>{t('criteria', lang)}</h3>")
+        for req in state.bundle.criteria.requirements:
+            result = state.requirements[req.id]
+            mark = {"eligible": "✔", "not_eligible": "✘", "incomplete": "…"}[result.status]
+            html.append(f"<p><b>{mark} {req.id.upper()}</b>: {t('req_' + result.status, lang)}"
+                        "<br/>")
+            for c in result.unmet:
+                html.append(f"<span style='color:#8b1e1e'>✘ {_esc(tr(c.criterion.label, lang))}"
+                            "</span><br/>")
+            for c in result.unanswered:
+                html.append(f"<span>… {_esc(tr(c.criterion.label, lang))}</span><br/>")
+            html.append("</p>")
+        self.setText("".join(html))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class InterviewView(QWidget):
+    """Sections on the left, the current section's questions, the side panel on the right."""
+
+    section_changed = Signal(str, object)  # section name, question name
+
+    def __init__(self, bundle: FormBundle, lang: str, save: SaveAnswer,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.bundle = bundle
+        self.lang = lang
+        self.save = save
+        self.state: InterviewState | None = None
+        self.pages: dict[str, tuple[QScrollArea, dict[str, QuestionBlock]]] = {}
+        self.current: str | None = None
+        self.read_only = False
+
+        self.sections = QListWidget(self)
+        self.sections.setAccessibleName(t("sections", lang))
+        self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sections.currentRowChanged.connect(self._row_changed)
+        self.stack = QStackedWidget(self)
+        self.side = SidePanel(lang, self)
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(self.side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setMinimumWidth(260)
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.header = QLabel("", self)
+        self.header.setObjectName("caseheader")
+        self.header.setAccessibleName(t("case", lang))
+        self.banner = QLabel("", self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName(t("reviewer_comment", lang, text=""))
+        self.banner.hide()
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.header)
+        centre_layout.addWidget(self.banner)
+        centre_layout.addWidget(self.stack, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.sections)
+        splitter.addWidget(centre)
+        splitter.addWidget(side_scroll)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        splitter.setSizes([280, 600, 300])
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+    # -- loading ------------------------------------------------------------------
+
+    def load(self, state: InterviewState, header: str, read_only: bool,
+             section: str | None = None, question: str | None = None,
+             banner: str | None = None) -> None:
+        for scroll, _ in self.pages.values():
+            self.stack.removeWidget(scroll)
+            scroll.deleteLater()
+        self.pages.clear()
+        self.state = state
+        self.read_only = read_only
+        self.header.setText(header)
+        self.banner.setText(banner or "")
+        self.banner.setVisible(bool(banner))
+        self._fill_sections()
+        names = [s.name for s in state.visible_sections()]
+        self.show_section(section if section in names else names[0], question)
+
+    def _fill_sections(self) -> None:
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for section in self.bundle.sections:
+            item = QListWidgetItem(tr(section.title, self.lang))
+            item.setData(Qt.ItemDataRole.UserRole, section.name)
+            self.sections.addItem(item)
+        self.sections.blockSignals(False)
+        self._update_sections()
+
+    def _update_sections(self) -> None:
+        assert self.state is not None
+        for row, section in enumerate(self.bundle.sections):
+            item = self.sections.item(row)
+            status = self.state.section_status(section)
+            item.setHidden(not status.visible)
+            mark = "✔" if status.complete else ("•" if status.answered else " ")
+            text = f"{mark} {tr(section.title, self.lang)}  {status.answered}/{status.answerable}"
+            if status.missing_required:
+                text += f"  ({len(status.missing_required)} {t('required', self.lang)[1:-1]})"
+            item.setText(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+
+    def _page(self, section: ResolvedSection) -> tuple[QScrollArea, dict[str, QuestionBlock]]:
+        if section.name in self.pages:
+            return self.pages[section.name]
+        assert self.state is not None
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 8, 12, 8)
+        title = QLabel(tr(section.title, self.lang), body)
+        title.setObjectName("sectiontitle")
+        title.setAccessibleName(tr(section.title, self.lang))
+        layout.addWidget(title)
+        if section.intro:
+            intro = QLabel(tr(section.intro, self.lang), body)
+            intro.setWordWrap(True)
+            intro.setObjectName("help")
+            intro.setAccessibleName(tr(section.intro, self.lang))
+            layout.addWidget(intro)
+        for inst in section.instruments:
+            stem = inst.stem or inst.instructions
+            if stem:
+                label = QLabel(f"<b>{inst.short_title}</b> — {_esc(tr(stem, self.lang))}", body)
+                label.setWordWrap(True)
+                label.setAccessibleName(tr(stem, self.lang))
+                layout.addWidget(label)
+        blocks: dict[str, QuestionBlock] = {}
+        for question in section.questions:
+            scored = question.name in self.bundle.instrument_of
+            block = QuestionBlock(question, self.state, self.lang, scored, body)
+            if block.input is not None:
+                block.input.answered.connect(
+                    lambda value, name=question.name: self._answered(name, value))
+                block.input.done.connect(lambda name=question.name: self.focus_next(name))
+                block.input.setEnabled(not self.read_only)
+            blocks[question.name] = block
+            layout.addWidget(block)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(tr(section.title, self.lang))
+        self.stack.addWidget(scroll)
+        self.pages[section.name] = (scroll, blocks)
+        self._apply_visibility(section.name)
+        return scroll, blocks
+
+    # -- navigation ---------------------------------------------------------------
+
+    def show_section(self, name: str, question: str | None = None) -> None:
+        section = next(s for s in self.bundle.sections if s.name == name)
+        scroll, blocks = self._page(section)
+        self.current = name
+        self.stack.setCurrentWidget(scroll)
+        row = [s.name for s in self.bundle.sections].index(name)
+        self.sections.blockSignals(True)
+        self.sections.setCurrentRow(row)
+        self.sections.blockSignals(False)
+        self._apply_visibility(name)
+        self.side.show_state(self.state)
+        target = question if question in blocks and blocks[question].isVisibleTo(
+            scroll.widget()) else self._first_input(blocks)
+        if target:
+            self.focus_question(target)
+        self.section_changed.emit(name, target)
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.show_section(self.bundle.sections[row].name)
+
+    def step_section(self, step: int) -> None:
+        assert self.state is not None
+        names = [s.name for s in self.state.visible_sections()]
+        index = names.index(self.current) if self.current in names else 0
+        self.show_section(names[max(0, min(len(names) - 1, index + step))])
+
+    def _first_input(self, blocks: dict[str, QuestionBlock]) -> str | None:
+        return next((n for n, b in blocks.items() if b.input is not None and not b.isHidden()),
+                    None)
+
+    def focus_question(self, name: str) -> None:
+        _, blocks = self.pages[self.current]
+        block = blocks[name]
+        if block.input is not None:
+            block.input.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
+            self.pages[self.current][0].ensureWidgetVisible(block)
+            self.section_changed.emit(self.current, name)
+
+    def focus_next(self, name: str) -> None:
+        """Enter (or a digit on a choice) moves to the next question, then the next section."""
+        _, blocks = self.pages[self.current]
+        names = [n for n, b in blocks.items() if b.input is not None and not b.isHidden()]
+        if name in names and names.index(name) + 1 < len(names):
+            self.focus_question(names[names.index(name) + 1])
+        else:
+            self.step_section(1)
+
+    # -- answers ------------------------------------------------------------------
+
+    def _answered(self, name: str, value: Any) -> None:
+        if self.read_only:
+            return
+        state, error = self.save(name, value)
+        _, blocks = self.pages[self.bundle.section_of[name]]
+        if error:
+            blocks[name].show_status(error, True)
+            return
+        blocks[name].show_status(t("saved", self.lang) if value is not None else "", False)
+        self.refresh(state)
+
+    def refresh(self, state: InterviewState) -> None:
+        self.state = state
+        for section_name in self.pages:
+            self._apply_visibility(section_name)
+        self._update_sections()
+        self.side.show_state(state)
+
+    def _apply_visibility(self, section_name: str) -> None:
+        assert self.state is not None
+        _, blocks = self.pages[section_name]
+        for name, block in blocks.items():
+            block.setHidden(not self.state.visible(name))
+            if isinstance(block.input, ChoiceInput) and name in self.bundle.instrument_of:
+                block.label.setText(self._label(name))
+
+    def _label(self, name: str) -> str:
+        question = self.bundle.questions[name]
+        text = self.state.label(name, self.lang)
+        return text + (f"  {t('required', self.lang)}" if question.required else "")
+
+    def blocks(self) -> dict[str, QuestionBlock]:
+        return {n: b for _, blocks in self.pages.values() for n, b in blocks.items()}

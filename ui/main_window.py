@@ -1,0 +1,488 @@
+"""The main window: screens in a stack, menus and shortcuts, wired to the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cstr_desktop.court_list import CourtListError
+from cstr_desktop.key_slots import SignInError
+from cstr_desktop.lifecycle import LifecycleError
+from cstr_desktop.store import StoreError
+from reports.court_report import render
+from reports.summary_card import render_card
+
+from . import actions
+from .interview_view import InterviewView
+from .screens import AddDefendantView, CaseListView, ReportView, SignInView, button
+from .text import t
+
+STYLE = """
+QWidget { font-size: 10.5pt; }
+QLabel#apptitle { font-size: 20pt; font-weight: 600; color: #1d3557; }
+QLabel#sectiontitle { font-size: 14pt; font-weight: 600; color: #1d3557; }
+QLabel#caseheader { font-size: 12pt; font-weight: 600; padding: 4px 12px; }
+QLabel#label { font-weight: 600; }
+QLabel#note { font-style: italic; color: #333; background: #f3f3ea; padding: 6px; }
+QLabel#help { color: #555; }
+QLabel#status { color: #2d6a2d; }
+QLabel#status[error="true"] { color: #8b1e1e; font-weight: 600; }
+QLabel#error { color: #8b1e1e; font-weight: 600; }
+QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; padding: 6px; }
+QLabel#message { color: #1d3557; }
+QFrame#question { border-bottom: 1px solid #e2e2e2; }
+QWidget:focus { outline: 2px solid #1d3557; }
+"""
+
+
+class Dialogs:
+    """File choosers, opened without blocking (``open()`` and a signal, never ``exec()``).
+
+    Tests pass a stand-in that answers at once.
+    """
+
+    def __init__(self, parent: QWidget):
+        self.parent = parent
+
+    def open_file(self, title: str, filter_: str, done: Callable[[str], None]) -> None:
+        dialog = QFileDialog(self.parent, title, "", filter_)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(done)
+        dialog.open()
+
+    def save_file(self, title: str, name: str, filter_: str, done: Callable[[str], None]) -> None:
+        dialog = QFileDialog(self.parent, title, name, filter_)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(done)
+        dialog.open()
+
+    def print_pdf(self, pdf: bytes) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.parent)
+        dialog.accepted.connect(lambda: _print(printer, pdf))
+        dialog.open()
+
+
+def _print(printer: Any, pdf: bytes) -> None:
+    """Print a PDF's pages as images through Qt's printing."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize  # noqa: PLC0415
+    from PySide6.QtGui import QPainter  # noqa: PLC0415
+    from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415
+
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    painter = QPainter(printer)
+    rect = painter.viewport()
+    for page in range(document.pageCount()):
+        if page:
+            printer.newPage()
+        image = document.render(page, QSize(rect.width(), rect.height()))
+        painter.drawImage(rect, image)
+    painter.end()
+
+
+class _RenderJob(QRunnable):
+    """Render a report snapshot to PDF bytes off the UI thread."""
+
+    class Signals(QObject):
+        finished = Signal(bytes)
+        failed = Signal(str)
+
+    def __init__(self, snapshot: dict, summary: bool):
+        super().__init__()
+        self.snapshot = snapshot
+        self.summary = summary
+        self.signals = self.Signals()
+
+    def run(self) -> None:
+        try:
+            pdf = (render_card if self.summary else render)(self.snapshot)
+        except Exception as exc:  # noqa: BLE001 - shown in plain words, never a traceback
+            self.signals.failed.emit(str(exc))
+            return
+        self.signals.finished.emit(pdf)
+
+
+class ActivityWatcher(QObject):
+    """Restarts the idle timer on every key press or mouse use."""
+
+    def __init__(self, timer: QTimer):
+        super().__init__()
+        self.timer = timer
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                            QEvent.Type.MouseMove, QEvent.Type.Wheel) and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class ReviewBar(QWidget):
+    """The case's actions: preview, submit, request changes, countersign, amend."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.text = QLineEdit(self)
+        self.text.setAccessibleName(t("comment", lang))
+        self.buttons: dict[str, Any] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        self.layout_ = layout
+
+    def add(self, key: str, text: str, slot: Callable[[], None]) -> None:
+        self.buttons[key] = button(text, self, slot)
+        self.layout_.addWidget(self.buttons[key])
+
+    def finish(self) -> None:
+        self.layout_.addWidget(self.text, 1)
+        self.layout_.addStretch(0)
+
+
+class MainWindow(QMainWindow):
+    """The court day on screen. Dependencies come in; nothing is global."""
+
+    def __init__(self, session: actions.Session, settings: QSettings,
+                 dialogs: Dialogs | None = None, idle_minutes: float | None = None):
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.lang = session.lang
+        self.dialogs = dialogs or Dialogs(self)
+        self.setWindowTitle(t("app", self.lang))
+        self.setStyleSheet(STYLE)
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.status_label = QLabel("", self)
+        self.status_label.setAccessibleName(t("status", self.lang))
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self.sign_in_view = SignInView(self.lang, self)
+        self.sign_in_view.submitted.connect(self.sign_in_submitted)
+        self.list_view = CaseListView(self.lang, self)
+        self.list_view.open_case.connect(self.open_case)
+        self.list_view.search_changed.connect(self.search_cases)
+        self.list_view.import_list.connect(self.choose_court_list)
+        self.list_view.add_defendant.connect(self.show_add_defendant)
+        self.add_view = AddDefendantView(self.lang, self)
+        self.add_view.submitted.connect(self.add_defendant)
+        self.add_view.cancelled.connect(self.show_list)
+        self.interview_view = InterviewView(self.session_bundle(), self.lang,
+                                            self.save_answer, self)
+        self.interview_view.section_changed.connect(self.remember_position)
+        self.review_bar = ReviewBar(self.lang, self)
+        for key, slot in (("back", self.show_list), ("preview", self.preview_report),
+                          ("summary_card", self.preview_card), ("submit", self.submit),
+                          ("request_changes", self.request_changes),
+                          ("countersign", self.countersign), ("amend", self.amend)):
+            self.review_bar.add(key, t("back_to_list" if key == "back" else key, self.lang),
+                                slot)
+        self.review_bar.finish()
+        self.case_page = QWidget(self)
+        case_layout = QVBoxLayout(self.case_page)
+        case_layout.setContentsMargins(0, 4, 0, 0)
+        case_layout.addWidget(self.review_bar)
+        case_layout.addWidget(self.interview_view, 1)
+        self.report_view = ReportView(self.lang, self)
+        self.report_view.back.connect(lambda: self.stack.setCurrentWidget(self.case_page))
+        self.report_view.save_pdf.connect(self.choose_pdf_path)
+        self.report_view.print_pdf.connect(lambda: self.dialogs.print_pdf(self.report_view.pdf))
+        for view in (self.sign_in_view, self.list_view, self.add_view, self.case_page,
+                     self.report_view):
+            self.stack.addWidget(view)
+        self._build_menus()
+        self.pool = QThreadPool(self)
+        self.idle = QTimer(self, singleShot=True)
+        minutes = idle_minutes if idle_minutes is not None else float(
+            settings.value("idle_minutes", 5))
+        self.idle.setInterval(int(minutes * 60_000))
+        self.idle.timeout.connect(self.lock)
+        self.watcher = ActivityWatcher(self.idle)
+        QApplication.instance().installEventFilter(self.watcher)
+        self.restoreGeometry(settings.value("geometry", b""))
+        if not settings.value("geometry"):
+            self.resize(1200, 780)
+        self.show_sign_in()
+
+    def session_bundle(self):
+        return self.session.bundle()
+
+    # -- menus ------------------------------------------------------------------
+
+    def _action(self, menu, key: str, slot, shortcut=None) -> QAction:
+        action = QAction(t(key, self.lang), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.menu_actions[key] = action
+        return action
+
+    def _build_menus(self) -> None:
+        self.menu_actions: dict[str, QAction] = {}
+        bar = self.menuBar()
+        file_menu = bar.addMenu(t("file_menu", self.lang))
+        self._action(file_menu, "import_list", self.choose_court_list, "Ctrl+I")
+        self._action(file_menu, "lock_now", self.lock, "Ctrl+L")
+        self._action(file_menu, "switch_user", self.switch_user, "Ctrl+Shift+U")
+        file_menu.addSeparator()
+        self._action(file_menu, "quit", self.close, QKeySequence.StandardKey.Quit)
+        go_menu = bar.addMenu(t("go_menu", self.lang))
+        self._action(go_menu, "back_to_list", self.show_list, "Ctrl+Shift+L")
+        self._action(go_menu, "review_queue", self.show_review_queue, "Ctrl+Shift+R")
+        self._action(go_menu, "next_section", lambda: self.interview_view.step_section(1),
+                     "Ctrl+PgDown")
+        self._action(go_menu, "previous_section", lambda: self.interview_view.step_section(-1),
+                     "Ctrl+PgUp")
+        case_menu = bar.addMenu(t("case_menu", self.lang))
+        self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
+        self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
+        self._action(case_menu, "submit", self.submit, "Ctrl+Return")
+        self._set_signed_in(False)
+
+    def _set_signed_in(self, signed_in: bool) -> None:
+        for key, action in self.menu_actions.items():
+            action.setEnabled(signed_in or key == "quit")
+
+    # -- sign in, lock, switch user ---------------------------------------------
+
+    def show_sign_in(self) -> None:
+        mode = "sign_in" if actions.store_exists(self.session) else "create"
+        self.sign_in_view.set_mode(mode)
+        self.stack.setCurrentWidget(self.sign_in_view)
+        self._set_signed_in(False)
+
+    def sign_in_submitted(self, mode: str, name: str, password: str) -> None:
+        try:
+            if mode == "unlock":
+                if not actions.unlock(self.session, password):
+                    self.sign_in_view.show_error(t("password", self.lang) + ": ✘")
+                    return
+                self.stack.setCurrentWidget(self._before_lock)
+                self._set_signed_in(True)
+                self.idle.start()
+                return
+            if mode == "create":
+                actions.create_store(self.session, name, password)
+            else:
+                actions.sign_in(self.session, name, password)
+        except (SignInError, StoreError) as exc:
+            self.sign_in_view.show_error(str(exc))
+            return
+        user = self.session.store.user
+        self.status_label.setText(t("signed_in_as", self.lang, user=user.username,
+                                    role=user.role))
+        self._set_signed_in(True)
+        self.idle.start()
+        self.show_list()
+
+    def lock(self) -> None:
+        if self.session.store is None or self.stack.currentWidget() is self.sign_in_view:
+            return
+        self._before_lock = self.stack.currentWidget()
+        self.sign_in_view.set_mode("unlock", self.session.store.user.username)
+        self.stack.setCurrentWidget(self.sign_in_view)
+        self._set_signed_in(False)
+        self.session.store.log("locked")
+
+    def switch_user(self) -> None:
+        actions.sign_out(self.session)
+        self.status_label.clear()
+        self.show_sign_in()
+
+    # -- the list -----------------------------------------------------------------
+
+    def show_list(self) -> None:
+        self.list_view.search.clear()
+        self.list_view.show_cases(actions.list_cases(self.session),
+                                  f"{t('today', self.lang)} · {self.session.day}")
+        self.stack.setCurrentWidget(self.list_view)
+        self.list_view.table.setFocus()
+
+    def show_review_queue(self) -> None:
+        self.list_view.show_cases(actions.review_queue(self.session),
+                                  t("review_queue", self.lang))
+        self.stack.setCurrentWidget(self.list_view)
+        self.list_view.table.setFocus()
+
+    def search_cases(self, text: str) -> None:
+        heading = f"{t('today', self.lang)} · {self.session.day}" if not text.strip() else \
+            t("search", self.lang)
+        self.list_view.show_cases(actions.list_cases(self.session, text), heading)
+
+    def choose_court_list(self) -> None:
+        self.dialogs.open_file(t("import_list", self.lang), "CSV (*.csv)",
+                               self.import_court_list)
+
+    def import_court_list(self, path: str) -> None:
+        try:
+            summary = actions.import_court_list(self.session, path)
+        except CourtListError as exc:
+            self.list_view.message.setText(t("cannot_import", self.lang) + "\n"
+                                           + "\n".join(exc.problems[:10]))
+            return
+        except StoreError as exc:
+            self.list_view.message.setText(str(exc))
+            return
+        self.show_list()
+        self.list_view.message.setText(t("imported", self.lang, summary=summary))
+
+    def show_add_defendant(self) -> None:
+        self.add_view.reset(self.session.day, "")
+        self.stack.setCurrentWidget(self.add_view)
+
+    def add_defendant(self, fields: dict) -> None:
+        try:
+            actions.add_defendant(self.session, fields)
+        except StoreError as exc:
+            self.add_view.error.setText(str(exc))
+            return
+        self.show_list()
+
+    # -- the interview ------------------------------------------------------------
+
+    def open_case(self, case_number: str) -> None:
+        try:
+            state, row = actions.open_case(self.session, case_number)
+        except StoreError as exc:
+            self.list_view.message.setText(str(exc))
+            return
+        self._show_case(state, row)
+        self.stack.setCurrentWidget(self.case_page)
+        self.interview_view.show_section(self.interview_view.current,
+                                         row.get("resume_question"))
+
+    def _show_case(self, state, row: dict) -> None:
+        answers = state.answers
+        name = f"{answers.get('person_given_names', '')} {answers.get('person_family_name', '')}"
+        header = (f"{name.strip()} · {row['case_number'] or ''} · "
+                  f"{t('status_' + row['status'], self.lang)}")
+        banner = (t("reviewer_comment", self.lang, text=row["review_comment"])
+                  if row.get("review_comment") else None)
+        read_only = row["status"] not in ("draft", "changes_requested") or \
+            self.session.store.user.role == "reviewer"
+        if self.interview_view.bundle is not self.session.bundle():
+            self.interview_view.bundle = self.session.bundle()
+        self.interview_view.load(state, header, read_only, row.get("resume_section"),
+                                 row.get("resume_question"), banner)
+        self._update_review_bar(row)
+
+    def _update_review_bar(self, row: dict) -> None:
+        role = self.session.store.user.role
+        status = row["status"]
+        author = row["created_by"] == self.session.store.user.id
+        show = {
+            "submit": role in ("assessor", "admin") and status in ("draft", "changes_requested"),
+            "request_changes": role == "reviewer" and status == "awaiting_review" and not author,
+            "countersign": role == "reviewer" and status == "awaiting_review" and not author,
+            "amend": status == "approved",
+        }
+        for key, visible in show.items():
+            self.review_bar.buttons[key].setVisible(visible)
+        needs_text = show["request_changes"] or show["amend"] or show["countersign"]
+        self.review_bar.text.setVisible(needs_text)
+        self.review_bar.layout_.setStretch(self.review_bar.layout_.count() - 1,
+                                           0 if needs_text else 1)
+        self.review_bar.text.clear()
+        if show["countersign"]:
+            self.review_bar.text.setEchoMode(QLineEdit.EchoMode.Password)
+            self.review_bar.text.setPlaceholderText(
+                f"{t('password', self.lang)} ({t('countersign', self.lang)}) · "
+                f"{t('comment', self.lang)} ({t('request_changes', self.lang)})")
+        else:
+            self.review_bar.text.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.review_bar.text.setPlaceholderText(t("reason", self.lang))
+        self.review_bar.text.setAccessibleName(self.review_bar.text.placeholderText())
+
+    def save_answer(self, name: str, value: Any):
+        return actions.save_answer(self.session, name, value)
+
+    def remember_position(self, section: str, question: object) -> None:
+        actions.remember_position(self.session, section, question)
+
+    def _reload_case(self, row: dict) -> None:
+        state, row = actions.open_case(self.session, self.session.case_number)
+        self._show_case(state, row)
+
+    def _lifecycle(self, run: Callable[[], dict]) -> None:
+        try:
+            row = run()
+        except (LifecycleError, StoreError, SignInError) as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self._reload_case(row)
+        self.statusBar().showMessage(t("status_" + row["status"], self.lang), 5000)
+
+    def submit(self) -> None:
+        if self.session.assessment_id:
+            self._lifecycle(lambda: actions.submit(self.session))
+
+    def request_changes(self) -> None:
+        self._lifecycle(lambda: actions.request_changes(self.session,
+                                                        self.review_bar.text.text()))
+
+    def countersign(self) -> None:
+        self._lifecycle(lambda: actions.countersign(self.session, self.review_bar.text.text()))
+
+    def amend(self) -> None:
+        self._lifecycle(lambda: actions.amend(self.session, self.review_bar.text.text()))
+
+    # -- the report ---------------------------------------------------------------
+
+    def preview_report(self, summary: bool = False) -> None:
+        if not self.session.assessment_id:
+            return
+        snapshot = actions.report_snapshot(self.session)
+        self.report_view.status.setText(t("generating", self.lang))
+        job = _RenderJob(snapshot, summary)
+        job.signals.finished.connect(self._report_ready)
+        job.signals.failed.connect(lambda text: self.report_view.status.setText(text))
+        self._job = job
+        self.pool.start(job)
+        self.stack.setCurrentWidget(self.report_view)
+
+    def preview_card(self) -> None:
+        self.preview_report(summary=True)
+
+    def _report_ready(self, pdf: bytes) -> None:
+        self.report_view.status.clear()
+        self.report_view.show_pdf(pdf)
+
+    def choose_pdf_path(self) -> None:
+        name = f"{self.session.case_number or 'report'}.pdf"
+        self.dialogs.save_file(t("save_pdf", self.lang), name, "PDF (*.pdf)", self.save_pdf)
+
+    def save_pdf(self, path: str) -> None:
+        try:
+            actions.save_pdf(self.session, self.report_view.pdf, path)
+        except OSError as exc:
+            self.report_view.status.setText(str(exc))
+            return
+        self.report_view.status.setText(path)
+
+    # -- closing ------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.settings.setValue("geometry", self.saveGeometry())
+        QApplication.instance().removeEventFilter(self.watcher)
+        self.pool.waitForDone(5000)
+        actions.sign_out(self.session)
+        super().closeEvent(event)

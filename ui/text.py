@@ -1,0 +1,95 @@
+"""The app's own words, in British English and Welsh."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "app": {"en": "CSTR Court Day", "cy": "Diwrnod Llys CSTR"},
+    "sign_in": {"en": "Sign in", "cy": "Mewngofnodi"},
+    "account": {"en": "Account name", "cy": "Enw'r cyfrif"},
+    "password": {"en": "Password", "cy": "Cyfrinair"},
+    "password_again": {"en": "Password again", "cy": "Cyfrinair eto"},
+    "first_run": {"en": "Create the first account (administrator) for this laptop's store.",
+                  "cy": "Crëwch y cyfrif cyntaf (gweinyddwr) ar gyfer storfa'r gliniadur hwn."},
+    "create": {"en": "Create store", "cy": "Creu storfa"},
+    "locked": {"en": "Locked after a period without use. {user}, enter your password to go "
+                     "on.", "cy": "Wedi'i gloi ar ôl cyfnod heb ei ddefnyddio. {user}, rhowch "
+                                  "eich cyfrinair i barhau."},
+    "unlock": {"en": "Unlock", "cy": "Datgloi"},
+    "passwords_differ": {"en": "The two passwords differ.", "cy": "Mae'r ddau gyfrinair yn "
+                                                                  "wahanol."},
+    "today": {"en": "Court list", "cy": "Rhestr y llys"},
+    "date": {"en": "Date", "cy": "Dyddiad"},
+    "search": {"en": "Search by name or case number", "cy": "Chwilio yn ôl enw neu rif achos"},
+    "import_list": {"en": "Import court list…", "cy": "Mewnforio rhestr y llys…"},
+    "add_defendant": {"en": "Add defendant…", "cy": "Ychwanegu diffynnydd…"},
+    "open_case": {"en": "Open case", "cy": "Agor achos"},
+    "review_queue": {"en": "Awaiting review", "cy": "Yn aros am adolygiad"},
+    "time": {"en": "Time", "cy": "Amser"},
+    "courtroom": {"en": "Room", "cy": "Ystafell"},
+    "case": {"en": "Case", "cy": "Achos"},
+    "name": {"en": "Name", "cy": "Enw"},
+    "status": {"en": "Status", "cy": "Statws"},
+    "status_listed": {"en": "Listed", "cy": "Wedi'i restru"},
+    "status_draft": {"en": "In progress", "cy": "Ar y gweill"},
+    "status_awaiting_review": {"en": "Awaiting review", "cy": "Yn aros am adolygiad"},
+    "status_changes_requested": {"en": "Changes requested", "cy": "Newidiadau wedi'u gofyn"},
+    "status_approved": {"en": "Countersigned", "cy": "Wedi'i gydlofnodi"},
+    "required": {"en": "(required)", "cy": "(gofynnol)"},
+    "saved": {"en": "Saved", "cy": "Wedi'i gadw"},
+    "not_saved": {"en": "Not saved", "cy": "Heb ei gadw"},
+    "sections": {"en": "Sections", "cy": "Adrannau"},
+    "scores": {"en": "Scores", "cy": "Sgoriau"},
+    "alerts": {"en": "Alerts", "cy": "Rhybuddion"},
+    "criteria": {"en": "Statutory criteria", "cy": "Meini prawf statudol"},
+    "missing": {"en": "Still to answer", "cy": "I'w ateb o hyd"},
+    "incomplete": {"en": "incomplete", "cy": "anghyflawn"},
+    "req_eligible": {"en": "all criteria met", "cy": "pob maen prawf wedi'i fodloni"},
+    "req_not_eligible": {"en": "not met", "cy": "heb ei fodloni"},
+    "req_incomplete": {"en": "not all answered", "cy": "heb ei ateb i gyd"},
+    "next_section": {"en": "Next section", "cy": "Adran nesaf"},
+    "previous_section": {"en": "Previous section", "cy": "Adran flaenorol"},
+    "back_to_case": {"en": "← Back to the interview", "cy": "← Yn ôl i'r cyfweliad"},
+    "back_to_list": {"en": "Back to the list", "cy": "Yn ôl i'r rhestr"},
+    "preview": {"en": "Preview report", "cy": "Rhagolwg o'r adroddiad"},
+    "summary_card": {"en": "Summary card", "cy": "Cerdyn crynodeb"},
+    "submit": {"en": "Submit for review", "cy": "Cyflwyno i'w adolygu"},
+    "request_changes": {"en": "Request changes", "cy": "Gofyn am newidiadau"},
+    "countersign": {"en": "Countersign", "cy": "Cydlofnodi"},
+    "amend": {"en": "Amend…", "cy": "Diwygio…"},
+    "comment": {"en": "Comment for the assessor", "cy": "Sylw i'r asesydd"},
+    "reason": {"en": "Reason for the amendment", "cy": "Rheswm dros y diwygiad"},
+    "reviewer_comment": {"en": "Reviewer's comment: {text}", "cy": "Sylw'r adolygydd: {text}"},
+    "save_pdf": {"en": "Save as PDF…", "cy": "Cadw fel PDF…"},
+    "print": {"en": "Print…", "cy": "Argraffu…"},
+    "generating": {"en": "Preparing the report…", "cy": "Yn paratoi'r adroddiad…"},
+    "switch_user": {"en": "Switch user", "cy": "Newid defnyddiwr"},
+    "lock_now": {"en": "Lock now", "cy": "Cloi nawr"},
+    "quit": {"en": "Quit", "cy": "Gadael"},
+    "file_menu": {"en": "&File", "cy": "&Ffeil"},
+    "case_menu": {"en": "&Case", "cy": "&Achos"},
+    "go_menu": {"en": "&Go", "cy": "&Mynd"},
+    "signed_in_as": {"en": "Signed in as {user} ({role})", "cy": "Wedi mewngofnodi fel {user} "
+                                                                "({role})"},
+    "imported": {"en": "Court list imported: {summary}.", "cy": "Rhestr y llys wedi'i "
+                                                               "mewnforio: {summary}."},
+    "cannot_import": {"en": "The court list was not imported:", "cy": "Ni fewnforiwyd rhestr y "
+                                                                      "llys:"},
+    "family_name": {"en": "Family name", "cy": "Cyfenw"},
+    "given_names": {"en": "Given names", "cy": "Enwau cyntaf"},
+    "date_of_birth": {"en": "Date of birth (YYYY-MM-DD)", "cy": "Dyddiad geni (BBBB-MM-DD)"},
+    "hearing_date": {"en": "Hearing date (YYYY-MM-DD)", "cy": "Dyddiad y gwrandawiad "
+                                                            "(BBBB-MM-DD)"},
+    "court_name": {"en": "Court", "cy": "Llys"},
+    "list_time": {"en": "Listed time (HH:MM)", "cy": "Amser rhestru (AA:MM)"},
+    "add": {"en": "Add", "cy": "Ychwanegu"},
+    "cancel": {"en": "Cancel", "cy": "Canslo"},
+    "item_hint": {"en": "Press the number of an answer to choose it.",
+                  "cy": "Pwyswch rif ateb i'w ddewis."},
+    "alert_action": {"en": "Record the immediate actions in Risk and safety.",
+                     "cy": "Cofnodwch y camau uniongyrchol yn Risg a diogelwch."},
+}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    text = TEXT[key].get(lang) or TEXT[key]["en"]
+    return text.format(**values) if values else text
