@@ -141,8 +141,7 @@ class ReviewBar(QWidget):
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.text = QLineEdit(self)
-        self.text.setAccessibleName(t("comment", lang))
+        self.lang = lang
         self.buttons: dict[str, Any] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
@@ -153,6 +152,9 @@ class ReviewBar(QWidget):
         self.layout_.addWidget(self.buttons[key])
 
     def finish(self) -> None:
+        # Made after the buttons, so Tab and Shift+Tab move between it and them in order.
+        self.text = QLineEdit(self)
+        self.text.setAccessibleName(t("comment", self.lang))
         self.layout_.addWidget(self.text, 1)
         self.layout_.addStretch(0)
 
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
         case_menu = bar.addMenu(t("case_menu", self.lang))
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
-        self._action(case_menu, "submit", self.submit, "Ctrl+Return")
+        self._action(case_menu, "submit", self.submit, "Ctrl+Shift+Return")
         self._set_signed_in(False)
 
     def _set_signed_in(self, signed_in: bool) -> None:

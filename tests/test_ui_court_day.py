@@ -1,0 +1,154 @@
+"""The court day in the app, driven by key presses only: sign in to countersigned PDF."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES
+from PySide6.QtCore import Qt
+from report_helpers import pages, pdf_text
+from ui_driver import (
+    StubDialogs,
+    complete_interview,
+    focused,
+    key,
+    make_window,
+    shortcut,
+    sign_in_by_keys,
+)
+
+from cstr_desktop.demo import DUAL
+
+LIST = ("hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,"
+        "date_of_birth\n") + """{day},Cardiff Magistrates' Court,2,10:00,CF-9001,Gwilym,Siân,1988-03-02
+{day},Cardiff Magistrates' Court,1,09:30,CF-9002,Nguyễn,Thị Minh,1995-07-19
+"""
+
+ANSWERS = {**DUAL, "interpreter_used": "no", "phq9_difficulty": 1}
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    dialogs = StubDialogs()
+    window = make_window(qtbot, tmp_path / "data", tmp_path, dialogs)
+    return window, dialogs, tmp_path
+
+
+def test_the_whole_court_day_by_keyboard(setup, qtbot):
+    window, dialogs, tmp_path = setup
+    # First run: the store and the first account (admin).
+    assert window.sign_in_view.mode == "create"
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    assert window.stack.currentWidget() is window.list_view
+    window.session.store.add_account("sam", "assessor password", "assessor")
+    window.session.store.add_account("rita", "reviewer password", "reviewer")
+
+    # The assessor signs in and imports the day's list.
+    shortcut(window, "Ctrl+Shift+U")
+    sign_in_by_keys(window, "sam", "assessor password")
+    csv_path = tmp_path / "list.csv"
+    csv_path.write_text(LIST.format(day=window.session.day), encoding="utf-8")
+    dialogs.open_path = str(csv_path)
+    shortcut(window, "Ctrl+I")
+    assert "2 added" in window.list_view.message.text()
+    assert window.list_view.case_numbers() == ["CF-9002", "CF-9001"]
+
+    # Search as you type, then open the case with Enter.
+    window.list_view.search.setFocus()
+    for ch in "gwil":
+        key(ch)
+    assert window.list_view.case_numbers() == ["CF-9001"]
+    key(Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.case_page
+
+    # The whole interview, by key presses only.
+    visited = complete_interview(window, ANSWERS)
+    state = window.interview_view.state
+    assert {"phq9_9", "audit_10", "willingness_own_words", "sources_of_information"} <= set(
+        visited)
+    assert state.requirements["mhtr"].status == "eligible"
+    assert state.requirements["atr"].status == "eligible"
+    assert state.scores["audit"].total == 28 and state.scores["phq9"].total == 10
+    assert not state.missing_required()
+    side = window.interview_view.side.text()
+    assert "✔ MHTR" in side and "✔ ATR" in side
+    assert window.session.store.answers(window.session.assessment_id)["audit_1"] == 4
+
+    # Preview (rendered off the UI thread), then submit.
+    shortcut(window, "Ctrl+P")
+    qtbot.waitUntil(lambda: bool(window.report_view.pdf), timeout=10_000)
+    assert window.report_view.document.pageCount() >= 3
+    assert "DRAFT" in pages(window.report_view.pdf)[0]
+    shortcut(window, "Ctrl+Shift+Return")
+    assert window.session.store.assessment(window.session.assessment_id)["status"] == \
+        "awaiting_review"
+
+    # The reviewer signs in on the same laptop, finds it, countersigns.
+    shortcut(window, "Ctrl+Shift+U")
+    sign_in_by_keys(window, "rita", "reviewer password")
+    shortcut(window, "Ctrl+Shift+R")
+    assert window.list_view.case_numbers() == ["CF-9001"]
+    window.list_view.table.setFocus()
+    key(Qt.Key.Key_Return)
+    assert window.review_bar.buttons["countersign"].isVisibleTo(window)
+    window.review_bar.text.setFocus()
+    for ch in "reviewer password":
+        key(ch)
+    key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # to the Countersign button
+    assert focused() is window.review_bar.buttons["countersign"]
+    key(Qt.Key.Key_Space)
+    assert window.session.store.assessment(window.session.assessment_id)["status"] == "approved"
+
+    # The final report: no DRAFT, saved as a PDF.
+    before = window.report_view.pdf
+    shortcut(window, "Ctrl+P")
+    qtbot.waitUntil(lambda: window.report_view.pdf != before, timeout=10_000)
+    assert not any("DRAFT" in page for page in pages(window.report_view.pdf))
+    out = tmp_path / "final.pdf"
+    dialogs.save_path = str(out)
+    window.report_view.setFocus()
+    window.choose_pdf_path()
+    text = pdf_text(out.read_bytes())
+    assert "DRAFT" not in text and "Countersigned by" in text and "Siân Gwilym" in text
+
+
+def test_a_bad_answer_is_shown_in_plain_words_and_not_saved(setup, qtbot):
+    window, dialogs, tmp_path = setup
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_case(__import__("cstr_desktop.court_list", fromlist=["x"]).ListedCase(
+        window.session.day, "Cardiff", "1", "10:00", "CF-1", "Ali", "Sara", "1990-01-01"))
+    window.show_list()
+    key(Qt.Key.Key_Return)
+    window.interview_view.show_section("person_listing", "nhs_number")
+    for ch in "123":
+        key(ch)
+    key(Qt.Key.Key_Return)
+    block = window.interview_view.blocks()["nhs_number"]
+    assert "not a valid NHS number" in block.status.text()
+    assert "nhs_number" not in window.session.store.answers(window.session.assessment_id)
+
+
+def test_wrong_password_is_refused_in_words(setup):
+    window, _, _ = setup
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    shortcut(window, "Ctrl+Shift+U")
+    sign_in_by_keys(window, "admin", "wrong password!")
+    assert window.stack.currentWidget() is window.sign_in_view
+    assert window.sign_in_view.error.text() == "wrong account name or password"
+
+
+def test_idle_lock_hides_everything_until_the_same_person_signs_in(setup, qtbot):
+    window, _, _ = setup
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.idle.setInterval(50)
+    window.idle.start()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_view, timeout=3000)
+    assert window.sign_in_view.mode == "unlock" and window.sign_in_view.name.isReadOnly()
+    assert not window.menu_actions["back_to_list"].isEnabled()
+    sign_in_by_keys(window, "admin", "not it at all")
+    assert window.stack.currentWidget() is window.sign_in_view
+    sign_in_by_keys(window, "admin", "admin password")
+    assert window.stack.currentWidget() is window.list_view
+
+
+def test_example_file_exists():
+    assert (EXAMPLES / "example_mhtr_atr_dual.json").exists()
