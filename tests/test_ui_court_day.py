@@ -16,12 +16,13 @@ from ui_driver import (
     sign_in_by_keys,
 )
 
+from cstr_desktop.court_list import ListedCase
 from cstr_desktop.demo import DUAL
 
 LIST = ("hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,"
-        "date_of_birth\n") + """{day},Cardiff Magistrates' Court,2,10:00,CF-9001,Gwilym,Siân,1988-03-02
-{day},Cardiff Magistrates' Court,1,09:30,CF-9002,Nguyễn,Thị Minh,1995-07-19
-"""
+        "date_of_birth\n"
+        "{day},Cardiff Magistrates' Court,2,10:00,CF-9001,Gwilym,Siân,1988-03-02\n"
+        "{day},Cardiff Magistrates' Court,1,09:30,CF-9002,Nguyễn,Thị Minh,1995-07-19\n")
 
 ANSWERS = {**DUAL, "interpreter_used": "no", "phq9_difficulty": 1}
 
@@ -114,8 +115,8 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
 def test_a_bad_answer_is_shown_in_plain_words_and_not_saved(setup, qtbot):
     window, dialogs, tmp_path = setup
     sign_in_by_keys(window, "admin", "admin password", again=True)
-    window.session.store.add_case(__import__("cstr_desktop.court_list", fromlist=["x"]).ListedCase(
-        window.session.day, "Cardiff", "1", "10:00", "CF-1", "Ali", "Sara", "1990-01-01"))
+    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
+                                             "CF-1", "Ali", "Sara", "1990-01-01"))
     window.show_list()
     key(Qt.Key.Key_Return)
     window.interview_view.show_section("person_listing", "nhs_number")
