@@ -42,6 +42,8 @@ def make_window(qtbot, data_dir: Path, tmp_path: Path, dialogs=None, lang="en") 
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     return window
 
 

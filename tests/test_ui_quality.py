@@ -1,0 +1,88 @@
+"""Accessible names everywhere, a Welsh interface, remembered window size, no modal exec()."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from PySide6.QtCore import QSettings
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from ui_driver import make_window, sign_in_by_keys
+
+from cstr_desktop.court_list import ListedCase
+from ui.question_widgets import QuestionInput
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView, QPdfView,
+               QuestionInput)
+
+
+def open_everything(window, qtbot):
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00", "CF-1",
+                                             "Ali", "Sara", "1990-01-01"))
+    window.show_list()
+    window.open_case("CF-1")
+    for section in window.session.bundle().sections:
+        window.interview_view.show_section(section.name)
+    window.preview_report()
+    qtbot.waitUntil(lambda: bool(window.report_view.pdf), timeout=10_000)
+
+
+def test_every_control_has_an_accessible_name(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path / "data", tmp_path)
+    open_everything(window, qtbot)
+    controls = [w for w in window.findChildren(QWidget)
+                if isinstance(w, INTERACTIVE) and not _internal(w)]
+    unnamed = [f"{type(w).__name__} {w.objectName()}" for w in controls
+               if not w.accessibleName().strip()]
+    assert len(controls) > 300 and unnamed == []
+    # Every question block says "required" in words, not by colour alone.
+    blocks = window.interview_view.blocks()
+    required = [n for n, q in window.session.bundle().questions.items() if q.required]
+    assert all("(required)" in blocks[n].label.text() for n in required)
+
+
+def _internal(widget: QWidget) -> bool:
+    """Qt's own sub-widgets (scroll bars, header sections, the PDF view's viewport)."""
+    name = widget.objectName()
+    return name.startswith("qt_") or type(widget).__name__ in ("QScrollBar", "QHeaderView")
+
+
+def test_welsh_interface(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path / "data", tmp_path, lang="cy")
+    assert window.sign_in_view.go.text() == "Creu storfa"
+    assert [m.title() for m in window.menuBar().findChildren(type(window.menuBar().addMenu(
+        "x")))][:3] == ["&Ffeil", "&Mynd", "&Achos"]
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_case(ListedCase(window.session.day, "Caerdydd", "1", "10:00",
+                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+    window.show_list()
+    assert window.list_view.heading.text().startswith("Rhestr y llys")
+    window.open_case("CF-1")
+    assert "Iaith" in window.interview_view.sections.item(0).text()
+    assert "(gofynnol)" in window.interview_view.blocks()["language_preference"].label.text()
+
+
+def test_window_size_is_remembered(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path / "data", tmp_path)
+    window.resize(900, 560)
+    size = (window.width(), window.height())
+    assert size != (1200, 780)
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert settings.value("geometry")
+    again = make_window(qtbot, tmp_path / "data", tmp_path)
+    assert (again.width(), again.height()) == size
+
+
+def test_no_modal_exec_in_the_app():
+    for path in (ROOT / "ui").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\.exec\(\)", text.replace("app.exec()", "")), path.name
