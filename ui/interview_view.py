@@ -213,7 +213,8 @@ class InterviewView(QWidget):
             item = self.sections.item(row)
             status = self.state.section_status(section)
             item.setHidden(not status.visible)
-            mark = "✔" if status.complete else ("•" if status.answered else " ")
+            mark = "✔" if status.complete and status.answered else (
+                "•" if status.answered else "  ")
             text = f"{mark} {tr(section.title, self.lang)}  {status.answered}/{status.answerable}"
             if status.missing_required:
                 text += f"  ({len(status.missing_required)} {t('required', self.lang)[1:-1]})"
@@ -259,6 +260,8 @@ class InterviewView(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
+        # Text wraps to the width; the page only ever scrolls down.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setAccessibleName(tr(section.title, self.lang))
         self.stack.addWidget(scroll)
         self.pages[section.name] = (scroll, blocks)

@@ -146,7 +146,9 @@ class ChoiceInput(QuestionInput):
         self.scored = scored and all(isinstance(v, int) for v in self.values)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        layout = QHBoxLayout(self) if len(choices) <= 3 and not scored else QVBoxLayout(self)
+        # Short answers side by side (Yes / No); longer ones one per line, so nothing is cut.
+        side_by_side = len(choices) <= 3 and not scored and sum(len(c) for _, c in choices) < 40
+        layout = QHBoxLayout(self) if side_by_side else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         for index, (value, text) in enumerate(choices):

@@ -86,6 +86,7 @@ class SignInView(QWidget):
         outer.addStretch(1)
         for edit in (self.name, self.password, self.again):
             edit.returnPressed.connect(self._submit)
+            edit.setMinimumWidth(240)
 
     def set_mode(self, mode: str, user: str = "") -> None:
         self.mode = mode
@@ -142,7 +143,10 @@ class CaseListView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(len(self.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _: self._open_current())
         self.table.activated.connect(lambda _: self._open_current())
         self.message = QLabel("", self)
