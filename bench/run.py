@@ -89,6 +89,10 @@ def main() -> None:
         store.close()
 
     rows.extend(report_rows(bundle))
+    sys.path.insert(0, str(Path(__file__).parent))
+    from ui_bench import rows as ui_rows
+
+    rows.extend(ui_rows())
     rows.extend(scale_rows())
 
     print(f"{'measure':<50} {'median ms':>10} {'tail ms':>10}  budget")

@@ -1,8 +1,5 @@
 """CSTR Court Day: the core. No Qt here (import-linter enforces it)."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("cstr-desktop")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.1.0"
+# Kept in step with pyproject.toml by a test (reading package metadata at start-up
+# would cost the app's start about 20 ms).
+__version__ = "0.1.0"

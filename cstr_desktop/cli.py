@@ -13,35 +13,19 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import sqlcipher3
-
-from . import __version__
-from .answers import read_answers_file
-from .cli_store import CheckFailed, add_store_commands, environment
-from .court_list import CourtListError
-from .form_errors import AnswerError, FormError
-from .form_loader import FormBundle, load_bundle
-from .interview import InterviewState
-from .key_slots import SignInError
-from .lifecycle import LifecycleError, RoleError
+from .cli_parser import UsageError, build_parser
 from .local_text import tr
-from .store import NotAllowed, StoreError
+
+if TYPE_CHECKING:
+    from .form_loader import FormBundle
+    from .interview import InterviewState
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_ALLOWED = 3
-
-
-class UsageError(Exception):
-    """Bad command-line use; reported in one line with exit code 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
 
 
 @dataclass
@@ -53,25 +37,10 @@ class Commands:
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="cstr-desktop",
-        description="CSTR Court Day: on-the-day assessment for treatment requirements.",
-    )
-    parser.add_argument("--version", action="version", version=f"cstr-desktop {__version__}")
-    parser.add_argument("--data-dir", help="the folder of the local store (default: the "
-                                           "platform's user data folder)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    assess = sub.add_parser("assess", help="score instruments and check the statutory "
-                                           "criteria for one answers file")
-    assess.add_argument("file", metavar="FILE", help="an answers file (cstr-answers/1 JSON)")
-    assess.add_argument("--json", action="store_true", help="print the result as JSON")
-    add_store_commands(sub)
-    return parser
-
-
 def _assess(args: argparse.Namespace, bundle: FormBundle, out: TextIO) -> int:
+    from .answers import read_answers_file
+    from .interview import InterviewState
+
     answers = read_answers_file(args.file, bundle)
     state = InterviewState(bundle, answers)
     if args.json:
@@ -132,22 +101,39 @@ def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version print and exit 0
         return int(exc.code or 0)
+    if args.command is None:
+        if commands.run_app is None:
+            err.write("cstr-desktop: error: the desktop app is not available in this "
+                      "installation\n")
+            return EXIT_BAD_INPUT
+        return commands.run_app(args)
+    return _run_command(args, commands, out, err)
+
+
+def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
+                 err: TextIO) -> int:
+    """Run a subcommand; the store, forms and their errors are imported only now."""
+    import sqlcipher3
+
+    from . import cli_store
+    from .court_list import CourtListError
+    from .form_errors import AnswerError, FormError
+    from .form_loader import load_bundle
+    from .key_slots import SignInError
+    from .lifecycle import LifecycleError, RoleError
+    from .store import NotAllowed, StoreError
+
     try:
-        if args.command is None:
-            if commands.run_app is None:
-                err.write("cstr-desktop: error: the desktop app is not available in this "
-                          "installation\n")
-                return EXIT_BAD_INPUT
-            return commands.run_app(args)
         if args.command == "assess":
             return _assess(args, load_bundle(), out)
-        handler = args.handler
-        if getattr(args, "needs", None) == "report":
+        if args.handler == "report":
             if commands.report is None:
                 raise UsageError("the report renderer is not available in this installation")
             handler = commands.report
-        return handler(args, out, environment())
-    except CheckFailed as exc:
+        else:
+            handler = getattr(cli_store, args.handler)
+        return handler(args, out, cli_store.environment())
+    except cli_store.CheckFailed as exc:
         err.write(f"cstr-desktop: {exc}\n")
         return EXIT_CHECK_FAILED
     except (SignInError, NotAllowed, RoleError) as exc:
@@ -176,4 +162,4 @@ def entry() -> int:
     return main()
 
 
-__all__ = ["Commands", "build_parser", "main", "render_summary"]
+__all__ = ["Commands", "UsageError", "build_parser", "main", "render_summary"]

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cstr_desktop.demo import create_demo_store  # noqa: E402
 from cstr_desktop.form_loader import load_bundle  # noqa: E402
-from ui.actions import Session  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.session import Session  # noqa: E402
 
 
 def main() -> None:

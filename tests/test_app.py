@@ -1,20 +1,25 @@
-"""The desktop app's start window (the court day screens come with issue 5)."""
+"""The app starts on the sign-in screen; the version is one number everywhere."""
 
 from __future__ import annotations
+
+import tomllib
+
+from conftest import ROOT
+from ui_driver import make_window
 
 from cstr_desktop import __version__
 
 
-def test_start_window_shows_name_and_version(qtbot):
-    from PySide6.QtWidgets import QLabel
+def test_version_matches_the_package():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == __version__
 
-    from ui.app import build_window
 
-    window = build_window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    texts = [label.text() for label in window.findChildren(QLabel)]
+def test_first_run_offers_to_create_the_store(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path / "data", tmp_path)
     assert window.windowTitle() == "CSTR Court Day"
-    assert f"Version {__version__}" in texts
-    assert all(label.accessibleName() for label in window.findChildren(QLabel))
+    assert window.stack.currentWidget() is window.sign_in_view
+    assert window.sign_in_view.mode == "create"
+    assert window.interview_view is None  # built at first sign-in, not at start
+    assert not window.menu_actions["import_list"].isEnabled()
+    assert window.menu_actions["quit"].isEnabled()

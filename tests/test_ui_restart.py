@@ -25,7 +25,7 @@ CHILD = textwrap.dedent("""
     app = QApplication([])
     from ui_driver import StubDialogs, key, sign_in_by_keys
     from PySide6.QtCore import QSettings
-    from ui.actions import Session
+    from ui.session import Session
     from ui.main_window import MainWindow
     from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
     settings = QSettings({settings!r}, QSettings.Format.IniFormat)

@@ -10,10 +10,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from ui.actions import Session
 from ui.interview_view import QuestionBlock
 from ui.main_window import MainWindow
 from ui.question_widgets import ChoiceInput, LineInput, LongTextInput, MultiChoiceInput
+from ui.session import Session
 
 
 class StubDialogs:

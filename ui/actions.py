@@ -7,57 +7,34 @@ the app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from cstr_desktop.court_list import CourtListError, parse_court_list, read_court_list
 from cstr_desktop.form_errors import AnswerError
-from cstr_desktop.form_loader import FormBundle, load_bundle
+from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
-from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams, KeySlots
+from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams
 from cstr_desktop.lifecycle import LifecycleError
 from cstr_desktop.store import Store, StoreError
 from reports.command import context_for, default_lang
 from reports.snapshot import build_snapshot
 
-
-@dataclass
-class Session:
-    """What the window works on: the data folder, the form, the signed-in store, the case."""
-
-    data_dir: Path
-    lang: str = "en"
-    kdf: KdfParams = DEFAULT_KDF
-    store: Store | None = None
-    assessment_id: str | None = None
-    case_number: str | None = None
-    day: str = field(default_factory=lambda: date.today().isoformat())
-    bundles: dict[tuple[str, int], FormBundle] = field(default_factory=dict)
-
-    def bundle(self) -> FormBundle:
-        """The form the open assessment was captured with (or the current one)."""
-        if self.assessment_id and self.store:
-            row = self.store.assessment(self.assessment_id)
-            key = (row["form_id"], row["form_version"])
-            if key not in self.bundles:
-                self.bundles[key] = load_bundle(*key)
-            return self.bundles[key]
-        return load_bundle()
+from .session import Session
 
 
-def store_exists(session: Session) -> bool:
-    return KeySlots(session.data_dir).exists()
+def _kdf(session: Session) -> KdfParams:
+    return session.kdf if session.kdf is not None else DEFAULT_KDF
 
 
 def create_store(session: Session, name: str, password: str) -> Store:
-    session.store = Store.create(session.data_dir, name, password, kdf=session.kdf)
+    session.store = Store.create(session.data_dir, name, password, kdf=_kdf(session))
     return session.store
 
 
 def sign_in(session: Session, name: str, password: str) -> Store:
-    session.store = Store.open(session.data_dir, name, password, kdf=session.kdf)
+    session.store = Store.open(session.data_dir, name, password, kdf=_kdf(session))
     session.assessment_id = None
     return session.store
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from cstr_desktop.cli_store import default_data_dir
+from cstr_desktop.paths import default_data_dir
 
-from .actions import Session
 from .main_window import MainWindow
+from .session import Session
 
 
 def build_window(data_dir: Path, settings: QSettings | None = None, **kwargs) -> MainWindow:

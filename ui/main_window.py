@@ -19,17 +19,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cstr_desktop.court_list import CourtListError
-from cstr_desktop.key_slots import SignInError
-from cstr_desktop.lifecycle import LifecycleError
-from cstr_desktop.store import StoreError
-from reports.court_report import render
-from reports.summary_card import render_card
+from cstr_desktop.paths import store_exists
 
-from . import actions
-from .interview_view import InterviewView
-from .screens import AddDefendantView, CaseListView, ReportView, SignInView, button
+from .screens import AddDefendantView, CaseListView, SignInView, button
+from .session import Session
 from .text import t
+
+
+class _Actions:
+    """``ui.actions``, imported on first use: the sign-in window opens before the store,
+    the forms and the report renderer are loaded."""
+
+    def __getattr__(self, name: str) -> Any:
+        from . import actions as module
+
+        return getattr(module, name)
+
+
+actions = _Actions()
+
+
+def errors(*kinds: str) -> tuple[type[Exception], ...]:
+    """The core's exception classes, imported when an error is being handled."""
+    from cstr_desktop.court_list import CourtListError
+    from cstr_desktop.key_slots import SignInError
+    from cstr_desktop.lifecycle import LifecycleError
+    from cstr_desktop.store import StoreError
+
+    table = {"court_list": CourtListError, "sign_in": SignInError,
+             "lifecycle": LifecycleError, "store": StoreError}
+    return tuple(table[k] for k in kinds)
 
 STYLE = """
 QWidget { font-size: 10.5pt; }
@@ -114,6 +133,9 @@ class _RenderJob(QRunnable):
         self.signals = self.Signals()
 
     def run(self) -> None:
+        from reports.court_report import render
+        from reports.summary_card import render_card
+
         try:
             pdf = (render_card if self.summary else render)(self.snapshot)
         except Exception as exc:  # noqa: BLE001 - shown in plain words, never a traceback
@@ -162,7 +184,7 @@ class ReviewBar(QWidget):
 class MainWindow(QMainWindow):
     """The court day on screen. Dependencies come in; nothing is global."""
 
-    def __init__(self, session: actions.Session, settings: QSettings,
+    def __init__(self, session: Session, settings: QSettings,
                  dialogs: Dialogs | None = None, idle_minutes: float | None = None):
         super().__init__()
         self.session = session
@@ -187,7 +209,32 @@ class MainWindow(QMainWindow):
         self.add_view = AddDefendantView(self.lang, self)
         self.add_view.submitted.connect(self.add_defendant)
         self.add_view.cancelled.connect(self.show_list)
-        self.interview_view = InterviewView(self.session_bundle(), self.lang,
+        for view in (self.sign_in_view, self.list_view, self.add_view):
+            self.stack.addWidget(view)
+        # The interview and report screens need the forms and QtPdf: built at first sign-in.
+        self.interview_view = None
+        self.report_view = None
+        self._build_menus()
+        self.pool = QThreadPool(self)
+        self.idle = QTimer(self, singleShot=True)
+        minutes = idle_minutes if idle_minutes is not None else float(
+            settings.value("idle_minutes", 5))
+        self.idle.setInterval(int(minutes * 60_000))
+        self.idle.timeout.connect(self.lock)
+        self.watcher = ActivityWatcher(self.idle)
+        QApplication.instance().installEventFilter(self.watcher)
+        self.restoreGeometry(settings.value("geometry", b""))
+        if not settings.value("geometry"):
+            self.resize(1200, 780)
+        self.show_sign_in()
+
+    def _build_case_screens(self) -> None:
+        if self.interview_view is not None:
+            return
+        from .interview_view import InterviewView
+        from .report_view import ReportView
+
+        self.interview_view = InterviewView(self.session.bundle(), self.lang,
                                             self.save_answer, self)
         self.interview_view.section_changed.connect(self.remember_position)
         self.review_bar = ReviewBar(self.lang, self)
@@ -207,25 +254,12 @@ class MainWindow(QMainWindow):
         self.report_view.back.connect(lambda: self.stack.setCurrentWidget(self.case_page))
         self.report_view.save_pdf.connect(self.choose_pdf_path)
         self.report_view.print_pdf.connect(lambda: self.dialogs.print_pdf(self.report_view.pdf))
-        for view in (self.sign_in_view, self.list_view, self.add_view, self.case_page,
-                     self.report_view):
-            self.stack.addWidget(view)
-        self._build_menus()
-        self.pool = QThreadPool(self)
-        self.idle = QTimer(self, singleShot=True)
-        minutes = idle_minutes if idle_minutes is not None else float(
-            settings.value("idle_minutes", 5))
-        self.idle.setInterval(int(minutes * 60_000))
-        self.idle.timeout.connect(self.lock)
-        self.watcher = ActivityWatcher(self.idle)
-        QApplication.instance().installEventFilter(self.watcher)
-        self.restoreGeometry(settings.value("geometry", b""))
-        if not settings.value("geometry"):
-            self.resize(1200, 780)
-        self.show_sign_in()
+        self.stack.addWidget(self.case_page)
+        self.stack.addWidget(self.report_view)
 
-    def session_bundle(self):
-        return self.session.bundle()
+    def _step(self, step: int) -> None:
+        if self.interview_view is not None:
+            self.interview_view.step_section(step)
 
     # -- menus ------------------------------------------------------------------
 
@@ -250,10 +284,8 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(t("go_menu", self.lang))
         self._action(go_menu, "back_to_list", self.show_list, "Ctrl+Shift+L")
         self._action(go_menu, "review_queue", self.show_review_queue, "Ctrl+Shift+R")
-        self._action(go_menu, "next_section", lambda: self.interview_view.step_section(1),
-                     "Ctrl+PgDown")
-        self._action(go_menu, "previous_section", lambda: self.interview_view.step_section(-1),
-                     "Ctrl+PgUp")
+        self._action(go_menu, "next_section", lambda: self._step(1), "Ctrl+PgDown")
+        self._action(go_menu, "previous_section", lambda: self._step(-1), "Ctrl+PgUp")
         case_menu = bar.addMenu(t("case_menu", self.lang))
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
@@ -267,7 +299,7 @@ class MainWindow(QMainWindow):
     # -- sign in, lock, switch user ---------------------------------------------
 
     def show_sign_in(self) -> None:
-        mode = "sign_in" if actions.store_exists(self.session) else "create"
+        mode = "sign_in" if store_exists(self.session.data_dir) else "create"
         self.sign_in_view.set_mode(mode)
         self.stack.setCurrentWidget(self.sign_in_view)
         self._set_signed_in(False)
@@ -286,9 +318,10 @@ class MainWindow(QMainWindow):
                 actions.create_store(self.session, name, password)
             else:
                 actions.sign_in(self.session, name, password)
-        except (SignInError, StoreError) as exc:
+        except errors("sign_in", "store") as exc:
             self.sign_in_view.show_error(str(exc))
             return
+        self._build_case_screens()
         user = self.session.store.user
         self.status_label.setText(t("signed_in_as", self.lang, user=user.username,
                                     role=user.role))
@@ -337,11 +370,11 @@ class MainWindow(QMainWindow):
     def import_court_list(self, path: str) -> None:
         try:
             summary = actions.import_court_list(self.session, path)
-        except CourtListError as exc:
+        except errors("court_list") as exc:
             self.list_view.message.setText(t("cannot_import", self.lang) + "\n"
                                            + "\n".join(exc.problems[:10]))
             return
-        except StoreError as exc:
+        except errors("store") as exc:
             self.list_view.message.setText(str(exc))
             return
         self.show_list()
@@ -354,7 +387,7 @@ class MainWindow(QMainWindow):
     def add_defendant(self, fields: dict) -> None:
         try:
             actions.add_defendant(self.session, fields)
-        except StoreError as exc:
+        except errors("store") as exc:
             self.add_view.error.setText(str(exc))
             return
         self.show_list()
@@ -364,7 +397,7 @@ class MainWindow(QMainWindow):
     def open_case(self, case_number: str) -> None:
         try:
             state, row = actions.open_case(self.session, case_number)
-        except StoreError as exc:
+        except errors("store") as exc:
             self.list_view.message.setText(str(exc))
             return
         self._show_case(state, row)
@@ -427,7 +460,7 @@ class MainWindow(QMainWindow):
     def _lifecycle(self, run: Callable[[], dict]) -> None:
         try:
             row = run()
-        except (LifecycleError, StoreError, SignInError) as exc:
+        except errors("lifecycle", "store", "sign_in") as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
         self._reload_case(row)
