@@ -6,6 +6,8 @@ report's headings and fixed phrases.
 
 from __future__ import annotations
 
+from cstr_desktop.local_text import tr
+
 WORDING: dict[str, dict[str, str]] = {
     "title": {"en": "Assessment for a Community Sentence Treatment Requirement",
               "cy": "Asesiad ar gyfer Gofyniad Triniaeth Dedfryd Gymunedol"},
@@ -84,6 +86,6 @@ WORDING: dict[str, dict[str, str]] = {
 }
 
 
-def say(key: str, lang: str, **values: object) -> str:
-    text = WORDING[key].get(lang) or WORDING[key]["en"]
+def say(key: str, lang: str = "en", **values: object) -> str:
+    text = tr(WORDING[key], lang)
     return text.format(**values) if values else text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cstr_desktop.local_text import tr
+
 TEXT: dict[str, dict[str, str]] = {
     "app": {"en": "CSTR Court Day", "cy": "Diwrnod Llys CSTR"},
     "sign_in": {"en": "Sign in", "cy": "Mewngofnodi"},
@@ -91,5 +93,5 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
-    text = TEXT[key].get(lang) or TEXT[key]["en"]
+    text = tr(TEXT[key], lang)
     return text.format(**values) if values else text
