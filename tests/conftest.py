@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from hypothesis import settings
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+# The landing gate must not turn red on a new random example it happened to
+# draw: by default Hypothesis draws the same examples every run. To search
+# further (new examples each run), set HYPOTHESIS_PROFILE=explore.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
