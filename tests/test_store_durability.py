@@ -46,6 +46,7 @@ CHILD = textwrap.dedent("""
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)  # 100 child processes: about 40 s here, more on a slow runner
 def test_sigkill_while_saving_loses_nothing_that_was_saved(tmp_path):
     folder = tmp_path / "data"
     bundle = load_bundle()
