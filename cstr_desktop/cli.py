@@ -110,22 +110,44 @@ def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
     return _run_command(args, commands, out, err)
 
 
+def _form_fault(exc: Exception, err: TextIO) -> int:
+    first = str(exc).splitlines()[0]
+    err.write(f"cstr-desktop: error: the form files are faulty: {first}\n")
+    return EXIT_BAD_INPUT
+
+
+def _run_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``assess`` needs the forms only: the store and its libraries stay unloaded."""
+    from .form_errors import AnswerError, FormError
+    from .form_loader import load_bundle
+
+    try:
+        return _assess(args, load_bundle(), out)
+    except AnswerError as exc:
+        err.write(f"cstr-desktop: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except FormError as exc:
+        return _form_fault(exc, err)
+    except BrokenPipeError:
+        return EXIT_OK
+
+
 def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
                  err: TextIO) -> int:
     """Run a subcommand; the store, forms and their errors are imported only now."""
+    if args.command == "assess":
+        return _run_assess(args, out, err)
+
     import sqlcipher3
 
     from . import cli_store
     from .court_list import CourtListError
     from .form_errors import AnswerError, FormError
-    from .form_loader import load_bundle
     from .key_slots import SignInError
     from .lifecycle import LifecycleError, RoleError
     from .store import NotAllowed, StoreError
 
     try:
-        if args.command == "assess":
-            return _assess(args, load_bundle(), out)
         if args.handler == "report":
             if commands.report is None:
                 raise UsageError("the report renderer is not available in this installation")
@@ -150,9 +172,7 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
         err.write(f"cstr-desktop: error: {exc}\n")
         return EXIT_BAD_INPUT
     except FormError as exc:
-        first = str(exc).splitlines()[0]
-        err.write(f"cstr-desktop: error: the form files are faulty: {first}\n")
-        return EXIT_BAD_INPUT
+        return _form_fault(exc, err)
     except BrokenPipeError:
         return EXIT_OK
 

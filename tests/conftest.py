@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from hypothesis import settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"

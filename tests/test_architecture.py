@@ -62,3 +62,22 @@ def test_ruff_is_clean():
                            "reports", "bench", "tests"], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_assess_loads_neither_the_store_nor_its_libraries():
+    # assess must stay quick: the encrypted store, sqlite-utils and SQLCipher are
+    # for the store commands only.
+    script = textwrap.dedent(f"""
+        import io, sys
+        from cstr_desktop.cli import main
+        out = io.StringIO()
+        code = main(["assess", {str(EXAMPLES / "example_mhtr_primary.json")!r}, "--json"], out=out)
+        assert code == 0 and out.getvalue()
+        loaded = [m for m in ("cstr_desktop.store", "sqlite_utils", "sqlcipher3", "argon2",
+                              "reportlab") if m in sys.modules]
+        print(loaded)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
