@@ -652,7 +652,22 @@ def _check_criteria(criteria: CriteriaFile, bundle: FormBundle) -> list[FormProb
                 f"reason_question '{crit.reason_question}' is not a text question of the form"))
     for flag in criteria.flags:
         problems.extend(_check_condition(flag.when, bundle, file, f"flag '{flag.id}'", None))
+    if criteria.considered_by is not None:
+        problems.extend(_check_considered_by(criteria, bundle, file))
     return problems
+
+
+def _check_considered_by(criteria: CriteriaFile, bundle: FormBundle,
+                         file: str) -> list[FormProblem]:
+    name = criteria.considered_by
+    q = bundle.questions.get(name)
+    if not isinstance(q, MultiChoiceQuestion):
+        return [FormProblem("FORM_007", file, "considered_by",
+                            f"'{name}' is not a multi_choice question of form '{bundle.id}'")]
+    values = {c.value for c in bundle.choices(q)}
+    return [FormProblem("FORM_007", file, "considered_by",
+                        f"requirement '{req.id}' is not a choice of '{name}'")
+            for req in criteria.requirements if req.id not in values]
 
 
 __all__ = [

@@ -464,6 +464,10 @@ class CriteriaFile(Strict):
     gates: list[Criterion]
     requirements: list[Requirement] = Field(min_length=1)
     flags: list[Flag] = []
+    # The multi-choice question whose answer names the requirements being
+    # considered (its choice values are requirement ids). Until it is answered,
+    # every requirement is treated as considered.
+    considered_by: Name | None = None
 
 
 # --------------------------------------------------------------------------

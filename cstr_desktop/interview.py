@@ -206,6 +206,25 @@ class InterviewState:
         return evaluate_requirements(self.bundle.criteria, self.answers)
 
     @cached_property
+    def considered(self) -> tuple[str, ...]:
+        """The requirements being considered, in the criteria file's order.
+
+        All of them until the criteria file's ``considered_by`` question is answered.
+        """
+        ids = [req.id for req in self.bundle.criteria.requirements]
+        name = self.bundle.criteria.considered_by
+        chosen = self.answers.get(name) if name else None
+        if not isinstance(chosen, list):
+            return tuple(ids)
+        return tuple(i for i in ids if i in chosen)
+
+    @property
+    def considered_decided(self) -> bool:
+        """Whether the assessor has said which requirements are being considered."""
+        name = self.bundle.criteria.considered_by
+        return bool(name) and isinstance(self.answers.get(name), list)
+
+    @cached_property
     def flags(self) -> dict[str, bool]:
         return evaluate_flags(self.bundle.criteria, self.answers)
 

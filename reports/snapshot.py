@@ -190,11 +190,10 @@ def _criteria(results: Any, langs: tuple[str, ...]) -> list[dict[str, Any]]:
 
 def _requirements(state: InterviewState, langs: tuple[str, ...]) -> list[dict[str, Any]]:
     """Each requirement considered: its status (gates included) and its own criteria."""
-    considered = state.answers.get("requirements_considered")
     gates = len(state.bundle.criteria.gates)
     out = []
     for req in state.bundle.criteria.requirements:
-        if considered is not None and req.id not in considered:
+        if req.id not in state.considered:
             continue
         result = state.requirements[req.id]
         out.append({"id": req.id, "title": _texts(req.title, langs),

@@ -776,6 +776,25 @@ def test_reason_question_that_is_not_text_is_form_007(reason):
                  f"reason_question '{reason}'")
 
 
+@pytest.mark.parametrize(("target", "fault"), [
+    ("custody_status", "'custody_status' is not a multi_choice question"),
+    ("no_such_question", "'no_such_question' is not a multi_choice question"),
+    ("substances_used", "requirement 'mhtr' is not a choice of 'substances_used'"),
+])
+def test_considered_by_that_cannot_name_the_requirements_is_form_007(target, fault):
+    docs = base_docs()
+    docs["criteria"]["considered_by"] = target
+    err = load_error(docs)
+    assert_first(err, "FORM_007", "criteria 'crit'", "considered_by", fault)
+
+
+def test_considered_by_naming_requirements_as_choices_loads():
+    docs = base_docs()
+    docs["choices"]["lists"]["substances"].append({"value": "mhtr", "label": {"en": "MHTR"}})
+    docs["criteria"]["considered_by"] = "substances_used"
+    load(docs)  # raises FormError if the reference were refused
+
+
 # --------------------------------------------------------------------------
 # FORM_008: met_when is not a possible answer
 # --------------------------------------------------------------------------

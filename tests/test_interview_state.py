@@ -41,6 +41,18 @@ def test_requirement_sections_follow_the_requirements_considered(bundle):
     assert state.visible("atr_period_months") and not state.visible("drr_period_months")
 
 
+def test_considered_requirements_follow_the_criteria_files_question(bundle):
+    state = InterviewState(bundle, {})
+    assert state.considered == ("mhtr", "drr", "atr") and not state.considered_decided
+    # Criteria-file order, whatever order the assessor ticked them in.
+    state = state.with_answer("requirements_considered", ["atr", "mhtr"])
+    assert state.considered == ("mhtr", "atr") and state.considered_decided
+    state = state.with_answer("requirements_considered", [])
+    assert state.considered == () and state.considered_decided
+    # The result of assess still reports every requirement.
+    assert set(state.result()["requirements"]) == {"mhtr", "drr", "atr"}
+
+
 def test_hidden_answers_are_kept_but_not_shown(bundle):
     state = InterviewState(bundle, {"interpreter_used": "yes", "interpreter_language": "Polish"})
     assert state.shown_answers()["interpreter_language"] == "Polish"

@@ -72,6 +72,7 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
     assert not state.missing_required()
     side = window.interview_view.side.text()
     assert "✔ MHTR" in side and "✔ ATR" in side
+    assert "Not considered: DRR" in side and "DRR</b>" not in side
     assert window.session.store.answers(window.session.assessment_id)["audit_1"] == 4
 
     # Preview (rendered off the UI thread), then submit.

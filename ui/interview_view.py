@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -28,6 +26,7 @@ from cstr_desktop.interview import InterviewState
 from cstr_desktop.local_text import tr
 
 from .question_widgets import ChoiceInput, QuestionInput, make_input
+from .section_list import SectionList
 from .text import t
 
 SaveAnswer = Callable[[str, Any], tuple[InterviewState | None, str | None]]
@@ -108,18 +107,50 @@ class SidePanel(QLabel):
                 html.append(f"<p style='color:#8b1e1e'><b>{_esc(tr(alert.message, lang))}</b>"
                             "</p>")
         html.append(f"<h3>{t('criteria', lang)}</h3>")
-        for req in state.bundle.criteria.requirements:
+        html.extend(self._criteria_html(state))
+        self.setText("".join(html))
+
+
+    def _criteria_html(self, state: InterviewState) -> list[str]:
+        """The gates once, then each requirement considered with its own criteria."""
+        lang = self.lang
+        criteria = state.bundle.criteria
+        gate_ids = {g.id for g in criteria.gates}
+        html: list[str] = []
+        considered = [r for r in criteria.requirements if r.id in state.considered]
+        if considered:
+            # Gates are shared: their results are the same under every requirement.
+            first = state.requirements[considered[0].id]
+            gates = [c for c in first.criteria if c.id in gate_ids]
+            if any(c.met is not True for c in gates):
+                html.append(f"<p><b>{t('gates', lang)}</b><br/>")
+                html.extend(_open_criteria(gates, lang))
+                html.append("</p>")
+        for req in considered:
             result = state.requirements[req.id]
             mark = {"eligible": "✔", "not_eligible": "✘", "incomplete": "…"}[result.status]
             html.append(f"<p><b>{mark} {req.id.upper()}</b>: {t('req_' + result.status, lang)}"
                         "<br/>")
-            for c in result.unmet:
-                html.append(f"<span style='color:#8b1e1e'>✘ {_esc(tr(c.criterion.label, lang))}"
-                            "</span><br/>")
-            for c in result.unanswered:
-                html.append(f"<span>… {_esc(tr(c.criterion.label, lang))}</span><br/>")
+            html.extend(_open_criteria([c for c in result.criteria if c.id not in gate_ids],
+                                       lang))
             html.append("</p>")
-        self.setText("".join(html))
+        others = [r.id.upper() for r in criteria.requirements if r.id not in state.considered]
+        if others:
+            html.append(f"<p style='color:#555'>{t('not_considered', lang)}: "
+                        f"{', '.join(others)}</p>")
+        return html
+
+
+def _open_criteria(results: list[Any], lang: str) -> list[str]:
+    """One line for each criterion not met or not yet answered."""
+    lines = []
+    for c in results:
+        if c.met is False:
+            lines.append(f"<span style='color:#8b1e1e'>✘ {_esc(tr(c.criterion.label, lang))}"
+                         "</span><br/>")
+        elif c.met is None:
+            lines.append(f"<span>… {_esc(tr(c.criterion.label, lang))}</span><br/>")
+    return lines
 
 
 def _esc(text: str) -> str:
@@ -142,7 +173,7 @@ class InterviewView(QWidget):
         self.current: str | None = None
         self.read_only = False
 
-        self.sections = QListWidget(self)
+        self.sections = SectionList(self)
         self.sections.setAccessibleName(t("sections", lang))
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sections.currentRowChanged.connect(self._row_changed)
@@ -171,8 +202,6 @@ class InterviewView(QWidget):
         splitter.addWidget(self.sections)
         splitter.addWidget(centre)
         splitter.addWidget(side_scroll)
-        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sections.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         splitter.setSizes([280, 600, 300])
         splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
@@ -201,25 +230,20 @@ class InterviewView(QWidget):
         self.sections.blockSignals(True)
         self.sections.clear()
         for section in self.bundle.sections:
-            item = QListWidgetItem(tr(section.title, self.lang))
-            item.setData(Qt.ItemDataRole.UserRole, section.name)
-            self.sections.addItem(item)
+            self.sections.add_section(section.name, tr(section.title, self.lang))
         self.sections.blockSignals(False)
         self._update_sections()
 
     def _update_sections(self) -> None:
         assert self.state is not None
         for row, section in enumerate(self.bundle.sections):
-            item = self.sections.item(row)
             status = self.state.section_status(section)
-            item.setHidden(not status.visible)
             mark = "✔" if status.complete and status.answered else (
-                "•" if status.answered else "  ")
-            text = f"{mark} {tr(section.title, self.lang)}  {status.answered}/{status.answerable}"
+                "•" if status.answered else "")
+            detail = f"{status.answered}/{status.answerable}"
             if status.missing_required:
-                text += f"  ({len(status.missing_required)} {t('required', self.lang)[1:-1]})"
-            item.setText(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+                detail += " · " + t("n_required", self.lang, n=len(status.missing_required))
+            self.sections.set_progress(row, mark, detail, hidden=not status.visible)
 
     def _page(self, section: ResolvedSection) -> tuple[QScrollArea, dict[str, QuestionBlock]]:
         if section.name in self.pages:

@@ -1,0 +1,47 @@
+"""The interview's side panel: live scores, alerts and the criteria still open."""
+
+from __future__ import annotations
+
+from cstr_desktop.interview import InterviewState
+from ui.interview_view import SidePanel
+
+
+def panel_text(qtbot, bundle, answers, lang="en") -> str:
+    panel = SidePanel(lang)
+    qtbot.addWidget(panel)
+    panel.show_state(InterviewState(bundle, answers))
+    return panel.text()
+
+
+def test_gates_are_listed_once_not_under_every_requirement(qtbot, bundle):
+    text = panel_text(qtbot, bundle, {})
+    assert text.count("Convicted (pleaded guilty or found guilty)") == 1
+    assert "For every requirement" in text
+    for req in ("MHTR", "DRR", "ATR"):
+        assert f"… {req}</b>: not all answered" in text
+    assert "Not considered" not in text
+
+
+def test_requirements_not_considered_are_named_once_without_their_criteria(qtbot, bundle):
+    text = panel_text(qtbot, bundle, {"requirements_considered": ["mhtr"]})
+    assert "Not considered: DRR, ATR" in text
+    assert "MHTR</b>" in text and "DRR</b>" not in text
+    assert "Dependent on, or has a propensity to misuse" not in text
+
+
+def test_an_unmet_gate_shows_in_red_and_every_requirement_is_not_met(qtbot, bundle):
+    text = panel_text(qtbot, bundle, {"convicted": "no", "requirements_considered": ["atr"]})
+    assert "color:#8b1e1e'>✘ Convicted" in text
+    assert "✘ ATR</b>: not met" in text
+
+
+def test_met_gates_drop_out_of_the_panel(qtbot, bundle):
+    answers = {"convicted": "yes", "offence_imprisonable": "yes", "capacity_to_consent": "yes",
+               "person_dob": "1990-01-01", "hearing_date": "2026-11-25"}
+    text = panel_text(qtbot, bundle, answers)
+    assert "For every requirement" not in text and "Convicted" not in text
+
+
+def test_welsh_panel(qtbot, bundle):
+    text = panel_text(qtbot, bundle, {"requirements_considered": ["drr"]}, lang="cy")
+    assert "Ar gyfer pob gofyniad" in text and "Heb eu hystyried: MHTR, ATR" in text
