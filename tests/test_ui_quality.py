@@ -88,3 +88,30 @@ def test_no_modal_exec_in_the_app():
     for path in (ROOT / "ui").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\.exec\(\)", text.replace("app.exec()", "")), path.name
+
+
+def test_language_menu_switches_the_interface_in_place(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path / "data", tmp_path)
+    # Offered at the sign-in screen, named in both languages.
+    assert window.menu_actions["welsh"].isEnabled()
+    assert "Iaith" in window.menuBar().actions()[-1].text()
+    window.menu_actions["welsh"].trigger()
+    assert window.sign_in_view.go.text() == "Creu storfa"
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_case(ListedCase(window.session.day, "Caerdydd", "1", "10:00",
+                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+    window.open_case("CF-1")
+    window.interview_view.show_section("offences")
+    window.menu_actions["english"].trigger()
+    # The same case and section, now in English; the choice is remembered.
+    assert window.stack.currentWidget() is window.case_page
+    assert window.interview_view.current == "offences"
+    assert window.interview_view.sections.item(0).text() == "Language"
+    assert window.menu_actions["english"].isChecked()
+    assert not window.menu_actions["welsh"].isChecked()
+    assert [m.text() for m in window.menuBar().actions()][:3] == ["&File", "&Go", "&Case"]
+    assert window.settings.value("language") == "en"
+    assert window.status_label.text() == "Signed in as admin (admin)"
+    # While the screen is locked the language cannot change (the lock must hold).
+    window.lock()
+    assert not window.menu_actions["welsh"].isEnabled()

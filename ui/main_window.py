@@ -199,6 +199,22 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(t("status", self.lang))
         self.statusBar().addWidget(self.status_label, 1)
 
+        self._build_views()
+        self._build_menus()
+        self.pool = QThreadPool(self)
+        self.idle = QTimer(self, singleShot=True)
+        minutes = idle_minutes if idle_minutes is not None else float(
+            settings.value("idle_minutes", 5))
+        self.idle.setInterval(int(minutes * 60_000))
+        self.idle.timeout.connect(self.lock)
+        self.watcher = ActivityWatcher(self.idle)
+        QApplication.instance().installEventFilter(self.watcher)
+        self.restoreGeometry(settings.value("geometry", b""))
+        if not settings.value("geometry"):
+            self.resize(1200, 780)
+        self.show_sign_in()
+
+    def _build_views(self) -> None:
         self.sign_in_view = SignInView(self.lang, self)
         self.sign_in_view.submitted.connect(self.sign_in_submitted)
         self.list_view = CaseListView(self.lang, self)
@@ -214,19 +230,7 @@ class MainWindow(QMainWindow):
         # The interview and report screens need the forms and QtPdf: built at first sign-in.
         self.interview_view = None
         self.report_view = None
-        self._build_menus()
-        self.pool = QThreadPool(self)
-        self.idle = QTimer(self, singleShot=True)
-        minutes = idle_minutes if idle_minutes is not None else float(
-            settings.value("idle_minutes", 5))
-        self.idle.setInterval(int(minutes * 60_000))
-        self.idle.timeout.connect(self.lock)
-        self.watcher = ActivityWatcher(self.idle)
-        QApplication.instance().installEventFilter(self.watcher)
-        self.restoreGeometry(settings.value("geometry", b""))
-        if not settings.value("geometry"):
-            self.resize(1200, 780)
-        self.show_sign_in()
+        self.case_page = None
 
     def _build_case_screens(self) -> None:
         if self.interview_view is not None:
@@ -290,11 +294,48 @@ class MainWindow(QMainWindow):
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
         self._action(case_menu, "submit", self.submit, "Ctrl+Shift+Return")
+        # Named in both languages, so either reader can find it.
+        language_menu = bar.addMenu(t("language_menu", self.lang))
+        for lang, key in (("en", "english"), ("cy", "welsh")):
+            action = self._action(language_menu, key, lambda _=False, code=lang:
+                                  self.set_language(code))
+            action.setCheckable(True)
+            action.setChecked(lang == self.lang)
         self._set_signed_in(False)
 
     def _set_signed_in(self, signed_in: bool) -> None:
+        locked = self.sign_in_view.mode == "unlock"
         for key, action in self.menu_actions.items():
-            action.setEnabled(signed_in or key == "quit")
+            always = key == "quit" or (key in ("english", "welsh") and not locked)
+            action.setEnabled(signed_in or always)
+
+    def set_language(self, lang: str) -> None:
+        """Show the interface in English or Welsh from now on, on the same screen."""
+        if lang == self.lang:
+            self.menu_actions["english" if lang == "en" else "welsh"].setChecked(True)
+            return
+        self.settings.setValue("language", lang)
+        self.session.lang = self.lang = lang
+        current = self.stack.currentWidget()
+        in_case = current is not None and current in (self.case_page, self.report_view)
+        signed_in = self.session.store is not None and current is not self.sign_in_view
+        for view in (self.sign_in_view, self.list_view, self.add_view, self.case_page,
+                     self.report_view):
+            if view is not None:
+                self.stack.removeWidget(view)
+                view.deleteLater()
+        self.menuBar().clear()
+        self._build_views()
+        self._build_menus()
+        self.setWindowTitle(t("app", lang))
+        if not signed_in:
+            self.show_sign_in()
+            return
+        self._signed_in_screens()
+        if in_case and self.session.case_number:
+            self.open_case(self.session.case_number)
+        else:
+            self.show_list()
 
     # -- sign in, lock, switch user ---------------------------------------------
 
@@ -321,13 +362,16 @@ class MainWindow(QMainWindow):
         except errors("sign_in", "store") as exc:
             self.sign_in_view.show_error(str(exc))
             return
+        self._signed_in_screens()
+        self.idle.start()
+        self.show_list()
+
+    def _signed_in_screens(self) -> None:
         self._build_case_screens()
         user = self.session.store.user
         self.status_label.setText(t("signed_in_as", self.lang, user=user.username,
                                     role=user.role))
         self._set_signed_in(True)
-        self.idle.start()
-        self.show_list()
 
     def lock(self) -> None:
         if self.session.store is None or self.stack.currentWidget() is self.sign_in_view:

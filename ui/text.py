@@ -73,6 +73,9 @@ TEXT: dict[str, dict[str, str]] = {
     "file_menu": {"en": "&File", "cy": "&Ffeil"},
     "case_menu": {"en": "&Case", "cy": "&Achos"},
     "go_menu": {"en": "&Go", "cy": "&Mynd"},
+    "language_menu": {"en": "&Language / Iaith", "cy": "&Iaith / Language"},
+    "english": {"en": "English", "cy": "English"},
+    "welsh": {"en": "Cymraeg", "cy": "Cymraeg"},
     "signed_in_as": {"en": "Signed in as {user} ({role})", "cy": "Wedi mewngofnodi fel {user} "
                                                                 "({role})"},
     "imported": {"en": "Court list imported: {summary}.", "cy": "Rhestr y llys wedi'i "
