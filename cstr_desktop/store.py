@@ -299,6 +299,25 @@ class Store(CasesMixin, AssessmentsMixin):
             self._audit("password_changed", "account", row["id"])
         self.slots.add(self.user.username, new_password, self._key())
 
+    def reset_password(self, username: str, new_password: str) -> None:
+        """An administrator sets a new password for someone who has forgotten theirs.
+
+        The old password is not needed: the administrator's session holds the
+        database key and wraps it afresh for that account.
+        """
+        self._require("admin")
+        row = self._account_row(username)
+        if row is None:
+            raise StoreError(f"no account named '{username}'")
+        if row["id"] == self.user.id:
+            raise StoreError("change your own password with your current one, not as a reset")
+        _check_new_account(username, new_password, row["role"])
+        with self._transaction():
+            self.db["accounts"].update(row["id"],
+                                       {"password_hash": self._hasher.hash(new_password)})
+            self._audit("password_reset", "account", row["id"])
+        self.slots.add(username, new_password, self._key())
+
     def verify_password(self, password: str) -> bool:
         """Check the signed-in account's password (for re-authentication, e.g. countersigning)."""
         row = self._account_row(self.user.username)

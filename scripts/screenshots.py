@@ -64,6 +64,11 @@ def main() -> None:
     for _ in range(20):
         app.processEvents()
     shot("preview")
+    window.switch_user()
+    window.sign_in_submitted("sign_in", "demo-admin", "demo-admin-password")
+    window.show_accounts()
+    window.accounts_view.table.selectRow(1)
+    shot("accounts")
     window.close()
 
 

@@ -130,6 +130,26 @@ def test_password_change_rewraps_only_that_slot(folder, store):
     reopen(folder, user="rita", password="reviewer pass 1").close()
 
 
+def test_admin_resets_a_forgotten_password(folder, store):
+    store.add_account("sam", "assessor pass 1", "assessor")
+    store.reset_password("sam", "assessor pass 2")
+    entries = [e for e in store.audit_entries() if e["action"] == "password_reset"]
+    assert len(entries) == 1
+    with pytest.raises(StoreError, match="your own password"):
+        store.reset_password("ann", "another password")
+    with pytest.raises(StoreError, match="no account named 'nobody'"):
+        store.reset_password("nobody", "another password")
+    with pytest.raises(StoreError, match="at least 10"):
+        store.reset_password("sam", "short")
+    store.close()
+    with pytest.raises(SignInError):
+        reopen(folder, user="sam", password="assessor pass 1")
+    with reopen(folder, user="sam", password="assessor pass 2") as sam:
+        with pytest.raises(NotAllowed, match="assessor role cannot"):
+            sam.reset_password("ann", "taken over at last")
+    reopen(folder).close()  # the admin's own slot is untouched
+
+
 def test_removed_account_loses_its_slot(folder, store):
     store.add_account("sam", "assessor pass 1", "assessor")
     store.remove_account("sam")

@@ -10,6 +10,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -19,7 +20,7 @@ from ui_driver import make_window, sign_in_by_keys
 from cstr_desktop.court_list import ListedCase
 from ui.question_widgets import QuestionInput
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView, QPdfView,
+INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView, QPdfView,
                QuestionInput)
 
 
@@ -33,6 +34,9 @@ def open_everything(window, qtbot):
         window.interview_view.show_section(section.name)
     window.preview_report()
     qtbot.waitUntil(lambda: bool(window.report_view.pdf), timeout=10_000)
+    window.show_accounts()
+    window.show_change_password()
+    assert window.accounts_view is not None and window.password_view is not None
 
 
 def test_every_control_has_an_accessible_name(qtbot, tmp_path):

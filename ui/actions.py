@@ -53,6 +53,31 @@ def sign_out(session: Session) -> None:
     session.assessment_id = None
 
 
+def list_accounts(session: Session) -> list:
+    assert session.store is not None
+    return session.store.accounts()
+
+
+def add_account(session: Session, name: str, role: str, password: str) -> None:
+    assert session.store is not None
+    session.store.add_account(name, password, role)
+
+
+def remove_account(session: Session, name: str) -> None:
+    assert session.store is not None
+    session.store.remove_account(name)
+
+
+def reset_password(session: Session, name: str, password: str) -> None:
+    assert session.store is not None
+    session.store.reset_password(name, password)
+
+
+def change_password(session: Session, current: str, new: str) -> None:
+    assert session.store is not None
+    session.store.change_password(current, new)
+
+
 def list_cases(session: Session, search: str = "") -> list[dict]:
     assert session.store is not None
     if search.strip():

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cstr_desktop.paths import store_exists
 
+from .accounts_view import AccountsView, PasswordView, say
 from .screens import AddDefendantView, CaseListView, SignInView, button
 from .session import Session
 from .text import t
@@ -63,6 +64,7 @@ QLabel#status[error="true"] { color: #8b1e1e; font-weight: 600; }
 QLabel#error { color: #8b1e1e; font-weight: 600; }
 QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; padding: 6px; }
 QLabel#message { color: #1d3557; }
+QLabel#message[error="true"] { color: #8b1e1e; font-weight: 600; }
 QFrame#question { border-bottom: 1px solid #e2e2e2; }
 QWidget:focus { outline: 2px solid #1d3557; }
 """
@@ -231,6 +233,9 @@ class MainWindow(QMainWindow):
         self.interview_view = None
         self.report_view = None
         self.case_page = None
+        # Account screens are rare: built when first asked for.
+        self.accounts_view = None
+        self.password_view = None
 
     def _build_case_screens(self) -> None:
         if self.interview_view is not None:
@@ -283,6 +288,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "import_list", self.choose_court_list, "Ctrl+I")
         self._action(file_menu, "lock_now", self.lock, "Ctrl+L")
         self._action(file_menu, "switch_user", self.switch_user, "Ctrl+Shift+U")
+        self._action(file_menu, "change_password", self.show_change_password)
+        self._action(file_menu, "manage_accounts", self.show_accounts)
         file_menu.addSeparator()
         self._action(file_menu, "quit", self.close, QKeySequence.StandardKey.Quit)
         go_menu = bar.addMenu(t("go_menu", self.lang))
@@ -320,7 +327,7 @@ class MainWindow(QMainWindow):
         in_case = current is not None and current in (self.case_page, self.report_view)
         signed_in = self.session.store is not None and current is not self.sign_in_view
         for view in (self.sign_in_view, self.list_view, self.add_view, self.case_page,
-                     self.report_view):
+                     self.report_view, self.accounts_view, self.password_view):
             if view is not None:
                 self.stack.removeWidget(view)
                 view.deleteLater()
@@ -372,6 +379,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(t("signed_in_as", self.lang, user=user.username,
                                     role=user.role))
         self._set_signed_in(True)
+        self.menu_actions["manage_accounts"].setVisible(user.role == "admin")
 
     def lock(self) -> None:
         if self.session.store is None or self.stack.currentWidget() is self.sign_in_view:
@@ -386,6 +394,67 @@ class MainWindow(QMainWindow):
         actions.sign_out(self.session)
         self.status_label.clear()
         self.show_sign_in()
+
+    # -- accounts -----------------------------------------------------------------
+
+    def show_accounts(self) -> None:
+        if self.session.store is None or self.session.store.user.role != "admin":
+            return
+        if self.accounts_view is None:
+            self.accounts_view = AccountsView(self.lang, self)
+            self.accounts_view.add_requested.connect(self.add_account)
+            self.accounts_view.remove_requested.connect(self.remove_account)
+            self.accounts_view.reset_requested.connect(self.reset_password)
+            self.accounts_view.back.connect(self.show_list)
+            self.stack.addWidget(self.accounts_view)
+        self.accounts_view.message.clear()
+        self._refresh_accounts()
+        self.stack.setCurrentWidget(self.accounts_view)
+
+    def _refresh_accounts(self) -> None:
+        self.accounts_view.show_accounts(actions.list_accounts(self.session),
+                                         self.session.store.user.username)
+
+    def _account_change(self, run: Callable[[], None], done: str, name: str) -> None:
+        try:
+            run()
+        except errors("store", "sign_in") as exc:
+            self.accounts_view.show_error(str(exc))
+            return
+        self._refresh_accounts()
+        say(self.accounts_view.message, t(done, self.lang, name=name))
+
+    def add_account(self, name: str, role: str, password: str) -> None:
+        self._account_change(lambda: actions.add_account(self.session, name, role, password),
+                             "account_added", name)
+
+    def remove_account(self, name: str) -> None:
+        self._account_change(lambda: actions.remove_account(self.session, name),
+                             "account_removed", name)
+
+    def reset_password(self, name: str, password: str) -> None:
+        self._account_change(lambda: actions.reset_password(self.session, name, password),
+                             "password_was_reset", name)
+
+    def show_change_password(self) -> None:
+        if self.session.store is None:
+            return
+        if self.password_view is None:
+            self.password_view = PasswordView(self.lang, self)
+            self.password_view.submitted.connect(self.change_password)
+            self.password_view.cancelled.connect(self.show_list)
+            self.stack.addWidget(self.password_view)
+        self.password_view.reset()
+        self.stack.setCurrentWidget(self.password_view)
+
+    def change_password(self, current: str, new: str) -> None:
+        try:
+            actions.change_password(self.session, current, new)
+        except errors("store", "sign_in") as exc:
+            self.password_view.show_error(str(exc))
+            return
+        self.show_list()
+        self.list_view.message.setText(t("password_changed", self.lang))
 
     # -- the list -----------------------------------------------------------------
 

@@ -93,6 +93,41 @@ TEXT: dict[str, dict[str, str]] = {
     "cancel": {"en": "Cancel", "cy": "Canslo"},
     "item_hint": {"en": "Press the number of an answer to choose it.",
                   "cy": "Pwyswch rif ateb i'w ddewis."},
+    "accounts": {"en": "Accounts", "cy": "Cyfrifon"},
+    "manage_accounts": {"en": "Accounts…", "cy": "Cyfrifon…"},
+    "role": {"en": "Role", "cy": "Rôl"},
+    "role_assessor": {"en": "Assessor", "cy": "Asesydd"},
+    "role_reviewer": {"en": "Reviewer (probation officer)", "cy": "Adolygydd (swyddog prawf)"},
+    "role_admin": {"en": "Administrator", "cy": "Gweinyddwr"},
+    "you": {"en": "you", "cy": "chi"},
+    "add_account": {"en": "Add account", "cy": "Ychwanegu cyfrif"},
+    "remove_account": {"en": "Remove selected account", "cy": "Dileu'r cyfrif a ddewiswyd"},
+    "reset_password": {"en": "Set a new password for the selected account",
+                       "cy": "Gosod cyfrinair newydd i'r cyfrif a ddewiswyd"},
+    "password_rule": {"en": "A password needs at least 10 characters. A few unrelated words "
+                            "make one that is long and easy to remember.",
+                      "cy": "Mae angen o leiaf 10 nod ar gyfrinair. Mae ychydig o eiriau "
+                            "digyswllt yn gwneud un hir sy'n hawdd ei gofio."},
+    "accounts_hint": {"en": "To add an account, fill in all four fields (a password needs at "
+                            "least 10 characters). To set a new password "
+                            "for someone who has forgotten theirs, select them above and fill "
+                            "in the two password fields.",
+                      "cy": "I ychwanegu cyfrif, llenwch y pedwar maes (mae angen o leiaf 10 "
+                            "nod ar gyfrinair). I osod cyfrinair newydd "
+                            "i rywun sydd wedi anghofio'u cyfrinair, dewiswch nhw uchod a "
+                            "llenwch y ddau faes cyfrinair."},
+    "choose_account": {"en": "Select an account in the table first.",
+                       "cy": "Dewiswch gyfrif yn y tabl yn gyntaf."},
+    "account_added": {"en": "Account {name} added.", "cy": "Cyfrif {name} wedi'i ychwanegu."},
+    "account_removed": {"en": "Account {name} removed: it can no longer sign in.",
+                        "cy": "Cyfrif {name} wedi'i ddileu: ni all fewngofnodi mwyach."},
+    "password_was_reset": {"en": "New password set for {name}.",
+                           "cy": "Cyfrinair newydd wedi'i osod i {name}."},
+    "change_password": {"en": "Change my password…", "cy": "Newid fy nghyfrinair…"},
+    "current_password": {"en": "Current password", "cy": "Cyfrinair presennol"},
+    "new_password": {"en": "New password", "cy": "Cyfrinair newydd"},
+    "password_changed": {"en": "Your password has been changed.",
+                         "cy": "Mae eich cyfrinair wedi'i newid."},
     "alert_action": {"en": "Record the immediate actions in Risk and safety.",
                      "cy": "Cofnodwch y camau uniongyrchol yn Risg a diogelwch."},
 }

@@ -1,0 +1,226 @@
+"""Accounts on this laptop (administrators) and changing one's own password (everyone)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .screens import button, line
+from .text import t
+
+ROLES = ("assessor", "reviewer", "admin")
+
+
+def _title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("sectiontitle")
+    label.setAccessibleName(text)
+    return label
+
+
+def _message(lang: str, parent: QWidget) -> QLabel:
+    label = QLabel("", parent)
+    label.setObjectName("message")
+    label.setWordWrap(True)
+    label.setAccessibleName(t("status", lang))
+    return label
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("help")
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def say(label: QLabel, text: str, error: bool = False) -> None:
+    """Show a message; an error in the error style, starting with a capital."""
+    label.setText(text[:1].upper() + text[1:])
+    label.setProperty("error", error)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class AccountsView(QWidget):
+    """The accounts that can sign in here: add one, remove one, set a forgotten password."""
+
+    add_requested = Signal(str, str, str)  # name, role, password
+    remove_requested = Signal(str)
+    reset_requested = Signal(str, str)  # name, new password
+    back = Signal()
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang = lang
+        self.table = QTableWidget(0, 2, self)
+        self.table.setAccessibleName(t("accounts", lang))
+        self.table.setHorizontalHeaderLabels([t("account", lang), t("role", lang)])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.name = line(t("account", lang), self)
+        self.role = QComboBox(self)
+        self.role.setAccessibleName(t("role", lang))
+        self.role.view().setAccessibleName(t("role", lang))
+        for role in ROLES:
+            self.role.addItem(t("role_" + role, lang), role)
+        self.password = line(t("password", lang), self, password=True)
+        self.again = line(t("password_again", lang), self, password=True)
+        form = QFormLayout()
+        form.addRow(t("account", lang), self.name)
+        form.addRow(t("role", lang), self.role)
+        form.addRow(t("password", lang), self.password)
+        form.addRow(t("password_again", lang), self.again)
+        for edit in (self.name, self.password, self.again):
+            edit.returnPressed.connect(self._add)
+        self.message = _message(lang, self)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(button(t("remove_account", lang), self, self._remove))
+        row_buttons.addWidget(button(t("reset_password", lang), self, self._reset))
+        row_buttons.addStretch(1)
+        add_buttons = QHBoxLayout()
+        add_buttons.addWidget(button(t("add_account", lang), self, self._add))
+        add_buttons.addWidget(button(t("back_to_list", lang), self, self.back.emit))
+        add_buttons.addStretch(1)
+        hint = _hint(t("accounts_hint", lang), self)
+        box = QWidget(self)
+        box.setMaximumWidth(640)
+        layout = QVBoxLayout(box)
+        layout.addWidget(_title(t("accounts", lang), self))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row_buttons)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(add_buttons)
+        outer = QHBoxLayout(self)
+        outer.addWidget(box, 1)
+        outer.addStretch(0)
+
+    def show_accounts(self, accounts: list, me: str) -> None:
+        self.table.setRowCount(len(accounts))
+        for r, account in enumerate(accounts):
+            name = account.username + (f"  ({t('you', self.lang)})" if account.username == me
+                                       else "")
+            for c, value in enumerate((name, t("role_" + account.role, self.lang))):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, account.username)
+                self.table.setItem(r, c, item)
+        self.clear_fields()
+
+    def clear_fields(self) -> None:
+        for edit in (self.name, self.password, self.again):
+            edit.clear()
+        self.name.setFocus()
+
+    def selected(self) -> str | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def show_error(self, text: str) -> None:
+        """Say what is wrong; keep the name and role, ask for the password again."""
+        say(self.message, text, error=True)
+        self.password.clear()
+        self.again.clear()
+        self.password.setFocus()
+
+    def _passwords(self) -> str | None:
+        if self.password.text() != self.again.text():
+            self.show_error(t("passwords_differ", self.lang))
+            return None
+        return self.password.text()
+
+    def _add(self) -> None:
+        password = self._passwords()
+        if password is not None:
+            self.add_requested.emit(self.name.text().strip(), self.role.currentData(), password)
+
+    def _remove(self) -> None:
+        name = self.selected()
+        if name is None:
+            say(self.message, t("choose_account", self.lang), error=True)
+            return
+        self.remove_requested.emit(name)
+
+    def _reset(self) -> None:
+        name = self.selected()
+        if name is None:
+            say(self.message, t("choose_account", self.lang), error=True)
+            return
+        password = self._passwords()
+        if password is not None:
+            self.reset_requested.emit(name, password)
+
+
+class PasswordView(QWidget):
+    """Change the signed-in person's own password."""
+
+    submitted = Signal(str, str)  # current password, new password
+    cancelled = Signal()
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang = lang
+        self.current = line(t("current_password", lang), self, password=True)
+        self.new = line(t("new_password", lang), self, password=True)
+        self.again = line(t("password_again", lang), self, password=True)
+        form = QFormLayout()
+        form.addRow(t("current_password", lang), self.current)
+        form.addRow(t("new_password", lang), self.new)
+        form.addRow(t("password_again", lang), self.again)
+        for edit in (self.current, self.new, self.again):
+            edit.returnPressed.connect(self._submit)
+            edit.setMinimumWidth(240)
+        self.message = _message(lang, self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(button(t("change_password", lang).rstrip("…"), self, self._submit))
+        buttons.addWidget(button(t("cancel", lang), self, self.cancelled.emit))
+        buttons.addStretch(1)
+        box = QWidget(self)
+        box.setMaximumWidth(520)
+        layout = QVBoxLayout(box)
+        layout.addWidget(_title(t("change_password", lang).rstrip("…"), self))
+        layout.addWidget(_hint(t("password_rule", lang), self))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        outer = QHBoxLayout(self)
+        outer.addWidget(box, 1)
+        outer.addStretch(0)
+
+    def show_error(self, text: str) -> None:
+        say(self.message, text, error=True)
+        self.new.clear()
+        self.again.clear()
+        self.current.clear()
+        self.current.setFocus()
+
+    def reset(self) -> None:
+        for edit in (self.current, self.new, self.again):
+            edit.clear()
+        self.message.clear()
+        self.current.setFocus()
+
+    def _submit(self) -> None:
+        if self.new.text() != self.again.text():
+            self.show_error(t("passwords_differ", self.lang))
+            return
+        self.submitted.emit(self.current.text(), self.new.text())
