@@ -62,3 +62,14 @@ def squash(text: str) -> str:
 
 def reader(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
+
+
+def ink_fraction(pdf_path: Path, first_page: int = 1) -> float:
+    """The share of a page's pixels that are dark, as poppler renders it (grey, 30 dpi)."""
+    out = subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(first_page), "-l",
+                          str(first_page), str(pdf_path)], capture_output=True, check=True).stdout
+    # A binary PGM: "P5\nW H\n255\n" then one byte per pixel.
+    header, _, rest = out.partition(b"\n255\n")
+    width, height = (int(v) for v in header.split()[1:3])
+    pixels = rest[: width * height]
+    return sum(1 for b in pixels if b < 128) / len(pixels)

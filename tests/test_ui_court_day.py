@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import EXAMPLES
 from PySide6.QtCore import Qt
-from report_helpers import pages, pdf_text
+from report_helpers import ink_fraction, pages, pdf_text, reader
 from ui_driver import (
     StubDialogs,
     complete_interview,
@@ -111,6 +111,20 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
     window.choose_pdf_path()
     text = pdf_text(out.read_bytes())
     assert "DRAFT" not in text and "Countersigned by" in text and "Siân Gwilym" in text
+
+    # Print: the real printing code, on a PDF printer (only the print dialog is skipped).
+    dialogs.print_path = tmp_path / "printed.pdf"
+    window.report_view.print_pdf.emit()
+    assert window.report_view.status.text() == "Sent to the printer."
+    printed = reader(dialogs.print_path.read_bytes())
+    assert len(printed.pages) == len(reader(window.report_view.pdf).pages)
+    for page in printed.pages:
+        images = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
+        # Each page is one image of at most 300 dpi across A4 (not the printer's 1200).
+        assert len(images) == 1 and 2000 < images[0]["/Width"] <= 2481
+    assert ink_fraction(dialogs.print_path, first_page=1) > 0.01
+    actions = [e["action"] for e in window.session.store.audit_entries()]
+    assert "report_printed" in actions
 
 
 def test_a_bad_answer_is_shown_in_plain_words_and_not_saved(setup, qtbot):

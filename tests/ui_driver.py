@@ -22,6 +22,7 @@ class StubDialogs:
     def __init__(self):
         self.open_path = ""
         self.save_path = ""
+        self.print_path = ""
         self.printed: list[bytes] = []
 
     def open_file(self, title, filter_, done):
@@ -30,8 +31,18 @@ class StubDialogs:
     def save_file(self, title, name, filter_, done):
         done(self.save_path)
 
-    def print_pdf(self, pdf):
+    def print_pdf(self, pdf, done):
+        """As if the person chose a PDF printer writing to ``print_path``: the real
+        printing code runs; only the choosing is skipped."""
+        from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415
+
+        from ui.main_window import print_to  # noqa: PLC0415
+
         self.printed.append(pdf)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_path))
+        done(print_to(printer, pdf))
 
 
 def make_window(qtbot, data_dir: Path, tmp_path: Path, dialogs=None, lang="en") -> MainWindow:

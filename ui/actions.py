@@ -169,6 +169,11 @@ def save_pdf(session: Session, pdf: bytes, path: str) -> None:
                       reason=Path(path).name)
 
 
+def record_print(session: Session) -> None:
+    assert session.store is not None
+    session.store.log("report_printed", "assessment", session.assessment_id)
+
+
 def submit(session: Session) -> dict:
     assert session.store is not None
     return session.store.submit_for_review(session.assessment_id)

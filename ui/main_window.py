@@ -91,34 +91,25 @@ class Dialogs:
         dialog.fileSelected.connect(done)
         dialog.open()
 
-    def print_pdf(self, pdf: bytes) -> None:
+    def print_pdf(self, pdf: bytes, done: Callable[[str | None], None]) -> None:
+        """Ask for a printer, then print; ``done`` gets None, or what went wrong."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.parent)
-        dialog.accepted.connect(lambda: _print(printer, pdf))
+        dialog.accepted.connect(lambda: done(print_to(printer, pdf)))
         dialog.open()
 
 
-def _print(printer: Any, pdf: bytes) -> None:
-    """Print a PDF's pages as images through Qt's printing."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize  # noqa: PLC0415
-    from PySide6.QtGui import QPainter  # noqa: PLC0415
-    from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415
+def print_to(printer: Any, pdf: bytes) -> str | None:
+    """Print on a chosen printer; None when done, else the reason it failed."""
+    from .printing import PrintError, print_pdf_pages  # noqa: PLC0415
 
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    painter = QPainter(printer)
-    rect = painter.viewport()
-    for page in range(document.pageCount()):
-        if page:
-            printer.newPage()
-        image = document.render(page, QSize(rect.width(), rect.height()))
-        painter.drawImage(rect, image)
-    painter.end()
+    try:
+        print_pdf_pages(printer, pdf)
+    except PrintError as exc:
+        return str(exc)
+    return None
 
 
 class _RenderJob(QRunnable):
@@ -262,7 +253,7 @@ class MainWindow(QMainWindow):
         self.report_view = ReportView(self.lang, self)
         self.report_view.back.connect(lambda: self.stack.setCurrentWidget(self.case_page))
         self.report_view.save_pdf.connect(self.choose_pdf_path)
-        self.report_view.print_pdf.connect(lambda: self.dialogs.print_pdf(self.report_view.pdf))
+        self.report_view.print_pdf.connect(self.print_report)
         self.stack.addWidget(self.case_page)
         self.stack.addWidget(self.report_view)
 
@@ -613,6 +604,17 @@ class MainWindow(QMainWindow):
     def _report_ready(self, pdf: bytes) -> None:
         self.report_view.status.clear()
         self.report_view.show_pdf(pdf)
+
+    def print_report(self) -> None:
+        if self.report_view.pdf:
+            self.dialogs.print_pdf(self.report_view.pdf, self.printed)
+
+    def printed(self, problem: str | None) -> None:
+        if problem:
+            self.report_view.status.setText(problem[:1].upper() + problem[1:])
+            return
+        actions.record_print(self.session)
+        self.report_view.status.setText(t("printed", self.lang))
 
     def choose_pdf_path(self) -> None:
         name = f"{self.session.case_number or 'report'}.pdf"

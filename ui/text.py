@@ -66,6 +66,7 @@ TEXT: dict[str, dict[str, str]] = {
     "reviewer_comment": {"en": "Reviewer's comment: {text}", "cy": "Sylw'r adolygydd: {text}"},
     "save_pdf": {"en": "Save as PDF…", "cy": "Cadw fel PDF…"},
     "print": {"en": "Print…", "cy": "Argraffu…"},
+    "printed": {"en": "Sent to the printer.", "cy": "Wedi'i anfon i'r argraffydd."},
     "generating": {"en": "Preparing the report…", "cy": "Yn paratoi'r adroddiad…"},
     "switch_user": {"en": "Switch user", "cy": "Newid defnyddiwr"},
     "lock_now": {"en": "Lock now", "cy": "Cloi nawr"},
