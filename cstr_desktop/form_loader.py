@@ -339,6 +339,8 @@ def load_bundle(form_id: str = DEFAULT_FORM_ID, version: int | None = None,
 
 def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
     problems: list[FormProblem] = []
+    # Where each instrument and the criteria came from, so a fault names its file.
+    source: dict[tuple[str, str], str] = {}
 
     def need(kind: str, ident: str, version: int):
         found = documents.get((kind, ident, version))
@@ -347,6 +349,7 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
                 "FORM_011", file, f"uses {kind} '{ident}' version {version}",
                 "no such file in the forms folder"))
             return None
+        source[(kind, ident)] = found[1]
         return found[0]
 
     choice_lists: dict[str, list[Choice]] = {}
@@ -407,7 +410,7 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
 
     for q in questions.values():
         owner = instrument_of.get(q.name)
-        where = f"instrument '{owner}'" if owner else file
+        where = source[("instrument", owner)] if owner else file
         for list_name in _list_names(q):
             own = instruments[owner].choices if owner else {}
             if list_name not in own and list_name not in choice_lists:
@@ -431,22 +434,22 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
         for q in section.questions:
             if q.show_if is not None:
                 owner = bundle.instrument_of.get(q.name)
-                where = f"instrument '{owner}'" if owner else file
+                where = source[("instrument", owner)] if owner else file
                 problems.extend(_check_condition(q.show_if, bundle, where,
                                                  f"question '{q.name}'", q.name))
     for inst in instruments.values():
+        inst_file = source[("instrument", inst.id)]
         for rule in inst.scoring.skip_rules:
-            problems.extend(_check_condition(rule.when, bundle, f"instrument '{inst.id}'",
-                                             "skip rule", None))
+            problems.extend(_check_condition(rule.when, bundle, inst_file, "skip rule", None))
         for alert in inst.alerts:
-            problems.extend(_check_condition(alert.when, bundle, f"instrument '{inst.id}'",
+            problems.extend(_check_condition(alert.when, bundle, inst_file,
                                              f"alert '{alert.id}'", None))
             if alert.action_question and alert.action_question not in questions:
                 problems.append(FormProblem(
-                    "FORM_016", f"instrument '{inst.id}'", f"alert '{alert.id}'",
+                    "FORM_016", inst_file, f"alert '{alert.id}'",
                     f"action_question '{alert.action_question}' is not a question of form "
                     f"'{form.id}'"))
-    problems.extend(_check_criteria(criteria, bundle))
+    problems.extend(_check_criteria(criteria, bundle, source[("criteria", criteria.id)]))
     if problems:
         raise FormError(problems)
     return bundle
@@ -613,9 +616,8 @@ def _is_numeric(q: Any, bundle: FormBundle) -> bool:
     return False
 
 
-def _check_criteria(criteria: CriteriaFile, bundle: FormBundle) -> list[FormProblem]:
+def _check_criteria(criteria: CriteriaFile, bundle: FormBundle, file: str) -> list[FormProblem]:
     problems: list[FormProblem] = []
-    file = f"criteria '{criteria.id}'"
     for name in (criteria.age.date_of_birth, criteria.age.on_date):
         if not isinstance(bundle.questions.get(name), DateQuestion):
             problems.append(FormProblem(

@@ -165,6 +165,7 @@ FILES = {
 TEXTS = {"choices": CHOICES_YAML, "instrument": INSTRUMENT_YAML,
          "criteria": CRITERIA_YAML, "form": FORM_YAML}
 FORM_FILE = FILES["form"]
+CRITERIA_FILE = FILES["criteria"]
 INSTRUMENT_FILE = FILES["instrument"]
 
 # Every name the valid set defines: question, list, file and item ids.
@@ -596,7 +597,7 @@ def test_instrument_item_show_if_naming_an_unknown_question_is_form_003():
     docs = base_docs()
     instrument_question(docs, "mini_difficulty")["show_if"]["sum"] = ["mini_1", "mini_3"]
     err = load_error(docs)
-    assert_first(err, "FORM_003", "instrument 'mini'", "question 'mini_difficulty'",
+    assert_first(err, "FORM_003", INSTRUMENT_FILE, "question 'mini_difficulty'",
                  "'mini_3'")
 
 
@@ -609,13 +610,13 @@ def test_other_conditions_naming_an_unknown_question_are_form_003(where, subject
     docs = base_docs()
     if where == "skip_rule":
         docs["instrument"]["scoring"]["skip_rules"][0]["when"]["question"] = "mini_one"
-        file, name = "instrument 'mini'", "mini_one"
+        file, name = INSTRUMENT_FILE, "mini_one"
     elif where == "alert":
         docs["instrument"]["alerts"][0]["when"]["question"] = "mini_two"
-        file, name = "instrument 'mini'", "mini_two"
+        file, name = INSTRUMENT_FILE, "mini_two"
     else:
         docs["criteria"]["flags"][0]["when"]["question"] = "drinks"
-        file, name = "criteria 'crit'", "drinks"
+        file, name = CRITERIA_FILE, "drinks"
     err = load_error(docs)
     assert_first(err, "FORM_003", file, subject, f"unknown question '{name}'")
 
@@ -700,7 +701,7 @@ def test_requirement_id_used_twice_is_form_005():
     docs = base_docs()
     docs["criteria"]["requirements"].append(copy.deepcopy(docs["criteria"]["requirements"][0]))
     err = load_error(docs)
-    assert_first(err, "FORM_005", "criteria 'crit'", "requirement 'mhtr'", "used twice")
+    assert_first(err, "FORM_005", CRITERIA_FILE, "requirement 'mhtr'", "used twice")
 
 
 # --------------------------------------------------------------------------
@@ -743,7 +744,7 @@ def test_criterion_naming_an_unknown_question_is_form_007():
     docs = base_docs()
     docs["criteria"]["gates"][0]["question"] = "convicted_today"
     err = load_error(docs)
-    assert_first(err, "FORM_007", "criteria 'crit'", "criterion 'convicted'",
+    assert_first(err, "FORM_007", CRITERIA_FILE, "criterion 'convicted'",
                  "unknown question 'convicted_today'")
 
 
@@ -752,7 +753,7 @@ def test_criterion_on_a_note_is_form_007():
     crit = docs["criteria"]["requirements"][0]["criteria"][0]
     crit["question"] = "intro_script"
     err = load_error(docs)
-    assert_first(err, "FORM_007", "criteria 'crit'", "criterion 'on_bail'", "'intro_script'")
+    assert_first(err, "FORM_007", CRITERIA_FILE, "criterion 'on_bail'", "'intro_script'")
 
 
 @pytest.mark.parametrize(("key", "target"), [
@@ -764,7 +765,7 @@ def test_age_rule_on_a_non_date_question_is_form_007(key, target):
     docs = base_docs()
     docs["criteria"]["age"][key] = target
     err = load_error(docs)
-    assert_first(err, "FORM_007", "criteria 'crit'", "age", f"'{target}' is not a date question")
+    assert_first(err, "FORM_007", CRITERIA_FILE, "age", f"'{target}' is not a date question")
 
 
 @pytest.mark.parametrize("reason", ["convicted", "custody_note", "intro_script"])
@@ -772,7 +773,7 @@ def test_reason_question_that_is_not_text_is_form_007(reason):
     docs = base_docs()
     docs["criteria"]["requirements"][0]["criteria"][0]["reason_question"] = reason
     err = load_error(docs)
-    assert_first(err, "FORM_007", "criteria 'crit'", "criterion 'on_bail'",
+    assert_first(err, "FORM_007", CRITERIA_FILE, "criterion 'on_bail'",
                  f"reason_question '{reason}'")
 
 
@@ -785,7 +786,7 @@ def test_considered_by_that_cannot_name_the_requirements_is_form_007(target, fau
     docs = base_docs()
     docs["criteria"]["considered_by"] = target
     err = load_error(docs)
-    assert_first(err, "FORM_007", "criteria 'crit'", "considered_by", fault)
+    assert_first(err, "FORM_007", CRITERIA_FILE, "considered_by", fault)
 
 
 def test_considered_by_naming_requirements_as_choices_loads():
@@ -815,7 +816,7 @@ def test_met_when_that_is_not_a_possible_answer_is_form_008(where, value, shown)
         crit, question = docs["criteria"]["requirements"][0]["criteria"][0], "custody_status"
     crit["met_when"] = value
     err = load_error(docs)
-    assert_first(err, "FORM_008", "criteria 'crit'", f"criterion '{crit['id']}'",
+    assert_first(err, "FORM_008", CRITERIA_FILE, f"criterion '{crit['id']}'",
                  f"met_when {shown} is not an answer '{question}' can take")
 
 
@@ -873,14 +874,14 @@ def test_impossible_comparison_in_a_flag_is_form_009():
     docs = base_docs()
     docs["criteria"]["flags"][0]["when"] = {"question": "convicted", "equals": "guilty"}
     err = load_error(docs)
-    assert_first(err, "FORM_009", "criteria 'crit'", "flag 'heavy_drinking'", "'guilty'")
+    assert_first(err, "FORM_009", CRITERIA_FILE, "flag 'heavy_drinking'", "'guilty'")
 
 
 def test_impossible_comparison_in_an_alert_is_form_009():
     docs = base_docs()
     docs["instrument"]["alerts"][0]["when"] = {"question": "mini_2", "equals": 3}
     err = load_error(docs)
-    assert_first(err, "FORM_009", "instrument 'mini'", "alert 'mini_alert'",
+    assert_first(err, "FORM_009", INSTRUMENT_FILE, "alert 'mini_alert'",
                  "compares 'mini_2' with 3", "[0, 1, 2]")
 
 
@@ -985,7 +986,7 @@ def test_instrument_item_summing_itself_is_form_012():
     docs = base_docs()
     instrument_question(docs, "mini_difficulty")["show_if"]["sum"] = ["mini_1", "mini_difficulty"]
     err = load_error(docs)
-    assert_first(err, "FORM_012", "instrument 'mini'", "question 'mini_difficulty'", "itself")
+    assert_first(err, "FORM_012", INSTRUMENT_FILE, "question 'mini_difficulty'", "itself")
 
 
 # --------------------------------------------------------------------------
@@ -1147,7 +1148,7 @@ def test_alert_action_question_unknown_is_form_016():
     docs = base_docs()
     docs["instrument"]["alerts"][0]["action_question"] = "custody_notez"
     err = load_error(docs)
-    assert_first(err, "FORM_016", "instrument 'mini'", "alert 'mini_alert'",
+    assert_first(err, "FORM_016", INSTRUMENT_FILE, "alert 'mini_alert'",
                  "action_question 'custody_notez' is not a question of form 'court_day'")
 
 
