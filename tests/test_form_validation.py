@@ -339,6 +339,35 @@ def test_yaml_values_that_cannot_be_built_are_form_001(text, detail):
     assert_first(err, "FORM_001", FORM_FILE, detail)
 
 
+@pytest.mark.parametrize("word", ["yes", "no", "on", "off", "Yes", "NO", "y", "n"])
+def test_unquoted_yes_and_no_are_answers_not_booleans(word):
+    # YAML 1.1 made these booleans; a form author writing `met_when: yes` means the answer.
+    doc = yaml.safe_load(CRITERIA_YAML)
+    text = CRITERIA_YAML.replace('met_when: "yes"', f"met_when: {word}")
+    assert text != CRITERIA_YAML
+    parsed = parse_document(text, CRITERIA_FILE)
+    assert parsed.gates[0].met_when == word
+    assert doc["gates"][0]["met_when"] == "yes"
+
+
+def test_unquoted_yes_in_a_condition_loads_and_means_the_answer():
+    texts = {FILES[k]: t for k, t in TEXTS.items()}
+    texts[CRITERIA_FILE] = CRITERIA_YAML.replace('met_when: "yes"', "met_when: yes")
+    FormLibrary.from_texts(texts)  # FORM_008 before: 'met_when 1 is not an answer'
+
+
+@pytest.mark.parametrize(("word", "value"), [("true", True), ("false", False),
+                                             ("True", True), ("FALSE", False)])
+def test_true_and_false_are_still_booleans(word, value):
+    shipped = (default_forms_dir() / "interview" / "cstr_court_day.v1.yaml").read_text(
+        encoding="utf-8")
+    text = shipped.replace("required: true", f"required: {word}")
+    form = parse_document(text, FORM_FILE)
+    flags = {q.required for s in form.sections for q in s.questions
+             if q.name == "consent_assessment"}
+    assert flags == {value}
+
+
 def test_an_invalid_date_in_a_real_form_is_form_001():
     docs_texts = {FILES[k]: t for k, t in TEXTS.items()}
     docs_texts[FORM_FILE] = FORM_YAML.replace("min: 1900-01-01", "min: 1900-02-30")
