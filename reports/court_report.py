@@ -38,7 +38,9 @@ S = styles()
 
 
 def grid(rows: list[list[Any]], widths: list[float], header: bool = False) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    # splitInRow=0: a row moves whole to the next page, never half on each.
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT",
+                  splitInRow=0)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.SANS),
              ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

@@ -191,3 +191,33 @@ def test_person_and_case_in_every_header():
 @pytest.mark.parametrize("lang", ["en", "cy", "both"])
 def test_draft_context_default(lang):
     assert snapshot(context=DRAFT, lang=lang)["assessment"]["approved"] is False
+
+
+def _rows_item(n: int) -> dict:
+    """A table row whose label wraps onto several lines, tagged at both ends."""
+    label = f"Rowstart{n:03d} " + "wrapping label words " * (1 + n % 4) + f"Rowend{n:03d}"
+    return {"name": f"row_{n}", "long": False, "label": {"en": label},
+            "answer": {"en": f"Answerstart{n:03d} short answer Answerend{n:03d}"}}
+
+
+def test_a_table_row_is_never_split_across_pages():
+    # A narrative of growing length before a long table moves the page break
+    # through it; each row (label start and end, answer start and end) must
+    # land whole on one page.
+    straddled = 0
+    for words in range(0, 400, 50):
+        snap = snapshot(full_answers())
+        narrative = {"name": "pad", "long": True, "label": {"en": "Narrative"},
+                     "answer": {"en": " ".join(["detail"] * words) or "-"}}
+        snap["parts"][0]["items"] = [narrative] + [_rows_item(n) for n in range(70)]
+        page_texts = pdf_text(render(snap)).split("\f")
+        pages_used = set()
+        for n in range(70):
+            marks = (f"Rowstart{n:03d}", f"Rowend{n:03d}", f"Answerstart{n:03d}",
+                     f"Answerend{n:03d}")
+            on = {i for i, text in enumerate(page_texts) for mark in marks if mark in text}
+            assert len(on) == 1, (words, n, on)
+            pages_used |= on
+        straddled += len(pages_used) > 1
+    # The table really did cross a page break in every variant.
+    assert straddled == 8
