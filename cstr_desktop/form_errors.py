@@ -25,6 +25,7 @@ FORM_CODES = {
     "FORM_014": "an instrument's wording variant is inconsistent",
     "FORM_015": "a date limit refers to an unknown or non-date question",
     "FORM_016": "an alert's action question is unknown",
+    "FORM_017": "a yes/no question's answer words are not exactly 'yes' and 'no'",
 }
 
 ANSWER_CODES = {

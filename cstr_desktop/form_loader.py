@@ -46,6 +46,8 @@ from .form_schema import (
 )
 
 DEFAULT_FORM_ID = "cstr_court_day"
+# A choice list of this name, if a form's choice files have one, words yes/no answers.
+YES_NO_LIST = "yes_no"
 YES_NO = [
     Choice(value="yes", label={"en": "Yes", "cy": "Ydy / Oes / Do"}),
     Choice(value="no", label={"en": "No", "cy": "Nac ydy / Nac oes / Naddo"}),
@@ -234,7 +236,9 @@ class FormBundle:
     def choices(self, question: Any, variant: str | None = None) -> list[Choice]:
         """The choices offered for a question (with an instrument's wording variant)."""
         if isinstance(question, YesNoQuestion):
-            return YES_NO
+            list_name = question.choices or (
+                YES_NO_LIST if YES_NO_LIST in self.choice_lists else None)
+            return self._list(question.name, list_name) if list_name else YES_NO
         list_name = getattr(question, "choices", None)
         if variant and question.variants and variant in question.variants:
             list_name = question.variants[variant].choices or list_name
@@ -423,12 +427,18 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
     for q in questions.values():
         owner = instrument_of.get(q.name)
         where = source[("instrument", owner)] if owner else file
-        for list_name in _list_names(q):
-            own = instruments[owner].choices if owner else {}
-            if list_name not in own and list_name not in choice_lists:
+        own = instruments[owner].choices if owner else {}
+        unknown = [n for n in _list_names(q) if n not in own and n not in choice_lists]
+        for list_name in unknown:
+            problems.append(FormProblem(
+                "FORM_004", where, f"question '{q.name}'",
+                f"choices refers to unknown list '{list_name}'"))
+        if isinstance(q, YesNoQuestion) and not unknown:
+            values = [c.value for c in bundle.choices(q)]
+            if values != ["yes", "no"]:
                 problems.append(FormProblem(
-                    "FORM_004", where, f"question '{q.name}'",
-                    f"choices refers to unknown list '{list_name}'"))
+                    "FORM_017", where, f"question '{q.name}'",
+                    f"its answer words have the values {values}; they must be ['yes', 'no']"))
         if isinstance(q, DateQuestion):
             for limit in (q.not_after, q.not_before):
                 if limit is not None and not isinstance(questions.get(limit), DateQuestion):

@@ -234,6 +234,10 @@ class DateQuestion(QuestionBase):
 
 class YesNoQuestion(QuestionBase):
     type: Literal["yes_no"]
+    # The words for the answers: a choice list whose values are exactly "yes"
+    # and "no" (Welsh answers a question with its own verb: "Oes", "Gellir").
+    # Without it, the choice files' list "yes_no" if there is one, else the default.
+    choices: Name | None = None
 
 
 class SingleChoiceQuestion(QuestionBase):

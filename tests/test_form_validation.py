@@ -1182,6 +1182,58 @@ def test_alert_action_question_unknown_is_form_016():
 
 
 # --------------------------------------------------------------------------
+# FORM_017: a yes/no question's answer words are not exactly yes and no
+# --------------------------------------------------------------------------
+
+
+def _question(docs, name):
+    return next(q for s in docs["form"]["sections"] for q in s["questions"]
+                if q["name"] == name)
+
+
+def test_yes_no_words_from_a_list_of_other_values_is_form_017():
+    docs = base_docs()
+    _question(docs, "convicted")["choices"] = "custody_status"
+    err = load_error(docs)
+    assert_first(err, "FORM_017", FORM_FILE, "question 'convicted'",
+                 "['remanded', 'bailed']", "must be ['yes', 'no']")
+
+
+def test_a_default_yes_no_list_with_other_values_is_form_017_for_every_yes_no_question():
+    docs = base_docs()
+    docs["choices"]["lists"]["yes_no"] = [{"value": "yes", "label": {"en": "Yes"}},
+                                          {"value": "maybe", "label": {"en": "Maybe"}}]
+    err = load_error(docs)
+    assert {(p.code, p.subject) for p in err.problems} >= {
+        ("FORM_017", "question 'convicted'"), ("FORM_017", "question 'mini_difficulty'")}
+
+
+def test_yes_no_words_from_an_unknown_list_is_form_004():
+    docs = base_docs()
+    _question(docs, "convicted")["choices"] = "yes_no_oes"
+    err = load_error(docs)
+    assert_first(err, "FORM_004", FORM_FILE, "question 'convicted'", "unknown list 'yes_no_oes'")
+
+
+def test_yes_no_words_come_from_the_question_then_the_yes_no_list_then_the_default():
+    docs = base_docs()
+    bundle = load(docs).bundle("court_day", 1)
+    neutral = bundle.choices(bundle.questions["convicted"])
+    assert [c.label["cy"] for c in neutral] == ["Ydy / Oes / Do", "Nac ydy / Nac oes / Naddo"]
+    docs["choices"]["lists"]["yes_no"] = [{"value": "yes", "label": {"en": "Yes", "cy": "Ydy"}},
+                                          {"value": "no", "label": {"en": "No", "cy": "Nac ydy"}}]
+    docs["choices"]["lists"]["yes_no_oes"] = [
+        {"value": "yes", "label": {"en": "Yes", "cy": "Oes"}},
+        {"value": "no", "label": {"en": "No", "cy": "Nac oes"}}]
+    _question(docs, "convicted")["choices"] = "yes_no_oes"
+    bundle = load(docs).bundle("court_day", 1)
+    assert [c.label["cy"] for c in bundle.choices(bundle.questions["convicted"])] == [
+        "Oes", "Nac oes"]
+    assert [c.label["cy"] for c in bundle.choices(bundle.questions["mini_difficulty"])] == [
+        "Ydy", "Nac ydy"]
+
+
+# --------------------------------------------------------------------------
 # References renamed to random names: the matching code, naming the name
 # --------------------------------------------------------------------------
 

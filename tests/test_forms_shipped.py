@@ -180,3 +180,20 @@ def test_the_item9_alert_points_at_the_immediate_actions(bundle):
     alert = bundle.instruments["phq9"].alerts[0]
     assert (alert.id, alert.action_question) == ("phq9_item9_positive", "immediate_actions")
     assert bundle.section_of["immediate_actions"] == "risk_safety"
+
+
+@pytest.mark.parametrize(("name", "yes", "no"), [
+    ("convicted", "Ydy", "Nac ydy"),              # A yw'r unigolyn wedi'i gollfarnu?
+    ("interpreter_used", "Oes", "Nac oes"),       # A oes cyfieithydd yn cael ei ddefnyddio?
+    ("capacity_to_consent", "Oes", "Nac oes"),    # A oes gan yr unigolyn alluedd...?
+    ("mh_arrangements_made", "Oes", "Nac oes"),   # A oes trefniadau wedi'u gwneud...?
+    ("offence_imprisonable", "Gellir", "Na ellir"),          # A ellir cosbi'r drosedd...?
+    ("mh_susceptible_to_treatment", "Gallai", "Na allai"),   # A allai'r cyflwr ymateb...?
+])
+def test_welsh_yes_no_answers_use_the_questions_verb(bundle, name, yes, no):
+    q = bundle.questions[name]
+    assert [c.label["cy"] for c in bundle.choices(q)] == [yes, no]
+    assert [c.label["en"] for c in bundle.choices(q)] == ["Yes", "No"]
+    # The answer word agrees with the verb the Welsh question opens with.
+    opening = {"Oes": "A oes", "Gellir": "A ellir", "Gallai": "A allai", "Ydy": "A yw"}[yes]
+    assert q.label["cy"].startswith(opening)

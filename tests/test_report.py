@@ -161,9 +161,19 @@ def test_welsh_and_bilingual_reports():
     assert "DRAFFT" in pages(pdf)[0] and "Tudalen 1 o" in welsh
     # Validated instruments stay in English, with a note.
     assert "Gofynnwyd yn Saesneg" in welsh
+    # Yes/no answers in the question's own verb, not "Ydy / Oes / Do".
+    assert "Ydy / Oes / Do" not in welsh
+    assert "Gellir" in squash_lines(welsh, "A ellir cosbi'r drosedd")
     both = pdf_text(render(snapshot(lang="both")))
     assert "Identifiers and listing / Manylion adnabod a rhestru" in both
     assert "Page 1 of" in both and "Tudalen 1 o" in both
+
+
+def squash_lines(text: str, start: str) -> str:
+    """The text from ``start`` to 200 characters on, lines joined."""
+    joined = " ".join(text.split())
+    at = joined.index(start)
+    return joined[at:at + 200]
 
 
 def test_summary_card_is_one_page():

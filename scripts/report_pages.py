@@ -1,0 +1,71 @@
+"""Render the report pages shown in the README into docs/ as PNG (needs pdftoppm).
+
+Run: .venv/bin/python scripts/report_pages.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cstr_desktop.demo import DUAL  # noqa: E402
+from cstr_desktop.form_loader import load_bundle  # noqa: E402
+from reports.court_report import render  # noqa: E402
+from reports.snapshot import ReportContext, build_snapshot  # noqa: E402
+from reports.summary_card import render_card  # noqa: E402
+
+GENERATED = "2026-11-25T11:02:00+00:00"
+PERSON = {"person_family_name": "Nguyễn-O'Brien", "person_given_names": "Siân Thị Minh",
+          "person_dob": "1988-03-02", "hearing_date": "2026-11-25",
+          "court_name": "Cardiff Magistrates' Court", "courtroom": "1",
+          "case_number": "CF-2026-0101"}
+MINIMAL = {"person_family_name": "Example", "person_given_names": "Sam",
+           "person_dob": "1990-04-12", "hearing_date": "2026-11-23",
+           "court_name": "Milton Keynes Magistrates' Court", "courtroom": "3",
+           "case_number": "MK-2026-0412", "language_preference": "en", "convicted": "yes",
+           "capacity_to_consent": "yes", "consent_assessment": "yes",
+           "consent_share_court": "yes", "consent_share_probation": "yes",
+           "phq9_1": 1, "phq9_2": 1, "phq9_3": 1, "phq9_5": 0, "phq9_6": 0, "phq9_7": 0,
+           "phq9_8": 0, "phq9_9": 0, "mh_requires_treatment": "yes"}
+APPROVED = ReportContext(assessment_id="a-1", version=1, status="approved", assessor="ann",
+                         assessor_role="Liaison and Diversion practitioner",
+                         countersigned_by="rita", countersigned_at="2026-11-25T11:40:00+00:00")
+DRAFT = ReportContext(assessment_id="a-1", version=1, status="draft", assessor="ann")
+
+
+def png(pdf: bytes, page: int, name: str) -> None:
+    """One page of a PDF as docs/NAME.png at 60 dpi (-1: the last page)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.pdf"
+        path.write_bytes(pdf)
+        if page < 0:
+            info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                                  check=True).stdout
+            pages = int(next(line.split()[-1] for line in info.splitlines()
+                             if line.startswith("Pages:")))
+            page = pages + 1 + page
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page),
+                        "-singlefile", str(path), str(ROOT / "docs" / name)], check=True)
+
+
+def main() -> None:
+    bundle = load_bundle()
+    full = {**DUAL, **PERSON}
+    png(render(build_snapshot(bundle, full, APPROVED, "en", GENERATED)), 2,
+        "report-full-page2")
+    png(render(build_snapshot(bundle, MINIMAL, DRAFT, "en", GENERATED)), 1,
+        "report-minimal-page1")
+    bilingual = render(build_snapshot(bundle, full, APPROVED, "both", GENERATED))
+    png(bilingual, 1, "report-bilingual-page1")
+    png(bilingual, -1, "report-bilingual-signatures")
+    png(render_card(build_snapshot(bundle, full, APPROVED, "en", GENERATED)), 1,
+        "summary-card")
+
+
+if __name__ == "__main__":
+    main()
