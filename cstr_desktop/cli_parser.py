@@ -83,6 +83,11 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
                    "person chose Welsh, otherwise English")
     p.add_argument("--summary", action="store_true", help="the one-page summary card instead")
     p.set_defaults(handler="report")
+    p = sub.add_parser("verify", parents=[common], help="check a paper report's verification "
+                                                        "code against the store")
+    p.add_argument("code", metavar="CODE", help="the code printed on the report "
+                                                "(e.g. BAGC-MTCZ-IRCA-GAFQ)")
+    p.set_defaults(handler="cmd_verify")
     p = sub.add_parser("audit-verify", parents=[common], help="check the audit trail's "
                                                               "hash chain")
     p.set_defaults(handler="cmd_audit_verify")

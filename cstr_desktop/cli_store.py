@@ -159,6 +159,22 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str])
                       f"{report.problem}")
 
 
+def cmd_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    with sign_in(args, env) as store:
+        found = store.find_verification(args.code)
+        store.log("verification_checked", reason=args.code)
+    if found is None:
+        raise CheckFailed(f"no countersigned report in this store has the code {args.code}")
+    language = {"en": "English", "cy": "Welsh", "both": "English and Welsh"}[found["lang"]]
+    out.write(f"{found['verification']} is the countersigned report of case "
+              f"{found['case_number']}, version {found['version']} ({language}), "
+              f"countersigned by {found['countersigned_by']} at {found['countersigned_at']}.\n")
+    if found["superseded"]:
+        out.write(f"It has since been amended: the record is now version "
+                  f"{found['current_version']} ({found['status']}).\n")
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     folder = data_dir(args)
     if not list_backups(folder) and not args.backup:

@@ -199,6 +199,53 @@ class AssessmentsMixin:
                           amendment_reason=reason, submitted_by=None, submitted_at=None)
 
 
+    # -- the approved report, frozen ---------------------------------------------
+
+    def frozen_report(self, assessment_id: str, version: int, lang: str) -> dict | None:
+        """The kept snapshot of an approved version's report in ``lang``, if there is one."""
+        row = next(self.db["frozen_reports"].rows_where(
+            "assessment_id = ? AND version = ? AND lang = ?", [assessment_id, version, lang]),
+            None)
+        return json.loads(row["snapshot"]) if row else None
+
+    def freeze_report(self, assessment_id: str, version: int, lang: str, snapshot: dict,
+                      verification: str) -> dict:
+        """Keep an approved version's report snapshot; the first one kept stays for good."""
+        row = self.assessment(assessment_id)
+        if row["status"] != "approved" or row["version"] != version:
+            raise self.error(f"version {version} of this assessment is not the approved one: "
+                             "its report cannot be kept as final")
+        kept = self.frozen_report(assessment_id, version, lang)
+        if kept is not None:
+            return kept
+        with self._transaction():
+            self.db["frozen_reports"].insert({
+                "assessment_id": assessment_id, "version": version, "lang": lang,
+                "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+                "verification": verification, "frozen_at": self._clock()})
+            self._audit("report_frozen", "assessment", assessment_id,
+                        reason=f"version={version}; lang={lang}; verification={verification}")
+        return snapshot
+
+    def find_verification(self, code: str) -> dict | None:
+        """The countersigned report a verification code belongs to (any case, any version)."""
+        letters = "".join(ch for ch in code.upper() if ch.isalnum())
+        wanted = "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
+        found = next(self.db.query(
+            "SELECT f.assessment_id, f.version, f.lang, f.verification, a.case_number, "
+            "a.version AS current_version, a.status, v.countersigned_by, v.countersigned_at "
+            "FROM frozen_reports f JOIN assessments a ON a.id = f.assessment_id "
+            "LEFT JOIN assessment_versions v ON v.assessment_id = f.assessment_id "
+            "AND v.version = f.version WHERE f.verification = ?", [wanted]), None)
+        if found is None:
+            return None
+        names = {a.id: a.username for a in self.accounts(include_removed=True)}
+        found["countersigned_by"] = names.get(found["countersigned_by"])
+        found["superseded"] = (found["current_version"] != found["version"]
+                               or found["status"] != "approved")
+        return found
+
+
 def _valid(bundle: FormBundle, name: str, value: Any) -> bool:
     try:
         check_answer(bundle, name, value)

@@ -64,3 +64,16 @@ def m003_resume_position(db: Database) -> None:
     # Where the interview was left (section and question), to resume exactly there.
     db["assessments"].add_column("resume_section", str)
     db["assessments"].add_column("resume_question", str)
+
+
+@migrations()
+def m004_frozen_reports(db: Database) -> None:
+    # The snapshot of each approved version's report, per language, kept the first
+    # time it is made: every later print has the same content and verification
+    # code, whatever changes in the app or the form files afterwards.
+    db["frozen_reports"].create({
+        "assessment_id": str, "version": int, "lang": str, "snapshot": str,
+        "verification": str, "frozen_at": str,
+    }, pk=("assessment_id", "version", "lang"),
+        foreign_keys=[("assessment_id", "assessments", "id")])
+    db["frozen_reports"].create_index(["verification"])

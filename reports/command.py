@@ -12,13 +12,14 @@ import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from cstr_desktop.answers import read_answers_file
 from cstr_desktop.cli_store import CommandError, sign_in
 from cstr_desktop.form_loader import load_bundle
 
 from .court_report import render
+from .record import stored_report
 from .snapshot import ReportContext, build_snapshot, verification_code
 from .summary_card import render_card
 
@@ -42,24 +43,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def context_for(store: Any, row: dict) -> ReportContext:
-    """The report context of a stored assessment: its status and who wrote and signed it."""
-    names = {a.id: a.username for a in store.accounts(include_removed=True)}
-    return ReportContext(
-        assessment_id=row["id"], version=row["version"], status=row["status"],
-        assessor=names.get(row["created_by"]),
-        countersigned_by=names.get(row["countersigned_by"]),
-        countersigned_at=row["countersigned_at"], amendment_reason=row["amendment_reason"])
-
-
 def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     if bool(args.file) == bool(args.case):
         raise CommandError("give either an answers FILE or --case CASE_NUMBER")
-    bundle = load_bundle()
     now = datetime.now(UTC).isoformat(timespec="seconds")
     render_pdf = render_card if args.summary else render
     out_path = Path(args.out)
     if args.file:
+        bundle = load_bundle()
         answers = read_answers_file(args.file, bundle)
         snapshot = build_snapshot(bundle, answers, ReportContext(),
                                   args.lang or default_lang(answers), now)
@@ -68,10 +59,8 @@ def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
         return 0
     with sign_in(args, env) as store:
         row = store.assessment_for_case(args.case)
-        answers = store.answers(row["id"])
-        context = context_for(store, row)
-        snapshot = build_snapshot(bundle, answers, context, args.lang or default_lang(answers),
-                                  now)
+        lang = args.lang or default_lang(store.answers(row["id"]))
+        snapshot = stored_report(store, row, lang, now)
         write_atomically(out_path, render_pdf(snapshot))
         approved = snapshot["assessment"]["approved"]
         code = verification_code(snapshot) if approved else None

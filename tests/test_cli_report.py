@@ -86,3 +86,21 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
                              "--data-dir", str(folder), "--user", "sam",
                              password="assessor password"), 2)
     assert "no assessment for case NOPE" in err
+
+    # The paper copy's code checks out against the store, typed any way.
+    def verify(code_text):
+        return run("verify", code_text, "--data-dir", str(folder), "--user", "rita",
+                   password="reviewer password")
+
+    for typed in (code, code.lower().replace("-", " ")):
+        proc = verify(typed)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith(f"{code} is the countersigned report of case "
+                                      "MK-2026-0412, version 1 (English), countersigned by rita")
+    err = one_line_error(verify("AAAA-BBBB-CCCC-DDDD"), 1)
+    assert "no countersigned report in this store has the code AAAA-BBBB-CCCC-DDDD" in err
+    with Store.open(folder, "sam", "assessor password") as sam:
+        sam.amend(a, "Wrong provider named")
+    proc = verify(code)
+    assert proc.returncode == 0 and "since been amended: the record is now version 2" in (
+        proc.stdout)

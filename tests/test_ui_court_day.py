@@ -99,6 +99,9 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
     assert focused() is window.review_bar.buttons["countersign"]
     key(Qt.Key.Key_Space)
     assert window.session.store.assessment(window.session.assessment_id)["status"] == "approved"
+    # The final report is kept at countersignature, in every language.
+    assert all(window.session.store.frozen_report(window.session.assessment_id, 1, lang)
+               for lang in ("en", "cy", "both"))
 
     # The final report: no DRAFT, saved as a PDF.
     before = window.report_view.pdf

@@ -18,8 +18,8 @@ from cstr_desktop.interview import InterviewState
 from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams
 from cstr_desktop.lifecycle import LifecycleError
 from cstr_desktop.store import Store, StoreError
-from reports.command import context_for, default_lang
-from reports.snapshot import build_snapshot
+from reports.command import default_lang
+from reports.record import freeze_final_reports, stored_report
 
 from .session import Session
 
@@ -154,10 +154,8 @@ def report_snapshot(session: Session, lang: str | None = None) -> dict:
     store = session.store
     assert store is not None and session.assessment_id is not None
     row = store.assessment(session.assessment_id)
-    answers = store.answers(row["id"])
-    snapshot = build_snapshot(session.bundle(), answers, context_for(store, row),
-                              lang or default_lang(answers),
-                              datetime.now(UTC).isoformat(timespec="seconds"))
+    snapshot = stored_report(store, row, lang or default_lang(store.answers(row["id"])),
+                             _now())
     store.log("report_previewed", "assessment", row["id"])
     return snapshot
 
@@ -185,8 +183,16 @@ def request_changes(session: Session, comment: str) -> dict:
 
 
 def countersign(session: Session, password: str) -> dict:
+    """Countersign, then keep the final report in every language (its verification code
+    stays the same on every later print)."""
     assert session.store is not None
-    return session.store.countersign(session.assessment_id, password)
+    row = session.store.countersign(session.assessment_id, password)
+    freeze_final_reports(session.store, row, _now())
+    return row
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def amend(session: Session, reason: str) -> dict:

@@ -1,0 +1,47 @@
+"""The report of an assessment in the store, and the final one kept once it is approved.
+
+A draft's snapshot is built afresh each time. An approved version's snapshot is
+kept in the store the first time it is made (at countersignature), and every
+later print uses the kept one: the same content and the same verification code,
+even after the app or the form files change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cstr_desktop.form_loader import load_bundle
+
+from .snapshot import ReportContext, build_snapshot, verification_code
+
+LANGS = ("en", "cy", "both")
+
+
+def context_for(store: Any, row: dict) -> ReportContext:
+    """The report context of a stored assessment: its status and who wrote and signed it."""
+    names = {a.id: a.username for a in store.accounts(include_removed=True)}
+    return ReportContext(
+        assessment_id=row["id"], version=row["version"], status=row["status"],
+        assessor=names.get(row["created_by"]),
+        countersigned_by=names.get(row["countersigned_by"]),
+        countersigned_at=row["countersigned_at"], amendment_reason=row["amendment_reason"])
+
+
+def stored_report(store: Any, row: dict, lang: str, now: str) -> dict:
+    """The snapshot to print for a stored assessment (``row``) in ``lang``."""
+    if row["status"] == "approved":
+        kept = store.frozen_report(row["id"], row["version"], lang)
+        if kept is not None:
+            return {**kept, "generated_at": now}
+    bundle = load_bundle(row["form_id"], row["form_version"])
+    snapshot = build_snapshot(bundle, store.answers(row["id"]), context_for(store, row), lang,
+                              now)
+    if snapshot["assessment"]["approved"]:
+        store.freeze_report(row["id"], row["version"], lang, snapshot,
+                            verification_code(snapshot))
+    return snapshot
+
+
+def freeze_final_reports(store: Any, row: dict, now: str) -> dict[str, str]:
+    """Keep the approved report in every language; returns each one's verification code."""
+    return {lang: verification_code(stored_report(store, row, lang, now)) for lang in LANGS}
