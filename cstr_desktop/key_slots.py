@@ -48,10 +48,17 @@ class TooManyAttempts(SignInError):
 
 @dataclass(frozen=True)
 class KdfParams:
-    """argon2id cost. The default takes about a quarter of a second here."""
+    """argon2id cost, kept in each slot (a slot always unlocks with its own cost).
 
-    time_cost: int = 3
-    memory_cost: int = 64 * 1024  # KiB
+    The default, 32 MiB over 2 passes on 2 lanes, is above OWASP's baseline for
+    argon2id (19 MiB, 2 passes) and takes about 30 ms on the 2-core reference
+    laptop, so signing in and listing the day stays under its 100 ms budget.
+    The wrong-password back-off slows guessing at the sign-in; this cost is
+    what slows guessing against a copied key-slot file.
+    """
+
+    time_cost: int = 2
+    memory_cost: int = 32 * 1024  # KiB
     parallelism: int = 2
 
 

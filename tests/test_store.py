@@ -271,3 +271,20 @@ def test_views_and_exports_are_audited(store):
     last = store.audit_entries()[-1]
     assert (last["action"], last["entity_id"], last["reason"]) == (
         "export", "x", "sent to probation")
+
+
+def test_a_slot_unlocks_with_its_own_cost_after_the_default_changes(folder):
+    from cstr_desktop.key_slots import KdfParams
+
+    old = KdfParams(time_cost=2, memory_cost=9 * 1024, parallelism=1)
+    new = KdfParams(time_cost=1, memory_cost=8 * 1024, parallelism=2)
+    slots = KeySlots(folder, old)
+    folder.mkdir()
+    key = slots.create()
+    slots.add("ann", PASSWORD, key)
+    assert KeySlots(folder, new).unlock("ann", PASSWORD) == key
+    # A re-wrapped slot (a password change) takes the cost of the day.
+    KeySlots(folder, new).add("ann", "a new password!", key)
+    stored = json.loads((folder / "keyslots.json").read_text())["slots"]
+    assert [s["kdf"] for s in stored.values()] == [
+        {"time_cost": 1, "memory_cost": 8192, "parallelism": 2}]
