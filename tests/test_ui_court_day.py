@@ -169,5 +169,24 @@ def test_idle_lock_hides_everything_until_the_same_person_signs_in(setup, qtbot)
     assert window.stack.currentWidget() is window.list_view
 
 
+def test_typing_and_mouse_use_keep_the_window_unlocked(setup, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    window, _, _ = setup
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.idle.setInterval(400)
+    window.idle.start()
+    handle = window.windowHandle()  # as the keyboard and mouse arrive, through the window
+    for i in range(8):  # 8 x 100 ms: twice the idle time, with activity all along
+        qtbot.wait(100)
+        if i % 2:
+            QTest.keyClick(handle, Qt.Key.Key_Shift)
+        else:
+            QTest.mouseMove(handle, QPoint(100 + i, 100))
+    assert window.stack.currentWidget() is window.list_view
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_view, timeout=3000)
+
+
 def test_example_file_exists():
     assert (EXAMPLES / "example_mhtr_atr_dual.json").exists()

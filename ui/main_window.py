@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -138,15 +137,22 @@ class _RenderJob(QRunnable):
 
 
 class ActivityWatcher(QObject):
-    """Restarts the idle timer on every key press or mouse use."""
+    """Restarts the idle timer on every key press or mouse use.
+
+    It watches the window's native window, where the keyboard and mouse arrive
+    before Qt hands them to a widget: a few events a second, rather than the
+    thousands of paint and layout events an application-wide filter would see.
+    """
+
+    ACTIVITY = frozenset((QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                          QEvent.Type.MouseMove, QEvent.Type.Wheel))
 
     def __init__(self, timer: QTimer):
         super().__init__()
         self.timer = timer
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                            QEvent.Type.MouseMove, QEvent.Type.Wheel) and self.timer.isActive():
+        if event.type() in self.ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False
 
@@ -201,7 +207,8 @@ class MainWindow(QMainWindow):
         self.idle.setInterval(int(minutes * 60_000))
         self.idle.timeout.connect(self.lock)
         self.watcher = ActivityWatcher(self.idle)
-        QApplication.instance().installEventFilter(self.watcher)
+        self.winId()  # the native window exists from now on, so it can be watched
+        self.windowHandle().installEventFilter(self.watcher)
         self.restoreGeometry(settings.value("geometry", b""))
         if not settings.value("geometry"):
             self.resize(1200, 780)
@@ -632,7 +639,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
-        QApplication.instance().removeEventFilter(self.watcher)
+        self.windowHandle().removeEventFilter(self.watcher)
         self.pool.waitForDone(5000)
         actions.sign_out(self.session)
         super().closeEvent(event)
