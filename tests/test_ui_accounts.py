@@ -70,13 +70,23 @@ def test_administrator_manages_accounts(qtbot, tmp_path):
     view.again.setText("assessor pass 2")
     view._reset()
     assert view.message.text() == "New password set for sam."
-    # Remove rita; the administrator cannot remove themself.
+    # Remove rita: the first press asks, the second removes; choosing another row forgets.
     view.table.selectRow(1)
     view._remove()
+    assert view.message.text().startswith("Remove rita? They will no longer be able to sign in")
+    assert names(view) == ["admin  (you)", "rita", "sam"]
+    view.table.selectRow(2)
+    assert view.message.text() == ""
+    view.table.selectRow(1)
+    view._remove()
+    assert names(view) == ["admin  (you)", "rita", "sam"]
+    view._remove()
     assert names(view) == ["admin  (you)", "sam"]
+    assert view.message.text() == "Account rita removed: it can no longer sign in."
+    # The administrator cannot remove themself.
     view.table.selectRow(0)
     view._remove()
-    assert "cannot remove the account you are signed in with" in view.message.text()
+    assert view.message.text() == "You cannot remove the account you are signed in with."
     window.close()
 
     assert signs_in(folder, "sam", "assessor pass 2")

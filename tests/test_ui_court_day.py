@@ -188,5 +188,24 @@ def test_typing_and_mouse_use_keep_the_window_unlocked(setup, qtbot):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_view, timeout=3000)
 
 
+def test_typing_in_a_dialog_window_keeps_the_app_unlocked(setup, qtbot):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    window, _, _ = setup
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    dialog = QLineEdit()  # stands for a file dialog: a top-level window of its own
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle(), timeout=3000)
+    window.idle.setInterval(400)
+    window.idle.start()
+    for _ in range(8):
+        qtbot.wait(100)
+        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert window.stack.currentWidget() is window.list_view
+
+
 def test_example_file_exists():
     assert (EXAMPLES / "example_mhtr_atr_dual.json").exists()

@@ -71,6 +71,9 @@ class AccountsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self._pending_removal: str | None = None  # asked once; removed on the second press
+        self._me: str | None = None
+        self.table.itemSelectionChanged.connect(self._forget_removal)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents)
@@ -114,6 +117,7 @@ class AccountsView(QWidget):
         outer.addStretch(0)
 
     def show_accounts(self, accounts: list, me: str) -> None:
+        self._me = me
         self.table.setRowCount(len(accounts))
         for r, account in enumerate(accounts):
             name = account.username + (f"  ({t('you', self.lang)})" if account.username == me
@@ -123,6 +127,11 @@ class AccountsView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, account.username)
                 self.table.setItem(r, c, item)
         self.clear_fields()
+
+    def _forget_removal(self) -> None:
+        if self._pending_removal is not None:
+            self._pending_removal = None
+            self.message.clear()
 
     def clear_fields(self) -> None:
         for edit in (self.name, self.password, self.again):
@@ -153,10 +162,19 @@ class AccountsView(QWidget):
             self.add_requested.emit(self.name.text().strip(), self.role.currentData(), password)
 
     def _remove(self) -> None:
+        """Remove the selected account: the first press asks, a second press removes."""
         name = self.selected()
         if name is None:
             say(self.message, t("choose_account", self.lang), error=True)
             return
+        if name == self._me:
+            say(self.message, t("cannot_remove_self", self.lang), error=True)
+            return
+        if self._pending_removal != name:
+            self._pending_removal = name
+            say(self.message, t("confirm_remove", self.lang, name=name), error=True)
+            return
+        self._pending_removal = None
         self.remove_requested.emit(name)
 
     def _reset(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -151,6 +151,11 @@ class ActivityWatcher(QObject):
         super().__init__()
         self.timer = timer
 
+    def watch(self, window: QWindow | None) -> None:
+        """Watch another window too, e.g. a file dialog (installing twice is harmless)."""
+        if window is not None:
+            window.installEventFilter(self)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in self.ACTIVITY and self.timer.isActive():
             self.timer.start()
@@ -209,6 +214,8 @@ class MainWindow(QMainWindow):
         self.watcher = ActivityWatcher(self.idle)
         self.winId()  # the native window exists from now on, so it can be watched
         self.windowHandle().installEventFilter(self.watcher)
+        # A file or print dialog is a window of its own: watch each one that takes focus.
+        QGuiApplication.instance().focusWindowChanged.connect(self.watcher.watch)
         self.restoreGeometry(settings.value("geometry", b""))
         if not settings.value("geometry"):
             self.resize(1200, 780)
@@ -640,6 +647,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
         self.windowHandle().removeEventFilter(self.watcher)
+        QGuiApplication.instance().focusWindowChanged.disconnect(self.watcher.watch)
         self.pool.waitForDone(5000)
         actions.sign_out(self.session)
         super().closeEvent(event)

@@ -119,6 +119,12 @@ TEXT: dict[str, dict[str, str]] = {
                             "llenwch y ddau faes cyfrinair."},
     "choose_account": {"en": "Select an account in the table first.",
                        "cy": "Dewiswch gyfrif yn y tabl yn gyntaf."},
+    "confirm_remove": {"en": "Remove {name}? They will no longer be able to sign in on this "
+                             "laptop. Press Remove again to confirm.",
+                       "cy": "Dileu {name}? Ni fyddant yn gallu mewngofnodi ar y gliniadur hwn "
+                             "mwyach. Pwyswch Dileu eto i gadarnhau."},
+    "cannot_remove_self": {"en": "You cannot remove the account you are signed in with.",
+                           "cy": "Ni allwch ddileu'r cyfrif rydych wedi mewngofnodi ag ef."},
     "account_added": {"en": "Account {name} added.", "cy": "Cyfrif {name} wedi'i ychwanegu."},
     "account_removed": {"en": "Account {name} removed: it can no longer sign in.",
                         "cy": "Cyfrif {name} wedi'i ddileu: ni all fewngofnodi mwyach."},
