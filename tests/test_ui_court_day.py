@@ -207,5 +207,69 @@ def test_typing_in_a_dialog_window_keeps_the_app_unlocked(setup, qtbot):
     assert window.stack.currentWidget() is window.list_view
 
 
+def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(setup, qtbot):
+    window, _, _ = setup
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
+                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+    window.show_list()
+    key(Qt.Key.Key_Return)
+    view = window.interview_view
+    missing = view.state.missing_required()
+    assert len(missing) > 20
+    # Ctrl+M: to each required answer still missing, in form order.
+    # From outside any question, the first; from a question, the next after it.
+    window.review_bar.buttons["preview"].setFocus()
+    assert view.focused_question() is None
+    shortcut(window, "Ctrl+M")
+    assert view.focused_question() == missing[0]
+    assert view.current == window.session.bundle().section_of[missing[0]]
+    shortcut(window, "Ctrl+M")
+    assert view.focused_question() == missing[1]
+
+    # Submit with answers missing: the first press only says so.
+    shortcut(window, "Ctrl+Shift+Return")
+    assessment = window.session.assessment_id
+    assert window.session.store.assessment(assessment)["status"] == "draft"
+    assert window.statusBar().currentMessage().startswith(
+        f"{len(missing)} required answers are still missing. Ctrl+M goes to each")
+    # An answer given in between means the next press warns again (with the new count).
+    state, problem = window.save_answer("consent_assessment", "yes")
+    assert problem is None
+    view.refresh(state)
+    shortcut(window, "Ctrl+Shift+Return")
+    assert window.session.store.assessment(assessment)["status"] == "draft"
+    assert window.statusBar().currentMessage().startswith(f"{len(missing) - 1} required")
+    shortcut(window, "Ctrl+Shift+Return")
+    assert window.session.store.assessment(assessment)["status"] == "awaiting_review"
+    logged = [e for e in window.session.store.audit_entries()
+              if e["action"] == "submitted_with_missing"]
+    assert len(logged) == 1 and missing[1] in logged[0]["reason"]
+    assert "consent_assessment" not in logged[0]["reason"]
+
+
+def test_next_missing_says_when_nothing_is_missing(setup, qtbot, example_answers):
+    window, _, _ = setup
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
+                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+    window.open_case("CF-1")
+    for name in list(window.interview_view.state.missing_required()):
+        q = window.session.bundle().questions[name]
+        value = {"yes_no": "yes", "date": "2026-11-25", "time": "10:00", "integer": 1}.get(
+            q.type)
+        if value is None and q.type in ("single_choice", "multi_choice"):
+            first = window.interview_view.state.choices(name)[0].value
+            value = [first] if q.type == "multi_choice" else first
+        if value is None:
+            value = "Recorded."
+        state, problem = window.save_answer(name, value)
+        assert problem is None, (name, problem)
+        window.interview_view.refresh(state)
+    assert window.interview_view.state.missing_required() == []
+    window.go_to_next_missing()
+    assert window.statusBar().currentMessage() == "Nothing required is missing."
+
+
 def test_example_file_exists():
     assert (EXAMPLES / "example_mhtr_atr_dual.json").exists()

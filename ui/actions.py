@@ -172,9 +172,14 @@ def record_print(session: Session) -> None:
     session.store.log("report_printed", "assessment", session.assessment_id)
 
 
-def submit(session: Session) -> dict:
+def submit(session: Session, missing: list[str] | None = None) -> dict:
+    """Submit for review; required answers still missing are named in the audit trail."""
     assert session.store is not None
-    return session.store.submit_for_review(session.assessment_id)
+    row = session.store.submit_for_review(session.assessment_id)
+    if missing:
+        session.store.log("submitted_with_missing", "assessment", session.assessment_id,
+                          reason=", ".join(missing))
+    return row
 
 
 def request_changes(session: Session, comment: str) -> dict:

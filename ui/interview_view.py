@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -341,6 +342,27 @@ class InterviewView(QWidget):
             self.focus_question(names[names.index(name) + 1])
         else:
             self.step_section(1)
+
+    def focused_question(self) -> str | None:
+        """The question whose input has the keyboard focus, if any."""
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, QuestionBlock):
+            widget = widget.parentWidget()
+        return widget.name if widget is not None else None
+
+    def go_to_next_missing(self) -> str | None:
+        """Go to the next required question still unanswered after the focused one (then
+        from the start); returns its name, or None when nothing required is missing."""
+        assert self.state is not None
+        missing = self.state.missing_required()
+        if not missing:
+            return None
+        order = {name: i for i, name in enumerate(self.bundle.questions)}
+        here = self.focused_question()
+        after = [n for n in missing if here is not None and order[n] > order[here]]
+        target = (after or missing)[0]
+        self.show_section(self.bundle.section_of[target], target)
+        return target
 
     # -- answers ------------------------------------------------------------------
 

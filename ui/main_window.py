@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         self.interview_view = None
         self.report_view = None
         self.case_page = None
+        self._submit_warned: tuple | None = None  # the case and missing answers warned of
         # Account screens are rare: built when first asked for.
         self.accounts_view = None
         self.password_view = None
@@ -302,6 +303,7 @@ class MainWindow(QMainWindow):
         self._action(go_menu, "review_queue", self.show_review_queue, "Ctrl+Shift+R")
         self._action(go_menu, "next_section", lambda: self._step(1), "Ctrl+PgDown")
         self._action(go_menu, "previous_section", lambda: self._step(-1), "Ctrl+PgUp")
+        self._action(go_menu, "next_missing", self.go_to_next_missing, "Ctrl+M")
         case_menu = bar.addMenu(t("case_menu", self.lang))
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
@@ -585,8 +587,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(t("status_" + row["status"], self.lang), 5000)
 
     def submit(self) -> None:
-        if self.session.assessment_id:
-            self._lifecycle(lambda: actions.submit(self.session))
+        """Submit for review. With required answers missing, the first press says so and
+        a second press (with nothing changed in between) submits anyway."""
+        if not self.session.assessment_id:
+            return
+        missing = self.interview_view.state.missing_required()
+        key = (self.session.assessment_id, tuple(missing))
+        if missing and self._submit_warned != key:
+            self._submit_warned = key
+            self.statusBar().showMessage(t("missing_before_submit", self.lang,
+                                           n=len(missing)), 15000)
+            return
+        self._submit_warned = None
+        self._lifecycle(lambda: actions.submit(self.session, missing))
+
+    def go_to_next_missing(self) -> None:
+        if self.interview_view is None or self.stack.currentWidget() is not self.case_page:
+            return
+        if self.interview_view.go_to_next_missing() is None:
+            self.statusBar().showMessage(t("nothing_missing", self.lang), 5000)
 
     def request_changes(self) -> None:
         self._lifecycle(lambda: actions.request_changes(self.session,
