@@ -117,8 +117,9 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
 
     # Print: the real printing code, on a PDF printer (only the print dialog is skipped).
     dialogs.print_path = tmp_path / "printed.pdf"
-    window.report_view.print_pdf.emit()
-    assert window.report_view.status.text() == "Sent to the printer."
+    window.report_view.print_pdf.emit()  # printed on a worker thread
+    qtbot.waitUntil(lambda: window.report_view.status.text() == "Sent to the printer.",
+                    timeout=10_000)
     printed = reader(dialogs.print_path.read_bytes())
     assert len(printed.pages) == len(reader(window.report_view.pdf).pages)
     for page in printed.pages:

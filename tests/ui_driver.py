@@ -36,13 +36,13 @@ class StubDialogs:
         printing code runs; only the choosing is skipped."""
         from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415
 
-        from ui.main_window import print_to  # noqa: PLC0415
+        from ui.main_window import print_in_background  # noqa: PLC0415
 
         self.printed.append(pdf)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.print_path))
-        done(print_to(printer, pdf))
+        print_in_background(printer, pdf, done)
 
 
 def make_window(qtbot, data_dir: Path, tmp_path: Path, dialogs=None, lang="en") -> MainWindow:

@@ -96,19 +96,14 @@ class Dialogs:
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.parent)
-        dialog.accepted.connect(lambda: done(print_to(printer, pdf)))
+        dialog.accepted.connect(lambda: print_in_background(printer, pdf, done))
         dialog.open()
 
 
-def print_to(printer: Any, pdf: bytes) -> str | None:
-    """Print on a chosen printer; None when done, else the reason it failed."""
-    from .printing import PrintError, print_pdf_pages  # noqa: PLC0415
+def print_in_background(printer: Any, pdf: bytes, done: Callable[[str | None], None]) -> None:
+    from .printing import print_in_background as start  # noqa: PLC0415
 
-    try:
-        print_pdf_pages(printer, pdf)
-    except PrintError as exc:
-        return str(exc)
-    return None
+    start(printer, pdf, done)
 
 
 class _RenderJob(QRunnable):
