@@ -34,6 +34,13 @@ def setup(qtbot, tmp_path):
     return window, dialogs, tmp_path
 
 
+def admin_with_one_case(window) -> None:
+    """A first run (the admin account) with one case, CF-1, on today's list."""
+    sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
+                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+
+
 def test_the_whole_court_day_by_keyboard(setup, qtbot):
     window, dialogs, tmp_path = setup
     # First run: the store and the first account (admin).
@@ -133,9 +140,7 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
 
 def test_a_bad_answer_is_shown_in_plain_words_and_not_saved(setup, qtbot):
     window, dialogs, tmp_path = setup
-    sign_in_by_keys(window, "admin", "admin password", again=True)
-    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
-                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+    admin_with_one_case(window)
     window.show_list()
     key(Qt.Key.Key_Return)
     window.interview_view.show_section("person_listing", "nhs_number")
@@ -210,9 +215,7 @@ def test_typing_in_a_dialog_window_keeps_the_app_unlocked(setup, qtbot):
 
 def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(setup, qtbot):
     window, _, _ = setup
-    sign_in_by_keys(window, "admin", "admin password", again=True)
-    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
-                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+    admin_with_one_case(window)
     window.show_list()
     key(Qt.Key.Key_Return)
     view = window.interview_view
@@ -251,9 +254,7 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
 
 def test_next_missing_says_when_nothing_is_missing(setup, qtbot, example_answers):
     window, _, _ = setup
-    sign_in_by_keys(window, "admin", "admin password", again=True)
-    window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
-                                             "CF-1", "Ali", "Sara", "1990-01-01"))
+    admin_with_one_case(window)
     window.open_case("CF-1")
     for name in list(window.interview_view.state.missing_required()):
         q = window.session.bundle().questions[name]
