@@ -252,7 +252,7 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
     assert "consent_assessment" not in logged[0]["reason"]
 
 
-def test_next_missing_says_when_nothing_is_missing(setup, qtbot, example_answers):
+def test_next_missing_says_when_nothing_is_missing(setup, qtbot):
     window, _, _ = setup
     admin_with_one_case(window)
     window.open_case("CF-1")
