@@ -119,3 +119,22 @@ def test_language_menu_switches_the_interface_in_place(qtbot, tmp_path):
     # While the screen is locked the language cannot change (the lock must hold).
     window.lock()
     assert not window.menu_actions["welsh"].isEnabled()
+
+
+def test_a_reviewer_reads_answers_and_sees_what_was_not_answered(qtbot, tmp_path, bundle):
+    from cstr_desktop.demo import create_demo_store
+
+    create_demo_store(tmp_path / "data", bundle)
+    window = make_window(qtbot, tmp_path / "data", tmp_path)
+    window.sign_in_submitted("sign_in", "demo-reviewer", "demo-reviewer-password")
+    window.open_case("CF-2026-0101")  # awaiting review: read-only for the reviewer
+    view = window.interview_view
+    assert view.read_only
+    view.show_section("mhtr_criteria")
+    answers = view.state.answers
+    blocks = view.blocks()
+    answered, unanswered = blocks["mh_requires_treatment"], blocks["mh_requires_treatment_reason"]
+    assert "mh_requires_treatment" in answers and "mh_requires_treatment_reason" not in answers
+    assert answered.input.isVisibleTo(answered) and not answered.input.isEnabled()
+    assert not unanswered.input.isVisibleTo(unanswered)
+    assert unanswered.status.text() == "Not answered"

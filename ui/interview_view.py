@@ -70,6 +70,12 @@ class QuestionBlock(QFrame):
         self.status.setAccessibleName(t("status", lang))
         layout.addWidget(self.status)
 
+    def show_not_answered(self, lang: str) -> None:
+        """Read-only, with no answer: say so in words instead of showing an empty input."""
+        self.input.hide()
+        self.status.setText(t("not_answered", lang))
+        self.status.setProperty("empty", True)
+
     def show_status(self, text: str, error: bool) -> None:
         self.status.setText(text)
         self.status.setProperty("error", error)
@@ -279,6 +285,8 @@ class InterviewView(QWidget):
                     lambda value, name=question.name: self._answered(name, value))
                 block.input.done.connect(lambda name=question.name: self.focus_next(name))
                 block.input.setEnabled(not self.read_only)
+                if self.read_only and question.name not in self.state.answers:
+                    block.show_not_answered(self.lang)
             blocks[question.name] = block
             layout.addWidget(block)
         layout.addStretch(1)

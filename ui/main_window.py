@@ -60,12 +60,16 @@ QLabel#note { font-style: italic; color: #333; background: #f3f3ea; padding: 6px
 QLabel#help { color: #555; }
 QLabel#status { color: #2d6a2d; }
 QLabel#status[error="true"] { color: #8b1e1e; font-weight: 600; }
+QLabel#status[empty="true"] { color: #555; font-style: italic; }
 QLabel#error { color: #8b1e1e; font-weight: 600; }
 QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; padding: 6px; }
 QLabel#message { color: #1d3557; }
 QLabel#message[error="true"] { color: #8b1e1e; font-weight: 600; }
 QFrame#question { border-bottom: 1px solid #e2e2e2; }
 QWidget:focus { outline: 2px solid #1d3557; }
+QRadioButton:disabled, QCheckBox:disabled { color: #4a4a4a; }
+QRadioButton:disabled:checked, QCheckBox:disabled:checked { color: #000; font-weight: 600; }
+QLineEdit:disabled, QPlainTextEdit:disabled { color: #111; background: #f7f7f4; }
 """
 
 

@@ -37,6 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
     "status_changes_requested": {"en": "Changes requested", "cy": "Newidiadau wedi'u gofyn"},
     "status_approved": {"en": "Countersigned", "cy": "Wedi'i gydlofnodi"},
     "required": {"en": "(required)", "cy": "(gofynnol)"},
+    "not_answered": {"en": "Not answered", "cy": "Heb ei ateb"},
     "saved": {"en": "Saved", "cy": "Wedi'i gadw"},
     "not_saved": {"en": "Not saved", "cy": "Heb ei gadw"},
     "sections": {"en": "Sections", "cy": "Adrannau"},
