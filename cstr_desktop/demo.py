@@ -47,10 +47,24 @@ DUAL = {
     "risk_to_self": "No current thoughts of self-harm; one overdose in 2019 when drinking. "
                     "Protective: her daughter, and work she hopes to return to.",
     "immediate_actions": ["none_needed"], "requirements_considered": ["mhtr", "atr"],
-    "mh_requires_treatment": "yes", "mh_susceptible_to_treatment": "yes",
-    "mh_warrants_hospital_or_guardianship": "no", "mh_care_level": "primary",
+    "capacity_notes": "Understood the purpose of the assessment, weighed it up and "
+                      "explained her decision in her own words.",
+    "mh_requires_treatment": "yes",
+    "mh_requires_treatment_reason": "Moderate depression (PHQ-9 10) and mild anxiety for "
+                                    "about a year, affecting sleep, work and drinking.",
+    "mh_susceptible_to_treatment": "yes",
+    "mh_susceptible_reason": "No previous treatment; she is motivated, and low mood of this "
+                             "kind usually responds to psychological therapy.",
+    "mh_warrants_hospital_or_guardianship": "no",
+    "mh_hospital_reason": "No features that need hospital care; she can be treated in the "
+                          "community.",
+    "mh_care_level": "primary",
     "mh_arrangements_made": "yes", "alcohol_dependent": "yes",
-    "alcohol_requires_and_susceptible": "yes", "alcohol_arrangements_made": "yes",
+    "alcohol_dependence_evidence": "AUDIT 28; drinks daily with morning drinking and "
+                                   "withdrawal shakes.",
+    "alcohol_requires_and_susceptible": "yes",
+    "alcohol_susceptible_reason": "Wants to cut down and has not had alcohol treatment before.",
+    "alcohol_arrangements_made": "yes",
     "atr_period_months": 9, "mhtr_period_months": 6, "requirements_explained": "yes",
     "willing_mhtr": "yes", "willing_atr": "yes",
     "willingness_own_words": "I want to sort my drinking out and talk to someone about how "

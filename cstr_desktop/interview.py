@@ -19,6 +19,7 @@ from typing import Any
 
 from .conditions import holds
 from .criteria import (
+    CriterionResult,
     RequirementResult,
     age_from_answers,
     evaluate_flags,
@@ -64,6 +65,29 @@ class RaisedAlert:
     instrument: str
     message: dict[str, str]
     action_question: str | None
+
+
+@dataclass(frozen=True)
+class OpenFinding:
+    """A statutory criterion whose finding is not yet final: no answer, or no reason."""
+
+    scope: str  # "gates" (they apply to every requirement) or a requirement id
+    criterion: CriterionResult
+    missing: str  # "answer" or "reason"
+
+    @property
+    def question(self) -> str | None:
+        """The question to answer to close it (None for a derived one, such as age)."""
+        c = self.criterion.criterion
+        return c.reason_question if self.missing == "reason" else c.question
+
+    def describe(self, lang: str = "en") -> str:
+        scope = self.scope.upper() if self.scope != "gates" else {
+            "en": "all requirements", "cy": "pob gofyniad"}.get(lang, "all requirements")
+        what = {("answer", "en"): "no answer", ("reason", "en"): "no reason given",
+                ("answer", "cy"): "dim ateb", ("reason", "cy"): "dim rheswm"}
+        return (f"{scope}: {tr(self.criterion.criterion.label, lang)} "
+                f"({what.get((self.missing, lang), what[(self.missing, 'en')])})")
 
 
 class InterviewState:
@@ -223,6 +247,41 @@ class InterviewState:
         """Whether the assessor has said which requirements are being considered."""
         name = self.bundle.criteria.considered_by
         return bool(name) and isinstance(self.answers.get(name), list)
+
+    @cached_property
+    def open_findings(self) -> list[OpenFinding]:
+        """What keeps the opinion from being final: every gate, and every criterion of
+        each requirement considered, needs an answer, and a reason where it asks for one.
+
+        Once a requirement cannot be made (a gate or one of its criteria is not met),
+        its criteria still unanswered no longer matter; those answered still need
+        their reasons.
+        """
+        criteria = self.bundle.criteria
+        gate_ids = [g.id for g in criteria.gates]
+        first = self.requirements[criteria.requirements[0].id]
+        gates = [c for c in first.criteria if c.id in gate_ids]
+        scoped = [("gates", c, any(g.met is False for g in gates)) for c in gates]
+        for req_id in self.considered:
+            result = self.requirements[req_id]
+            ruled_out = result.status == "not_eligible"
+            scoped += [(req_id, c, ruled_out) for c in result.criteria if c.id not in gate_ids]
+        out = []
+        for scope, c, ruled_out in scoped:
+            if c.met is None and not ruled_out:
+                out.append(OpenFinding(scope, c, "answer"))
+            elif (c.met is not None and c.criterion.reason_question
+                  and not c.assessor_reason):
+                out.append(OpenFinding(scope, c, "reason"))
+        return out
+
+    def still_needed(self) -> list[str]:
+        """Questions to answer before review, in form order: the required ones still
+        unanswered and those that would close an open finding."""
+        wanted = set(self.missing_required())
+        wanted |= {f.question for f in self.open_findings
+                   if f.question and self.visible(f.question)}
+        return [name for name in self.bundle.questions if name in wanted]
 
     @cached_property
     def flags(self) -> dict[str, bool]:

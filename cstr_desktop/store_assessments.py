@@ -14,8 +14,9 @@ from typing import Any
 from sqlite_utils.db import NotFoundError
 
 from .answers import check_answer, check_answers
-from .form_loader import FormBundle
-from .lifecycle import Actor, check_editable, check_move
+from .form_loader import FormBundle, load_bundle
+from .interview import InterviewState
+from .lifecycle import Actor, LifecycleError, check_editable, check_move
 
 # Listing fields copied into a new assessment's answers (court list -> interview).
 PREFILL = {"family_name": "person_family_name", "given_names": "person_given_names",
@@ -180,6 +181,16 @@ class AssessmentsMixin:
         """Approve and lock. The reviewer confirms with their password."""
         if not self.verify_password(password):
             raise self.sign_in_error("the password is wrong: not countersigned")
+        row = self.assessment(assessment_id)
+        state = InterviewState(load_bundle(row["form_id"], row["form_version"]),
+                               self.answers(assessment_id))
+        if state.open_findings:
+            listed = "; ".join(f.describe() for f in state.open_findings[:3])
+            more = len(state.open_findings) - 3
+            raise LifecycleError(
+                "not countersigned: the opinion on the statutory criteria is not final ("
+                + listed + (f"; and {more} more" if more > 0 else "")
+                + "). Request changes so the assessor can complete it.")
         now = self._clock()
         row = self._move(assessment_id, "countersign", countersigned_by=self.user.id,
                          countersigned_at=now, review_comment=None)

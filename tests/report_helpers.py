@@ -73,3 +73,14 @@ def ink_fraction(pdf_path: Path, first_page: int = 1) -> float:
     width, height = (int(v) for v in header.split()[1:3])
     pixels = rest[: width * height]
     return sum(1 for b in pixels if b < 128) / len(pixels)
+
+
+# The reasons the statutory criteria ask for, in the demo's finished interview: an
+# assessment can only be countersigned once each criterion has an answer and a reason.
+REASONS = {name: DUAL[name] for name in (
+    "capacity_notes", "mh_requires_treatment_reason", "mh_susceptible_reason",
+    "mh_hospital_reason", "alcohol_dependence_evidence", "alcohol_susceptible_reason")}
+
+
+def without_reasons(answers: dict) -> dict:
+    return {k: v for k, v in answers.items() if k not in REASONS}

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import EXAMPLES
-from report_helpers import pages, pdf_text, reader
+from report_helpers import REASONS, pages, pdf_text, reader
 from test_cli_store import one_line_error, run
 
 EXAMPLE = str(EXAMPLES / "example_mhtr_atr_dual.json")
@@ -59,7 +59,8 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
     with Store.create(folder, "admin", "admin password") as admin:
         admin.add_account("sam", "assessor password", "assessor")
         admin.add_account("rita", "reviewer password", "reviewer")
-    answers = json.loads(open(EXAMPLE, encoding="utf-8").read())["answers"]
+    answers = {**json.loads(open(EXAMPLE, encoding="utf-8").read())["answers"], **REASONS,
+               "requirements_considered": ["mhtr", "atr"]}
     with Store.open(folder, "sam", "assessor password") as sam:
         a = sam.create_assessment(bundle, "MK-2026-0412")
         sam.import_answers(bundle, a, answers)

@@ -117,3 +117,60 @@ def test_example_interview_progress(bundle, example_answers):
     progress = state.progress()
     assert progress.answered == len(state.shown_answers())
     assert "consent_share_gp" in state.missing_required()
+
+
+def _final(**changes):
+    from report_helpers import full_answers
+
+    answers = full_answers()
+    for name, value in changes.items():
+        if value is None:
+            answers.pop(name, None)
+        else:
+            answers[name] = value
+    return answers
+
+
+def test_a_complete_opinion_has_no_open_findings(bundle):
+    state = InterviewState(bundle, _final())
+    assert state.open_findings == [] and state.still_needed() == []
+
+
+def test_a_criterion_without_its_reason_is_open(bundle):
+    state = InterviewState(bundle, _final(mh_susceptible_reason=None))
+    [finding] = state.open_findings
+    assert (finding.scope, finding.criterion.id, finding.missing, finding.question) == (
+        "mhtr", "mh_susceptible_to_treatment", "reason", "mh_susceptible_reason")
+    assert finding.describe() == ("MHTR: The condition may be susceptible to treatment "
+                                  "(no reason given)")
+    assert finding.describe("cy") == "MHTR: Gall y cyflwr ymateb i driniaeth (dim rheswm)"
+    assert state.still_needed() == ["mh_susceptible_reason"]
+
+
+def test_an_unanswered_criterion_of_a_requirement_considered_is_open(bundle):
+    state = InterviewState(bundle, _final(alcohol_arrangements_made=None))
+    assert [(f.scope, f.criterion.id, f.missing) for f in state.open_findings] == [
+        ("atr", "alcohol_arrangements_made", "answer")]
+    # A requirement not considered asks for nothing.
+    state = InterviewState(bundle, _final(requirements_considered=["mhtr"],
+                                          alcohol_arrangements_made=None))
+    assert state.open_findings == []
+
+
+def test_once_a_requirement_is_ruled_out_its_unanswered_criteria_do_not_matter(bundle):
+    state = InterviewState(bundle, _final(alcohol_dependent="no",
+                                          alcohol_requires_and_susceptible=None,
+                                          alcohol_arrangements_made=None))
+    assert state.requirements["atr"].status == "not_eligible"
+    assert state.open_findings == []  # its reason was given
+    state = InterviewState(bundle, _final(alcohol_dependent="no",
+                                          alcohol_dependence_evidence=None,
+                                          alcohol_arrangements_made=None))
+    assert [(f.criterion.id, f.missing) for f in state.open_findings] == [
+        ("alcohol_dependent", "reason")]
+
+
+def test_a_failed_gate_rules_out_every_requirement(bundle):
+    state = InterviewState(bundle, _final(convicted="no", offence_imprisonable=None,
+                                          mh_arrangements_made=None))
+    assert state.open_findings == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from report_helpers import REASONS, full_answers, without_reasons
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, SignInError
 from cstr_desktop.lifecycle import Actor, LifecycleError, RoleError, check_move
@@ -59,16 +60,22 @@ def sign_in(folder, name):
 def test_the_review_round_trip(folder, bundle):
     with sign_in(folder, "sam") as sam:
         a = sam.create_assessment(bundle, "CF-1")
-        sam.save_answer(bundle, a, "convicted", "yes")
+        sam.import_answers(bundle, a, without_reasons(full_answers()))
         assert sam.submit_for_review(a)["status"] == "awaiting_review"
         with pytest.raises(LifecycleError, match="awaiting review"):
             sam.save_answer(bundle, a, "convicted", "no")
     with sign_in(folder, "rita") as rita:
-        row = rita.request_changes(a, "Please record the plea.")
+        # Not final without a reason for each criterion that asks for one.
+        with pytest.raises(LifecycleError, match=r"not countersigned: the opinion on the "
+                           r"statutory criteria is not final \(all requirements: Has capacity "
+                           r"to consent \(no reason given\); .* and 3 more\)"):
+            rita.countersign(a, "reviewer password")
+        row = rita.request_changes(a, "Please give your reasons.")
         assert (row["status"], row["review_comment"]) == ("changes_requested",
-                                                          "Please record the plea.")
+                                                          "Please give your reasons.")
     with sign_in(folder, "sam") as sam:
-        sam.save_answer(bundle, a, "plea", "guilty_plea")
+        for name, text in REASONS.items():
+            sam.save_answer(bundle, a, name, text)
         sam.submit_for_review(a)
     with sign_in(folder, "rita") as rita:
         with pytest.raises(SignInError):
@@ -88,7 +95,7 @@ def test_the_review_round_trip(folder, bundle):
                 row["amendment_reason"]) == ("draft", 2, None, "The date of birth was wrong.")
         sam.save_answer(bundle, a, "convicted", "no")
         moves = [e["action"] for e in sam.audit_entries()
-                 if e["entity_id"] == a and e["action"] != "answer_saved"]
+                 if e["entity_id"] == a and not e["action"].startswith("answer_")]
         assert moves == ["assessment_created", "submit", "request_changes", "submit",
                          "countersign", "amend"]
         assert sam.verify_audit().ok
@@ -97,6 +104,7 @@ def test_the_review_round_trip(folder, bundle):
 def test_an_assessor_cannot_countersign_their_own(folder, bundle):
     with sign_in(folder, "sam") as sam:
         a = sam.create_assessment(bundle)
+        sam.import_answers(bundle, a, full_answers())
         sam.submit_for_review(a)
         with pytest.raises(RoleError, match="assessor role cannot countersign"):
             sam.countersign(a, "assessor password")

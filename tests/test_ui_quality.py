@@ -133,8 +133,8 @@ def test_a_reviewer_reads_answers_and_sees_what_was_not_answered(qtbot, tmp_path
     view.show_section("mhtr_criteria")
     answers = view.state.answers
     blocks = view.blocks()
-    answered, unanswered = blocks["mh_requires_treatment"], blocks["mh_requires_treatment_reason"]
-    assert "mh_requires_treatment" in answers and "mh_requires_treatment_reason" not in answers
+    answered, unanswered = blocks["mh_requires_treatment"], blocks["mh_treatment_mode"]
+    assert "mh_requires_treatment" in answers and "mh_treatment_mode" not in answers
     assert answered.input.isVisibleTo(answered) and not answered.input.isEnabled()
     assert not unanswered.input.isVisibleTo(unanswered)
     assert unanswered.status.text() == "Not answered"

@@ -359,10 +359,11 @@ class InterviewView(QWidget):
         return widget.name if widget is not None else None
 
     def go_to_next_missing(self) -> str | None:
-        """Go to the next required question still unanswered after the focused one (then
-        from the start); returns its name, or None when nothing required is missing."""
+        """Go to the next question still needed (required, or a reason a statutory
+        criterion asks for) after the focused one, then from the start; returns its
+        name, or None when nothing is needed."""
         assert self.state is not None
-        missing = self.state.missing_required()
+        missing = self.state.still_needed()
         if not missing:
             return None
         order = {name: i for i, name in enumerate(self.bundle.questions)}

@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
         a second press (with nothing changed in between) submits anyway."""
         if not self.session.assessment_id:
             return
-        missing = self.interview_view.state.missing_required()
+        missing = self.interview_view.state.still_needed()
         key = (self.session.assessment_id, tuple(missing))
         if missing and self._submit_warned != key:
             self._submit_warned = key

@@ -52,14 +52,15 @@ TEXT: dict[str, dict[str, str]] = {
     "gates": {"en": "For every requirement", "cy": "Ar gyfer pob gofyniad"},
     "not_considered": {"en": "Not considered", "cy": "Heb eu hystyried"},
     "n_required": {"en": "{n} required", "cy": "{n} gofynnol"},
-    "next_missing": {"en": "Next required answer missing", "cy": "Yr ateb gofynnol nesaf sydd "
-                                                                 "ar goll"},
-    "missing_before_submit": {"en": "{n} required answers are still missing. Ctrl+M goes to "
-                                    "each; press Submit again to submit anyway.",
-                              "cy": "Mae {n} ateb gofynnol ar goll o hyd. Mae Ctrl+M yn mynd at "
-                                    "bob un; pwyswch Cyflwyno eto i gyflwyno beth bynnag."},
-    "nothing_missing": {"en": "Nothing required is missing.",
-                        "cy": "Does dim byd gofynnol ar goll."},
+    "next_missing": {"en": "Next answer still needed", "cy": "Yr ateb nesaf sydd ei angen"},
+    "missing_before_submit": {"en": "{n} answers are still needed (required ones, or reasons "
+                                    "for the statutory criteria). Ctrl+M goes to each; press "
+                                    "Submit again to submit anyway.",
+                              "cy": "Mae angen {n} ateb o hyd (rhai gofynnol, neu resymau dros "
+                                    "y meini prawf statudol). Mae Ctrl+M yn mynd at bob un; "
+                                    "pwyswch Cyflwyno eto i gyflwyno beth bynnag."},
+    "nothing_missing": {"en": "No answer is still needed.",
+                        "cy": "Does dim ateb arall ei angen."},
     "next_section": {"en": "Next section", "cy": "Adran nesaf"},
     "previous_section": {"en": "Previous section", "cy": "Adran flaenorol"},
     "back_to_case": {"en": "← Back to the interview", "cy": "← Yn ôl i'r cyfweliad"},
