@@ -242,12 +242,6 @@ class InterviewState:
             return tuple(ids)
         return tuple(i for i in ids if i in chosen)
 
-    @property
-    def considered_decided(self) -> bool:
-        """Whether the assessor has said which requirements are being considered."""
-        name = self.bundle.criteria.considered_by
-        return bool(name) and isinstance(self.answers.get(name), list)
-
     @cached_property
     def open_findings(self) -> list[OpenFinding]:
         """What keeps the opinion from being final: every gate, and every criterion of
