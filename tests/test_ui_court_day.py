@@ -252,6 +252,21 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
     assert len(logged) == 1 and missing[1] in logged[0]["reason"]
     assert "consent_assessment" not in logged[0]["reason"]
 
+    # The reviewer cannot countersign an opinion that is not final: told why, in full.
+    window.session.store.add_account("rita", "reviewer password", "reviewer")
+    window.switch_user()
+    sign_in_by_keys(window, "rita", "reviewer password")
+    window.open_case("CF-1")
+    assert not window.interview_view.problem.isVisibleTo(window)
+    window.review_bar.text.setText("reviewer password")
+    window.countersign()
+    assert window.session.store.assessment(assessment)["status"] == "awaiting_review"
+    assert window.interview_view.problem.isVisibleTo(window)
+    assert window.interview_view.problem.text().startswith(
+        "Not countersigned: the opinion on the statutory criteria is not final (all "
+        "requirements: Convicted (pleaded guilty or found guilty) (no answer);")
+    assert window.review_bar.text.text() == ""  # the password is not left in the box
+
 
 def test_next_missing_says_when_nothing_is_missing(setup, qtbot):
     window, _, _ = setup

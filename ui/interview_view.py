@@ -199,11 +199,18 @@ class InterviewView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(t("reviewer_comment", lang, text=""))
         self.banner.hide()
+        # Why a review step was refused, in full (the status bar would cut it short).
+        self.problem = QLabel("", self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(t("status", lang))
+        self.problem.hide()
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.header)
         centre_layout.addWidget(self.banner)
+        centre_layout.addWidget(self.problem)
         centre_layout.addWidget(self.stack, 1)
         splitter = QSplitter(self)
         splitter.addWidget(self.sections)
@@ -229,9 +236,14 @@ class InterviewView(QWidget):
         self.header.setText(header)
         self.banner.setText(banner or "")
         self.banner.setVisible(bool(banner))
+        self.show_problem("")
         self._fill_sections()
         names = [s.name for s in state.visible_sections()]
         self.show_section(section if section in names else names[0], question)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text[:1].upper() + text[1:])
+        self.problem.setVisible(bool(text))
 
     def _fill_sections(self) -> None:
         self.sections.blockSignals(True)

@@ -62,6 +62,8 @@ QLabel#status { color: #2d6a2d; }
 QLabel#status[error="true"] { color: #8b1e1e; font-weight: 600; }
 QLabel#status[empty="true"] { color: #555; font-style: italic; }
 QLabel#error { color: #8b1e1e; font-weight: 600; }
+QLabel#problem { color: #8b1e1e; font-weight: 600; background: #fbeaea;
+                 border: 1px solid #d9a3a3; padding: 6px; }
 QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; padding: 6px; }
 QLabel#message { color: #1d3557; }
 QLabel#message[error="true"] { color: #8b1e1e; font-weight: 600; }
@@ -580,7 +582,8 @@ class MainWindow(QMainWindow):
         try:
             row = run()
         except errors("lifecycle", "store", "sign_in") as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.interview_view.show_problem(str(exc))
+            self.review_bar.text.clear()  # never leave a password typed in the box
             return
         self._reload_case(row)
         self.statusBar().showMessage(t("status_" + row["status"], self.lang), 5000)
