@@ -396,6 +396,7 @@ class InterviewView(QWidget):
             blocks[name].show_status(error, True)
             return
         blocks[name].show_status(t("saved", self.lang) if value is not None else "", False)
+        self.show_problem("")  # what it said was about the answers before this one
         self.refresh(state)
 
     def refresh(self, state: InterviewState) -> None:

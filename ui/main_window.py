@@ -597,8 +597,8 @@ class MainWindow(QMainWindow):
         key = (self.session.assessment_id, tuple(missing))
         if missing and self._submit_warned != key:
             self._submit_warned = key
-            self.statusBar().showMessage(t("missing_before_submit", self.lang,
-                                           n=len(missing)), 15000)
+            self.interview_view.show_problem(t("missing_before_submit", self.lang,
+                                               n=len(missing)))
             return
         self._submit_warned = None
         self._lifecycle(lambda: actions.submit(self.session, missing))
