@@ -239,6 +239,7 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
         f"{len(missing)} answers are still needed (required ones, or reasons for the "
         "statutory criteria). Ctrl+M goes to each")
     # An answer given in between means the next press warns again (with the new count).
+    view.show_section("consent_capacity")
     view._answered("consent_assessment", "yes")  # as the answer's widget reports it
     assert not view.problem.isVisibleTo(window)  # the warning was about the old answers
     shortcut(window, "Ctrl+Shift+Return")
