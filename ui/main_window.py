@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         self._build_case_screens()
         user = self.session.store.user
         self.status_label.setText(t("signed_in_as", self.lang, user=user.username,
-                                    role=user.role))
+                                    role=t("role_" + user.role, self.lang)))
         self._set_signed_in(True)
         self.menu_actions["manage_accounts"].setVisible(user.role == "admin")
 
