@@ -110,39 +110,40 @@ def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
     return _run_command(args, commands, out, err)
 
 
-def _form_fault(exc: Exception, err: TextIO) -> int:
-    first = str(exc).splitlines()[0]
-    err.write(f"cstr-desktop: error: the form files are faulty: {first}\n")
-    return EXIT_BAD_INPUT
-
-
-def _run_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``assess`` needs the forms only: the store and its libraries stay unloaded."""
+def _with_form_errors(run: Callable[[], int], err: TextIO) -> int:
+    """Run a command, reporting faults in the answers or the form files in one line."""
     from .form_errors import AnswerError, FormError
-    from .form_loader import load_bundle
 
     try:
-        return _assess(args, load_bundle(), out)
+        return run()
     except AnswerError as exc:
         err.write(f"cstr-desktop: error: {exc}\n")
         return EXIT_BAD_INPUT
     except FormError as exc:
-        return _form_fault(exc, err)
+        first = str(exc).splitlines()[0]
+        err.write(f"cstr-desktop: error: the form files are faulty: {first}\n")
+        return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
 
 
 def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
                  err: TextIO) -> int:
-    """Run a subcommand; the store, forms and their errors are imported only now."""
+    """Run a subcommand; the forms, and for the store commands the store, load only now."""
     if args.command == "assess":
-        return _run_assess(args, out, err)
+        # assess needs the forms only: the store and its libraries stay unloaded.
+        from .form_loader import load_bundle
 
+        return _with_form_errors(lambda: _assess(args, load_bundle(), out), err)
+    return _with_form_errors(lambda: _run_store_command(args, commands, out, err), err)
+
+
+def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO,
+                       err: TextIO) -> int:
     import sqlcipher3
 
     from . import cli_store
     from .court_list import CourtListError
-    from .form_errors import AnswerError, FormError
     from .key_slots import SignInError
     from .lifecycle import LifecycleError, RoleError
     from .store import NotAllowed, StoreError
@@ -168,13 +169,9 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
     except CourtListError as exc:
         err.write(f"cstr-desktop: error: {' | '.join(exc.problems)} (nothing was imported)\n")
         return EXIT_BAD_INPUT
-    except (AnswerError, UsageError, StoreError, LifecycleError) as exc:
+    except (UsageError, StoreError, LifecycleError) as exc:
         err.write(f"cstr-desktop: error: {exc}\n")
         return EXIT_BAD_INPUT
-    except FormError as exc:
-        return _form_fault(exc, err)
-    except BrokenPipeError:
-        return EXIT_OK
 
 
 def entry() -> int:

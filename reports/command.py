@@ -19,14 +19,9 @@ from cstr_desktop.cli_store import CommandError, sign_in
 from cstr_desktop.form_loader import load_bundle
 
 from .court_report import render
-from .record import stored_report
+from .record import default_lang, stored_report
 from .snapshot import ReportContext, build_snapshot, verification_code
 from .summary_card import render_card
-
-
-def default_lang(answers: dict) -> str:
-    """Bilingual for a person who chose Welsh; English otherwise."""
-    return "both" if answers.get("language_preference") == "cy" else "en"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -59,8 +54,7 @@ def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
         return 0
     with sign_in(args, env) as store:
         row = store.assessment_for_case(args.case)
-        lang = args.lang or default_lang(store.answers(row["id"]))
-        snapshot = stored_report(store, row, lang, now)
+        snapshot = stored_report(store, row, args.lang, now)
         write_atomically(out_path, render_pdf(snapshot))
         approved = snapshot["assessment"]["approved"]
         code = verification_code(snapshot) if approved else None

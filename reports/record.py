@@ -27,15 +27,22 @@ def context_for(store: Any, row: dict) -> ReportContext:
         countersigned_at=row["countersigned_at"], amendment_reason=row["amendment_reason"])
 
 
-def stored_report(store: Any, row: dict, lang: str, now: str) -> dict:
-    """The snapshot to print for a stored assessment (``row``) in ``lang``."""
+def default_lang(answers: dict) -> str:
+    """Bilingual for a person who chose Welsh; English otherwise."""
+    return "both" if answers.get("language_preference") == "cy" else "en"
+
+
+def stored_report(store: Any, row: dict, lang: str | None, now: str) -> dict:
+    """The snapshot to print for a stored assessment (``row``) in ``lang`` (default: as
+    the person chose)."""
+    answers = store.answers(row["id"])
+    lang = lang or default_lang(answers)
     if row["status"] == "approved":
         kept = store.frozen_report(row["id"], row["version"], lang)
         if kept is not None:
             return {**kept, "generated_at": now}
     bundle = load_bundle(row["form_id"], row["form_version"])
-    snapshot = build_snapshot(bundle, store.answers(row["id"]), context_for(store, row), lang,
-                              now)
+    snapshot = build_snapshot(bundle, answers, context_for(store, row), lang, now)
     if snapshot["assessment"]["approved"]:
         store.freeze_report(row["id"], row["version"], lang, snapshot,
                             verification_code(snapshot))

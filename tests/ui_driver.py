@@ -36,7 +36,7 @@ class StubDialogs:
         printing code runs; only the choosing is skipped."""
         from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415
 
-        from ui.main_window import print_in_background  # noqa: PLC0415
+        from ui.printing import print_in_background  # noqa: PLC0415
 
         self.printed.append(pdf)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

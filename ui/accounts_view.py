@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .screens import button, line
-from .text import t
+from .text import sentence, t
 
 ROLES = ("assessor", "reviewer", "admin")
 
@@ -47,7 +47,7 @@ def _hint(text: str, parent: QWidget) -> QLabel:
 
 def say(label: QLabel, text: str, error: bool = False) -> None:
     """Show a message; an error in the error style, starting with a capital."""
-    label.setText(text[:1].upper() + text[1:])
+    label.setText(sentence(text))
     label.setProperty("error", error)
     label.style().unpolish(label)
     label.style().polish(label)

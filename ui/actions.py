@@ -18,7 +18,6 @@ from cstr_desktop.interview import InterviewState
 from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams
 from cstr_desktop.lifecycle import LifecycleError
 from cstr_desktop.store import Store, StoreError
-from reports.command import default_lang
 from reports.record import freeze_final_reports, stored_report
 
 from .session import Session
@@ -154,8 +153,7 @@ def report_snapshot(session: Session, lang: str | None = None) -> dict:
     store = session.store
     assert store is not None and session.assessment_id is not None
     row = store.assessment(session.assessment_id)
-    snapshot = stored_report(store, row, lang or default_lang(store.answers(row["id"])),
-                             _now())
+    snapshot = stored_report(store, row, lang, _now())
     store.log("report_previewed", "assessment", row["id"])
     return snapshot
 

@@ -28,7 +28,7 @@ from cstr_desktop.local_text import tr
 
 from .question_widgets import ChoiceInput, QuestionInput, make_input
 from .section_list import SectionList
-from .text import t
+from .text import sentence, t
 
 SaveAnswer = Callable[[str, Any], tuple[InterviewState | None, str | None]]
 
@@ -242,7 +242,7 @@ class InterviewView(QWidget):
         self.show_section(section if section in names else names[0], question)
 
     def show_problem(self, text: str) -> None:
-        self.problem.setText(text[:1].upper() + text[1:])
+        self.problem.setText(sentence(text))
         self.problem.setVisible(bool(text))
 
     def _fill_sections(self) -> None:

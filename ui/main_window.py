@@ -23,7 +23,7 @@ from cstr_desktop.paths import store_exists
 from .accounts_view import AccountsView, PasswordView, say
 from .screens import AddDefendantView, CaseListView, SignInView, button
 from .session import Session
-from .text import t
+from .text import sentence, t
 
 
 class _Actions:
@@ -102,14 +102,10 @@ class Dialogs:
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.parent)
+        from .printing import print_in_background  # noqa: PLC0415
+
         dialog.accepted.connect(lambda: print_in_background(printer, pdf, done))
         dialog.open()
-
-
-def print_in_background(printer: Any, pdf: bytes, done: Callable[[str | None], None]) -> None:
-    from .printing import print_in_background as start  # noqa: PLC0415
-
-    start(printer, pdf, done)
 
 
 class _RenderJob(QRunnable):
@@ -646,7 +642,7 @@ class MainWindow(QMainWindow):
 
     def printed(self, problem: str | None) -> None:
         if problem:
-            self.report_view.status.setText(problem[:1].upper() + problem[1:])
+            self.report_view.status.setText(sentence(problem))
             return
         actions.record_print(self.session)
         self.report_view.status.setText(t("printed", self.lang))

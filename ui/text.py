@@ -153,3 +153,8 @@ TEXT: dict[str, dict[str, str]] = {
 def t(key: str, lang: str = "en", **values: object) -> str:
     text = tr(TEXT[key], lang)
     return text.format(**values) if values else text
+
+
+def sentence(text: str) -> str:
+    """A message from the core (written to follow a colon) as a sentence on its own."""
+    return text[:1].upper() + text[1:]
