@@ -12,7 +12,7 @@ from .conditions import holds, same_value
 from .form_schema import CriteriaFile, Criterion
 from .local_text import tr
 
-Status = Literal["eligible", "incomplete", "not_eligible"]
+Status = Literal["eligible", "incomplete", "not_eligible", "not_assessed"]
 
 
 def age_on(date_of_birth: date, on: date) -> int:
@@ -21,12 +21,37 @@ def age_on(date_of_birth: date, on: date) -> int:
     return on.year - date_of_birth.year - before_birthday
 
 
-def age_from_answers(criteria: CriteriaFile, answers: Mapping[str, Any]) -> int | None:
+def _age_at(criteria: CriteriaFile, answers: Mapping[str, Any], on_name: str | None
+            ) -> int | None:
     dob = parse_date(answers.get(criteria.age.date_of_birth))
-    on = parse_date(answers.get(criteria.age.on_date))
+    on = parse_date(answers.get(on_name)) if on_name else None
     if dob is None or on is None or dob > on:
         return None
     return age_on(dob, on)
+
+
+def age_from_answers(criteria: CriteriaFile, answers: Mapping[str, Any]) -> int | None:
+    """Age on the hearing date (the criteria file's ``age.on_date``)."""
+    return _age_at(criteria, answers, criteria.age.on_date)
+
+
+def age_at_conviction(criteria: CriteriaFile, answers: Mapping[str, Any]) -> int | None:
+    """Age on the date of conviction, or None when that is not answered (or not asked)."""
+    return _age_at(criteria, answers, criteria.age.convicted_on)
+
+
+def age_for_gate(criteria: CriteriaFile, answers: Mapping[str, Any]) -> int | None:
+    """The age the age gate tests: at conviction when its date is answered, else at the
+    hearing (after a guilty plea on the day, the two are the same date)."""
+    convicted_on = criteria.age.convicted_on
+    if convicted_on and answers.get(convicted_on) is not None:
+        return age_at_conviction(criteria, answers)
+    return age_from_answers(criteria, answers)
+
+
+def assessment_declined(criteria: CriteriaFile, answers: Mapping[str, Any]) -> bool:
+    """True when the person declined the assessment (the criteria's ``declined_when``)."""
+    return criteria.declined_when is not None and holds(criteria.declined_when, answers)
 
 
 @dataclass(frozen=True)
@@ -79,7 +104,9 @@ def _met(criterion: Criterion, answers: Mapping[str, Any], age: int | None) -> b
     return same_value(value, criterion.met_when)
 
 
-def requirement_status(met: list[bool | None]) -> Status:
+def requirement_status(met: list[bool | None], declined: bool = False) -> Status:
+    if declined:
+        return "not_assessed"
     if any(m is False for m in met):
         return "not_eligible"
     if any(m is None for m in met):
@@ -89,7 +116,8 @@ def requirement_status(met: list[bool | None]) -> Status:
 
 def evaluate_requirements(criteria: CriteriaFile, answers: Mapping[str, Any]
                           ) -> dict[str, RequirementResult]:
-    age = age_from_answers(criteria, answers)
+    age = age_for_gate(criteria, answers)
+    declined = assessment_declined(criteria, answers)
 
     def result(c: Criterion) -> CriterionResult:
         reason = answers.get(c.reason_question) if c.reason_question else None
@@ -99,7 +127,8 @@ def evaluate_requirements(criteria: CriteriaFile, answers: Mapping[str, Any]
     out: dict[str, RequirementResult] = {}
     for req in criteria.requirements:
         items = tuple(gates + [result(c) for c in req.criteria])
-        out[req.id] = RequirementResult(req.id, requirement_status([c.met for c in items]), items)
+        out[req.id] = RequirementResult(req.id, requirement_status([c.met for c in items],
+                                                                  declined), items)
     return out
 
 

@@ -640,7 +640,10 @@ def _is_numeric(q: Any, bundle: FormBundle) -> bool:
 
 def _check_criteria(criteria: CriteriaFile, bundle: FormBundle, file: str) -> list[FormProblem]:
     problems: list[FormProblem] = []
-    for name in (criteria.age.date_of_birth, criteria.age.on_date):
+    age_dates = [criteria.age.date_of_birth, criteria.age.on_date]
+    if criteria.age.convicted_on is not None:
+        age_dates.append(criteria.age.convicted_on)
+    for name in age_dates:
         if not isinstance(bundle.questions.get(name), DateQuestion):
             problems.append(FormProblem(
                 "FORM_007", file, "age", f"'{name}' is not a date question of form "
@@ -676,6 +679,9 @@ def _check_criteria(criteria: CriteriaFile, bundle: FormBundle, file: str) -> li
                 f"reason_question '{crit.reason_question}' is not a text question of the form"))
     for flag in criteria.flags:
         problems.extend(_check_condition(flag.when, bundle, file, f"flag '{flag.id}'", None))
+    if criteria.declined_when is not None:
+        problems.extend(_check_condition(criteria.declined_when, bundle, file,
+                                         "declined_when", None))
     if criteria.considered_by is not None:
         problems.extend(_check_considered_by(criteria, bundle, file))
     return problems

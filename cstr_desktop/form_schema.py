@@ -415,8 +415,16 @@ class Instrument(Strict):
 
 
 class AgeRule(Strict):
+    """Where age is worked out: ``age`` is the age on ``on_date`` (the hearing).
+
+    ``convicted_on`` names the date of conviction: when it is answered, the age
+    gate (``derived: age_at_least``) is tested on it instead (s.202(1): 18 or over
+    when convicted), and the result's ``age_at_conviction`` is the age on it.
+    """
+
     date_of_birth: Name
     on_date: Name
+    convicted_on: Name | None = None
 
 
 class Criterion(Strict):
@@ -468,6 +476,9 @@ class CriteriaFile(Strict):
     gates: list[Criterion]
     requirements: list[Requirement] = Field(min_length=1)
     flags: list[Flag] = []
+    # When this holds (the person declined the assessment), every requirement's
+    # status is "not_assessed": no opinion can be given, whatever else was recorded.
+    declined_when: Condition | None = None
     # The multi-choice question whose answer names the requirements being
     # considered (its choice values are requirement ids). Until it is answered,
     # every requirement is treated as considered.

@@ -21,7 +21,9 @@ from .conditions import holds
 from .criteria import (
     CriterionResult,
     RequirementResult,
+    age_at_conviction,
     age_from_answers,
+    assessment_declined,
     evaluate_flags,
     evaluate_requirements,
 )
@@ -226,6 +228,15 @@ class InterviewState:
         return age_from_answers(self.bundle.criteria, self.answers)
 
     @cached_property
+    def age_at_conviction(self) -> int | None:
+        return age_at_conviction(self.bundle.criteria, self.answers)
+
+    @cached_property
+    def declined(self) -> bool:
+        """The person declined the assessment: no opinion can be given."""
+        return assessment_declined(self.bundle.criteria, self.answers)
+
+    @cached_property
     def requirements(self) -> dict[str, RequirementResult]:
         return evaluate_requirements(self.bundle.criteria, self.answers)
 
@@ -251,6 +262,8 @@ class InterviewState:
         its criteria still unanswered no longer matter; those answered still need
         their reasons.
         """
+        if self.declined:
+            return []  # no assessment took place, so there is no opinion to finish
         criteria = self.bundle.criteria
         gate_ids = [g.id for g in criteria.gates]
         first = self.requirements[criteria.requirements[0].id]
@@ -286,6 +299,7 @@ class InterviewState:
         return {
             "schema": RESULT_SCHEMA,
             "age": self.age,
+            "age_at_conviction": self.age_at_conviction,
             "scores": {ident: s.as_result() for ident, s in self.scores.items()
                        if self.bundle.instruments[ident].in_result},
             "alerts": [a.id for a in self.alerts],

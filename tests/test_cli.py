@@ -111,3 +111,45 @@ def test_module_entry_runs_without_the_app():
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["scores"]["audit"]["band"] == "lower_risk"
+
+
+def test_the_copied_examples_match_the_shared_contract_when_it_is_beside_us():
+    from conftest import SHARED_EXAMPLES
+
+    if not SHARED_EXAMPLES.is_dir():
+        pytest.skip("no ../shared beside this checkout (a fresh clone): the copies stand alone")
+    shared = sorted(p.name for p in SHARED_EXAMPLES.iterdir())
+    assert shared, "../shared/examples is empty"
+    for name in shared:
+        assert (EXAMPLES / name).read_bytes() == (SHARED_EXAMPLES / name).read_bytes(), name
+
+
+def test_convicted_at_17_and_sentenced_at_18_is_not_eligible():
+    result = json.loads(run("assess", str(EXAMPLES / "convicted_at_17.json"), "--json").stdout)
+    assert (result["age"], result["age_at_conviction"]) == (18, 17)
+    for req in result["requirements"].values():
+        assert req["status"] == "not_eligible"
+        assert {"id": "age_18_plus", "met": False} in req["criteria"]
+
+
+def test_a_declined_assessment_is_not_assessed_whatever_else_was_recorded():
+    result = json.loads(run("assess", str(EXAMPLES / "declined.json"), "--json").stdout)
+    # Every other answer of the eligible MHTR example is still there ...
+    assert all(c["met"] is True for c in result["requirements"]["mhtr"]["criteria"])
+    # ... but no opinion can be given.
+    assert {r["status"] for r in result["requirements"].values()} == {"not_assessed"}
+    assert result["flags"]["assessment_declined"] is True
+
+
+@pytest.mark.parametrize("conviction_date, fault", [
+    ("2026-11-24", "ANS_010: 'conviction_date': 2026-11-24 is after hearing_date"),
+    ("1990-04-11", "ANS_010: 'conviction_date': 1990-04-11 is before person_dob"),
+])
+def test_a_conviction_date_after_the_hearing_or_before_birth_is_bad_input(
+        tmp_path, conviction_date, fault):
+    answers = json.loads((EXAMPLES / "example_mhtr_primary.json").read_text())
+    answers["answers"]["conviction_date"] = conviction_date
+    proc = run("assess", write(tmp_path, json.dumps(answers)), "--json")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"cstr-desktop: error: {fault}")
+    assert len(proc.stderr.splitlines()) == 1

@@ -135,13 +135,15 @@ def test_age_on_counts_whole_years():
 
 @pytest.mark.parametrize(("answers", "flags"), [
     ({}, {"aamr_contraindicated": False, "drr_review_required": False,
-          "report_shareable_with_court": False}),
-    ({"alcohol_dependent": "yes", "drr_period_months": 13, "consent_share_court": "yes"},
+          "report_shareable_with_court": False, "assessment_declined": False}),
+    ({"alcohol_dependent": "yes", "drr_period_months": 13, "consent_share_court": "yes",
+      "consent_assessment": "yes"},
      {"aamr_contraindicated": True, "drr_review_required": True,
-      "report_shareable_with_court": True}),
-    ({"alcohol_dependent": "no", "drr_period_months": 12, "consent_share_court": "no"},
+      "report_shareable_with_court": True, "assessment_declined": False}),
+    ({"alcohol_dependent": "no", "drr_period_months": 12, "consent_share_court": "no",
+      "consent_assessment": "no"},
      {"aamr_contraindicated": False, "drr_review_required": False,
-      "report_shareable_with_court": False}),
+      "report_shareable_with_court": False, "assessment_declined": True}),
 ])
 def test_flags(bundle, answers, flags):
     assert InterviewState(bundle, answers).result()["flags"] == flags
@@ -158,3 +160,40 @@ def test_reasons_say_why(bundle):
     assert atr["willing_atr"].reason() == "Not yet answered: Expresses willingness to comply"
     assert atr["willing_atr"].reason("cy").startswith("Heb ei ateb eto: ")
     assert [c.id for c in state.requirements["atr"].unanswered] == ["willing_atr"]
+
+
+def test_age_gate_is_tested_on_the_conviction_date_when_answered(bundle):
+    # 18 on the hearing date, 17 when convicted: not eligible (s.202(1)).
+    late = dict(ELIGIBLE, person_dob="2008-06-01", conviction_date="2026-05-20")
+    state = InterviewState(bundle, late)
+    assert (state.age, state.age_at_conviction) == (18, 17)
+    assert requirements(bundle, late)["mhtr"]["status"] == "not_eligible"
+    # Convicted on the 18th birthday: eligible.
+    on_birthday = dict(late, conviction_date="2026-06-01")
+    assert requirements(bundle, on_birthday)["mhtr"]["status"] == "eligible"
+    # No conviction date (guilty plea on the day): tested on the hearing date.
+    assert requirements(bundle, dict(late, conviction_date=None))["mhtr"]["status"] == "eligible"
+
+
+def test_declining_the_assessment_makes_every_requirement_not_assessed(bundle):
+    state = InterviewState(bundle, dict(ELIGIBLE, consent_assessment="no"))
+    assert {r["status"] for r in state.result()["requirements"].values()} == {"not_assessed"}
+    assert state.flags["assessment_declined"] is True
+    assert state.open_findings == []  # nothing to finish: there is no opinion
+    agreed = InterviewState(bundle, dict(ELIGIBLE, consent_assessment="yes"))
+    assert agreed.result()["requirements"]["mhtr"]["status"] == "eligible"
+    assert agreed.flags["assessment_declined"] is False
+
+
+def test_version_1_criteria_still_read_as_they_did():
+    """An assessment captured on form v1 scores exactly as before: age on the hearing
+    date, and a declined assessment is not a status of its own there."""
+    from cstr_desktop.form_loader import load_bundle
+
+    v1 = load_bundle("cstr_court_day", 1)
+    assert v1.criteria.version == 1 and "conviction_date" not in v1.questions
+    result = InterviewState(v1, dict(ELIGIBLE, consent_assessment="no")).result()
+    assert result["requirements"]["mhtr"]["status"] == "eligible"
+    assert result["age_at_conviction"] is None
+    assert list(result["flags"]) == ["aamr_contraindicated", "drr_review_required",
+                                     "report_shareable_with_court"]

@@ -1483,7 +1483,8 @@ def test_shipped_forms_load():
     library = FormLibrary.load()
     bundle = library.bundle()
     assert bundle.id == "cstr_court_day"
-    assert bundle.version == 1
+    assert bundle.version == 2  # the newest; version 1 stays loadable
+    assert library.bundle("cstr_court_day", 1).version == 1
     assert set(bundle.instruments) == {"phq9", "gad7", "audit", "sadq", "ldq", "dast10",
                                        "core10"}
     assert bundle.criteria.id == "cstr_criteria"

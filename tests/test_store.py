@@ -42,7 +42,7 @@ def test_answers_survive_close_and_reopen(folder, store, bundle):
                                     "drug_substances": ["cannabis", "other"]}
         row = again.assessment(a)
         assert (row["form_id"], row["form_version"], row["version"], row["status"]) == (
-            "cstr_court_day", 1, 1, "draft")
+            "cstr_court_day", bundle.version, 1, "draft")
 
 
 def test_no_name_case_number_or_answer_in_any_byte_of_the_folder(folder, bundle):
