@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +56,11 @@ _document_adapter: TypeAdapter[Any] = TypeAdapter(FormDocument)
 
 
 def default_forms_dir() -> Path:
-    """The ``forms/`` folder shipped with the package."""
-    return Path(str(resources.files("forms")))
+    """The ``forms/`` folder shipped with the package (beside its ``__init__``, which is
+    also where a PyInstaller bundle unpacks the form files)."""
+    import forms
+
+    return Path(forms.__file__).resolve().parent
 
 
 # --------------------------------------------------------------------------
