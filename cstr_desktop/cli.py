@@ -3,7 +3,8 @@
 The core cannot import the desktop app or the report renderer, so the
 program's entry point (``ui/entry.py``) passes them in as :class:`Commands`.
 Exit codes: 0 ok; 1 a check failed; 2 bad input (one line on stderr, never a
-traceback); 3 not allowed.
+traceback); 3 not allowed; 4 busy or not saved (the store is open in the app or
+another command, or the disk cannot be written): nothing was changed, try again.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_ALLOWED = 3
+EXIT_BUSY = 4
 
 
 @dataclass
@@ -68,8 +70,8 @@ def render_summary(state: InterviewState, lang: str = "en") -> str:
             band = tr(s.band.label, lang) if s.band else ""
             lines.append(f"  {inst.short_title:<9} {s.total:>3}  {band}")
         elif len(s.missing) < len(inst.scoring.items):
-            lines.append(f"  {inst.short_title:<9}   -  incomplete ({len(s.missing)} "
-                         "item(s) unanswered)")
+            unanswered = f"{len(s.missing)} item{'' if len(s.missing) == 1 else 's'}"
+            lines.append(f"  {inst.short_title:<9}   -  incomplete ({unanswered} unanswered)")
     for alert in state.alerts:
         lines.append(f"  ALERT: {tr(alert.message, lang)}")
     lines.append("")
@@ -147,6 +149,7 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
     from .key_slots import SignInError
     from .lifecycle import LifecycleError, RoleError
     from .store import NotAllowed, StoreError
+    from .store_faults import StoreBusy, StoreUnavailable
 
     try:
         if args.handler == "report":
@@ -162,7 +165,17 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
     except (SignInError, NotAllowed, RoleError) as exc:
         err.write(f"cstr-desktop: not allowed: {exc}\n")
         return EXIT_NOT_ALLOWED
+    except StoreBusy as exc:
+        err.write(f"cstr-desktop: busy: {exc}\n")
+        return EXIT_BUSY
+    except StoreUnavailable as exc:
+        word = "busy" if exc.cause == "busy" else "not saved"
+        err.write(f"cstr-desktop: {word}: {exc}; nothing was changed, try again\n")
+        return EXIT_BUSY
     except sqlcipher3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 11) & 0xFF not in (11, 26):  # CORRUPT, NOTADB
+            err.write(f"cstr-desktop: error: the store could not be used ({exc})\n")
+            return EXIT_BAD_INPUT
         err.write(f"cstr-desktop: error: the store is damaged ({exc}): restore the last good "
                   "backup with 'cstr-desktop restore'\n")
         return EXIT_BAD_INPUT

@@ -11,12 +11,15 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from .answers import answers_document, read_answers_file
 from .court_list import read_court_list
 from .demo import create_demo_store
+from .folder_lock import FolderLock
 from .form_loader import load_bundle
 from .paths import default_data_dir
 from .store import Store, StoreError, list_backups, restore_backup
@@ -46,14 +49,23 @@ def _password(variable: str, prompt: str, env: dict[str, str], confirm: bool = F
     return value
 
 
-def sign_in(args: argparse.Namespace, env: dict[str, str]) -> Store:
+def folder_lock(args: argparse.Namespace) -> FolderLock:
+    """The store's folder, held for this command (StoreBusy when the app has it open)."""
+    return FolderLock(data_dir(args), f"the command 'cstr-desktop {args.command}'")
+
+
+@contextmanager
+def sign_in(args: argparse.Namespace, env: dict[str, str]) -> Iterator[Store]:
+    """The signed-in store, with its folder held until the command is done."""
     if not args.user:
         raise CommandError("sign in with --user NAME (the password comes from CSTR_PASSWORD)")
     folder = data_dir(args)
     if not (folder / "keyslots.json").exists():
         raise CommandError(f"there is no store in {folder}: create one with "
                            "'cstr-desktop init --user NAME' or 'cstr-desktop demo'")
-    return Store.open(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env))
+    with folder_lock(args):
+        with Store.open(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env)) as store:
+            yield store
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
@@ -61,7 +73,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
         raise CommandError("name the first account with --user NAME")
     folder = data_dir(args)
     password = _password("CSTR_PASSWORD", "Password for the new account: ", env, confirm=True)
-    with Store.create(folder, args.user, password):
+    with folder_lock(args), Store.create(folder, args.user, password):
         pass
     out.write(f"Created an encrypted store in {folder} with the admin account "
               f"'{args.user}'.\n")
@@ -79,7 +91,8 @@ def cmd_user_add(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     folder = data_dir(args)
-    accounts, cases = create_demo_store(folder, load_bundle())
+    with folder_lock(args):
+        accounts, cases = create_demo_store(folder, load_bundle())
     out.write(f"Created a demo store in {folder} with {cases} fictional cases for today.\n"
               "Demo sign-ins (fictional data only):\n")
     for name, role, password in accounts:
@@ -90,14 +103,25 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
 def cmd_import_list(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     cases = read_court_list(args.csv)
     with sign_in(args, env) as store:
-        plan = store.import_court_list(cases)
-    out.write(f"Imported {len(cases)} listed case(s): {plan.summary()}.\n")
-    for case, diff in plan.changed:
-        changes = ", ".join(f"{k} {a or '-'} -> {b or '-'}" for k, (a, b) in diff.items())
-        out.write(f"  changed {case.case_number}: {changes}\n")
-    for case_number in plan.removed:
-        out.write(f"  removed {case_number}\n")
+        if args.dry_run:
+            plan = store.plan_court_list(cases)
+            store.log("court_list_previewed", "cases", None, reason=plan.summary())
+        else:
+            plan = store.import_court_list(cases)
+    listed = plural(len(cases), "listed case")
+    if args.dry_run:
+        out.write(f"Dry run, nothing was changed. Importing {listed} would give: "
+                  f"{plan.summary()}.\n")
+    else:
+        out.write(f"Imported {listed}: {plan.summary()}.\n")
+    for line in plan.lines():
+        out.write(line + "\n")
     return 0
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """ "1 case", "2 cases" (or the plural given)."""
+    return f"{n} {noun if n == 1 else many or noun + 's'}"
 
 
 def cmd_cases(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
@@ -114,7 +138,7 @@ def cmd_cases(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int
         name = f"{r['family_name']}, {r['given_names']}"
         out.write(f"{r['hearing_date']} {r['list_time'] or '':5} {r['courtroom'] or '':>4}  "
                   f"{r['case_number']:<16} {name:<36} {r['status']}\n")
-    out.write(f"{len(rows)} case(s)\n")
+    out.write(f"{plural(len(rows), 'case')}\n")
     return 0
 
 
@@ -124,7 +148,7 @@ def cmd_import_answers(args: argparse.Namespace, out: TextIO, env: dict[str, str
     with sign_in(args, env) as store:
         assessment = store.start_assessment(bundle, args.case)
         changed = store.import_answers(bundle, assessment, answers)
-    out.write(f"Recorded {changed} answer(s) for case {args.case}.\n")
+    out.write(f"Recorded {plural(changed, 'answer')} for case {args.case}.\n")
     return 0
 
 
@@ -179,7 +203,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
     folder = data_dir(args)
     if not list_backups(folder) and not args.backup:
         raise CommandError(f"there is no backup in {folder}")
-    used = restore_backup(folder, Path(args.backup) if args.backup else None)
+    with folder_lock(args):
+        used = restore_backup(folder, Path(args.backup) if args.backup else None)
     out.write(f"Restored {used.name}; the damaged file was kept beside it.\n")
     return 0
 

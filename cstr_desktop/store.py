@@ -12,6 +12,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,16 +27,19 @@ from .audit_chain import GENESIS, ChainReport, entry_hash, verify
 from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
 from .store_assessments import AssessmentsMixin, dump
 from .store_cases import CasesMixin
+from .store_faults import GuardedConnection, StoreError, StoreUnavailable
 from .store_schema import migrations
 
 DB_FILE = "store.db"
 BACKUP_DIR = "backups"
 BACKUPS_KEPT = 5
 ROLES = ("assessor", "reviewer", "admin")
+# How long a write waits for another program's write to finish before it is
+# reported as "busy" (StoreUnavailable); the app then keeps the value and retries.
+BUSY_TIMEOUT_SECONDS = 2.0
 
-
-class StoreError(Exception):
-    """The store cannot do what was asked (bad input or a missing record)."""
+__all__ = ["Account", "NotAllowed", "Store", "StoreCorrupt", "StoreError", "StoreExists",
+           "StoreUnavailable", "list_backups", "restore_backup"]
 
 
 class NotAllowed(StoreError):
@@ -73,7 +77,9 @@ def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
     path = folder / DB_FILE
     if must_exist and not path.exists():
         raise StoreCorrupt(folder, f"{DB_FILE} is missing")
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                              factory=GuardedConnection, timeout=BUSY_TIMEOUT_SECONDS)
+    conn.folder = folder
     try:
         # SQLCipher would otherwise print its own errors to stderr.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -198,8 +204,12 @@ class Store(CasesMixin, AssessmentsMixin):
         key = slots.unlock(username, password)
         db = _connect(folder, key)
         _check_integrity(db, folder)
-        migrations.apply(db)
-        db["meta"].upsert({"key": "clean_close", "value": "no"}, pk="key")
+        try:
+            migrations.apply(db)
+            db["meta"].upsert({"key": "clean_close", "value": "no"}, pk="key")
+        except StoreUnavailable:
+            db.conn.close()
+            raise
         row = next(db["accounts"].rows_where("username = ? AND removed_at IS NULL", [username]),
                    None)
         if row is None:
@@ -218,15 +228,26 @@ class Store(CasesMixin, AssessmentsMixin):
         if self._closed:
             return None
         written = None
-        ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
-        if ok:
-            self.db["meta"].upsert({"key": "clean_close", "value": "yes"}, pk="key")
-        self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        if ok and backup:
-            written = self._backup()
-        self.db.conn.close()
-        self._closed = True
+        self.close_problem: StoreUnavailable | None = None
+        try:
+            ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
+            if ok:
+                self.db["meta"].upsert({"key": "clean_close", "value": "yes"}, pk="key")
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if ok and backup:
+                written = self._backup()
+        except StoreUnavailable as exc:
+            # Every answer is already on disk (each save is durable); the check and the
+            # backup of a clean close wait for the next one that can write.
+            self.close_problem = exc
+        finally:
+            self.db.conn.close()
+            self._closed = True
         return written
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another program's write before it is "busy"."""
+        self.db.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def _backup(self) -> Path:
         backup_dir = self.folder / BACKUP_DIR
@@ -251,8 +272,29 @@ class Store(CasesMixin, AssessmentsMixin):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
     def _transaction(self):
-        return self.db.atomic()
+        """One transaction for a group of writes (a savepoint when one is open already).
+
+        It takes the write lock at the start (BEGIN IMMEDIATE), so another program's
+        write is waited for up to the busy timeout rather than failing at once.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                try:
+                    conn.rollback()
+                except (StoreUnavailable, sqlcipher3.Error):
+                    pass  # the first fault is the one to report; nothing was committed
+            raise
 
     # -- accounts -------------------------------------------------------------
 

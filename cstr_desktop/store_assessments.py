@@ -22,7 +22,9 @@ from .lifecycle import Actor, LifecycleError, check_editable, check_move
 PREFILL = {"family_name": "person_family_name", "given_names": "person_given_names",
            "date_of_birth": "person_dob", "hearing_date": "hearing_date",
            "court_name": "court_name", "courtroom": "courtroom", "list_time": "list_time",
-           "case_number": "case_number", "pnc_id": "pnc_id", "crn": "crn"}
+           "case_number": "case_number", "pnc_id": "pnc_id", "crn": "crn",
+           "offence": "offence_main"}
+MAX_COMMENT = 4000
 
 
 def dump(value: Any) -> str | None:
@@ -92,7 +94,8 @@ class AssessmentsMixin:
         When this returns, the answer is on disk (WAL, synchronous=FULL).
         """
         self._require("assessor", "admin")
-        check_editable(self.assessment(assessment_id)["status"])
+        row = self.assessment(assessment_id)
+        check_editable(row["status"])
         current = self.answers(assessment_id)
         if value is not None:
             check_answer(bundle, name, value, current)
@@ -106,8 +109,9 @@ class AssessmentsMixin:
         now = self._clock()
         with self._transaction():
             self._write_answer(assessment_id, name, old, value, now)
-            self.db["assessments"].update(assessment_id, {"content_hash": content_hash(current),
-                                                          "updated_at": now})
+            self.db["assessments"].update(assessment_id, {
+                "content_hash": content_hash(current), "updated_at": now,
+                "started_at": row.get("started_at") or now})
 
     def import_answers(self, bundle: FormBundle, assessment_id: str,
                        answers: Mapping[str, Any]) -> int:
@@ -127,8 +131,10 @@ class AssessmentsMixin:
                     continue
                 self._write_answer(assessment_id, name, old, value, now, action="answer_imported")
                 changed += 1
+            started = {"started_at": self.assessment(assessment_id).get("started_at") or now} \
+                if changed else {}
             self.db["assessments"].update(assessment_id, {"content_hash": content_hash(merged),
-                                                          "updated_at": now})
+                                                          "updated_at": now, **started})
         return changed
 
     def _write_answer(self, assessment_id: str, name: str, old: Any, value: Any, now: str,
@@ -175,7 +181,53 @@ class AssessmentsMixin:
                           submitted_at=self._clock())
 
     def request_changes(self, assessment_id: str, comment: str) -> dict:
-        return self._move(assessment_id, "request_changes", comment, review_comment=comment)
+        """Return it to the assessor with a comment, kept in the review's history."""
+        comment = (comment or "").strip()
+        self._check_comment(comment)
+        with self._transaction():
+            row = self._move(assessment_id, "request_changes", comment,
+                             review_comment=comment)
+            self._add_comment(row, "changes_requested", comment)
+        return row
+
+    def reply_to_review(self, assessment_id: str, text: str) -> dict:
+        """The assessor answers the reviewer's comments (kept with them, never replaced)."""
+        self._require("assessor", "admin")
+        row = self.assessment(assessment_id)
+        text = (text or "").strip()
+        if not text:
+            raise LifecycleError("a reply needs some text")
+        if not self.review_comments(assessment_id):
+            raise LifecycleError("there is no reviewer's comment to reply to")
+        check_editable(row["status"])
+        self._check_comment(text)
+        with self._transaction():
+            self._add_comment(row, "reply", text)
+            self._audit("review_reply", "assessment", assessment_id, reason=text)
+        return row
+
+    def review_comments(self, assessment_id: str) -> list[dict]:
+        """The review's comments and the replies, oldest first, with who wrote each."""
+        return list(self.db.query(
+            "SELECT r.kind, r.text, r.at, r.version, acc.username AS author, "
+            "acc.role AS author_role FROM review_comments r "
+            "LEFT JOIN accounts acc ON acc.id = r.author_id "
+            "WHERE r.assessment_id = ? ORDER BY r.at, r.rowid", [assessment_id]))
+
+    def _check_comment(self, text: str) -> None:
+        if len(text) > MAX_COMMENT:
+            raise LifecycleError(f"a comment is at most {MAX_COMMENT} characters (this one "
+                                 f"has {len(text)})")
+        if text and self.verify_password(text):
+            # The password box and the comment box are separate; this stops the one
+            # slip that would show a password to the assessor and keep it for good.
+            raise LifecycleError("that is your password, not a comment: it was not sent. "
+                                 "Type the comment in the comment box")
+
+    def _add_comment(self, row: dict, kind: str, text: str) -> None:
+        self.db["review_comments"].insert({
+            "id": str(uuid.uuid4()), "assessment_id": row["id"], "version": row["version"],
+            "kind": kind, "text": text, "author_id": self.user.id, "at": self._clock()})
 
     def countersign(self, assessment_id: str, password: str) -> dict:
         """Approve and lock. The reviewer confirms with their password."""

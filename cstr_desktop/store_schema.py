@@ -77,3 +77,36 @@ def m004_frozen_reports(db: Database) -> None:
     }, pk=("assessment_id", "version", "lang"),
         foreign_keys=[("assessment_id", "assessments", "id")])
     db["frozen_reports"].create_index(["verification"])
+
+
+@migrations()
+def m005_started_review_comments_search(db: Database) -> None:
+    # When a person first answered (the listing details copied in when a case is
+    # opened do not count): until then the case is still "listed".
+    db["assessments"].add_column("started_at", str)
+    db.execute(
+        "UPDATE assessments SET started_at = COALESCE((SELECT MIN(u.at) FROM audit u "
+        "WHERE u.entity_id = assessments.id AND u.action IN ('answer_saved', "
+        "'answer_imported') AND u.at > assessments.created_at), "
+        "CASE WHEN status != 'draft' THEN updated_at END)")
+    # The review's comments and the assessor's replies, each kept (not overwritten).
+    db["review_comments"].create({
+        "id": str, "assessment_id": str, "version": int, "kind": str, "text": str,
+        "author_id": str, "at": str,
+    }, pk="id", not_null={"assessment_id", "version", "kind", "text", "author_id", "at"},
+        foreign_keys=[("assessment_id", "assessments", "id")])
+    db["review_comments"].create_index(["assessment_id", "at"])
+    for row in db.query("SELECT id, version, review_comment, updated_at, created_by FROM "
+                        "assessments WHERE review_comment IS NOT NULL"):
+        reviewer = db.execute(
+            "SELECT actor FROM audit WHERE entity_id = ? AND action = 'request_changes' "
+            "ORDER BY seq DESC LIMIT 1", [row["id"]]).fetchone()
+        db["review_comments"].insert({
+            "id": f"{row['id']}-m005", "assessment_id": row["id"], "version": row["version"],
+            "kind": "changes_requested", "text": row["review_comment"],
+            "author_id": reviewer[0] if reviewer else row["created_by"],
+            "at": row["updated_at"]})
+    # Search also matches names with their punctuation taken out ("obrien").
+    from .store_cases import rebuild_search_text
+
+    rebuild_search_text(db)
