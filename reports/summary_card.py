@@ -18,6 +18,21 @@ def _answers(snapshot: dict) -> dict[str, dict[str, Any]]:
     return {i["name"]: i for part in snapshot["parts"] for i in part["items"]}
 
 
+# The card is one page: a long answer is cut here, and read in full in the report.
+BRIEF_CHARACTERS = 700
+BRIEF_LINES = 8
+
+
+def brief(text: str, langs: list[str]) -> str:
+    """A long answer's start, saying where the rest is."""
+    lines = text.splitlines()
+    if len(text) <= BRIEF_CHARACTERS and len(lines) <= BRIEF_LINES:
+        return text
+    cut = "\n".join(lines[:BRIEF_LINES])[:BRIEF_CHARACTERS]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut
+    return f"{cut.rstrip()}… ({wording('continued_in_report', langs)})"
+
+
 def card_flowables(snapshot: dict) -> list[Flowable]:
     langs = snapshot["langs"]
     person = snapshot["person"]
@@ -51,7 +66,7 @@ def card_flowables(snapshot: dict) -> list[Flowable]:
                else p(wording("nothing_recorded", langs), "small"))
     if "recommendation_summary" in items:
         out.append(Spacer(1, 4))
-        out.append(p(answer("recommendation_summary")))
+        out.append(p(brief(answer("recommendation_summary"), langs)))
 
     out.append(p(wording("criteria_glance", langs), "h1"))
     glance: list[list[Any]] = []
