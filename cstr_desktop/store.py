@@ -27,7 +27,8 @@ from .audit_chain import GENESIS, ChainReport, entry_hash, verify
 from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
 from .store_assessments import AssessmentsMixin, dump
 from .store_cases import CasesMixin
-from .store_faults import GuardedConnection, StoreError, StoreUnavailable
+from .store_connection import GuardedConnection
+from .store_faults import StoreError, StoreUnavailable
 from .store_schema import migrations
 
 DB_FILE = "store.db"

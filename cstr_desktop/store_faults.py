@@ -5,7 +5,8 @@ code. None of them may escape the store: :class:`GuardedConnection` turns
 the ones that mean "try again later" into :class:`StoreUnavailable`, naming
 the cause in words (busy, disk full, read-only, input/output error), so the
 app can say "Not saved" beside the question, keep the value and retry, and
-the command line can say "busy" rather than "damaged".
+the command line can say "busy" rather than "damaged". (No SQLCipher import
+here: the app's first window needs these words before the store is opened.)
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-
-import sqlcipher3
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM = 3
@@ -131,66 +130,3 @@ def _why_not_writable(folder: Path | None) -> str | None:
                 return "full"
             return None
     return None
-
-
-class GuardedCursor(sqlcipher3.Cursor):
-    """A cursor whose faults come out as StoreUnavailable."""
-
-    folder: Path | None = None
-
-    def _guard(self, exc: BaseException) -> BaseException:
-        return diagnose(exc, self.connection.folder) or exc
-
-    def execute(self, *args):
-        try:
-            return super().execute(*args)
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
-
-    def executemany(self, *args):
-        try:
-            return super().executemany(*args)
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
-
-    def fetchone(self):
-        try:
-            return super().fetchone()
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
-
-    def fetchall(self):
-        try:
-            return super().fetchall()
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
-
-    def __next__(self):
-        try:
-            return super().__next__()
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
-
-
-class GuardedConnection(sqlcipher3.Connection):
-    """A SQLCipher connection whose "try again later" faults are StoreUnavailable.
-
-    Set ``folder`` after connecting, so a fault can be traced to its cause.
-    """
-
-    folder: Path | None = None
-
-    def cursor(self, factory=GuardedCursor):  # noqa: D401 - sqlite3's signature
-        return super().cursor(factory)
-
-    def execute(self, *args):
-        return self.cursor().execute(*args)
-
-    def executemany(self, *args):
-        return self.cursor().executemany(*args)
-
-    def commit(self):
-        try:
-            return super().commit()
-        except sqlcipher3.OperationalError as exc:
-            raise (diagnose(exc, self.folder) or exc) from exc

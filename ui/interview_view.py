@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -26,11 +26,16 @@ from cstr_desktop.form_loader import FormBundle, ResolvedSection
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.local_text import tr
 
+from .error_text import say_error
 from .question_widgets import ChoiceInput, QuestionInput, make_input
 from .section_list import SectionList
+from .side_panel import SidePanel, esc
 from .text import sentence, t
 
-SaveAnswer = Callable[[str, Any], tuple[InterviewState | None, str | None]]
+# Saves one answer; returns a SaveOutcome (ui.actions): the new state, or why not.
+SaveAnswer = Callable[[str, Any], Any]
+# A save that could not be written is tried again after these many seconds (then longer).
+RETRY_SECONDS = (3, 5, 10, 20, 30)
 
 
 class QuestionBlock(QFrame):
@@ -59,7 +64,8 @@ class QuestionBlock(QFrame):
             help_label.setAccessibleName(tr(question.help, lang))
             layout.addWidget(help_label)
         choices = [(c.value, tr(c.label, lang)) for c in state.choices(question.name)]
-        self.input: QuestionInput | None = make_input(question, label_text, choices, scored, self)
+        self.input: QuestionInput | None = make_input(question, label_text, choices, scored, self,
+                                                      lang)
         if self.input is not None:
             layout.addWidget(self.input)
             self.label.setBuddy(self.input)
@@ -78,90 +84,10 @@ class QuestionBlock(QFrame):
 
     def show_status(self, text: str, error: bool) -> None:
         self.status.setText(text)
+        self.status.setAccessibleName(text or self.status.accessibleName())
         self.status.setProperty("error", error)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
-
-
-class SidePanel(QLabel):
-    """Live totals and bands, alerts, and the criteria for each requirement."""
-
-    def __init__(self, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.lang = lang
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName(t("scores", lang))
-        self.setObjectName("sidepanel")
-
-    def show_state(self, state: InterviewState) -> None:
-        lang = self.lang
-        html = [f"<h3>{t('scores', lang)}</h3><table>"]
-        for ident, score in state.scores.items():
-            inst = state.bundle.instruments[ident]
-            if len(score.missing) == len(inst.scoring.items):
-                continue
-            if score.complete:
-                value = f"<b>{score.total}</b> {tr(score.band.label, lang) if score.band else ''}"
-            else:
-                value = f"{t('incomplete', lang)} ({len(score.missing)})"
-            html.append(f"<tr><td>{inst.short_title}&nbsp;&nbsp;</td><td>{value}</td></tr>")
-        html.append("</table>")
-        if state.alerts:
-            html.append(f"<h3 style='color:#8b1e1e'>{t('alerts', lang)}</h3>")
-            for alert in state.alerts:
-                html.append(f"<p style='color:#8b1e1e'><b>{_esc(tr(alert.message, lang))}</b>"
-                            "</p>")
-        html.append(f"<h3>{t('criteria', lang)}</h3>")
-        html.extend(self._criteria_html(state))
-        self.setText("".join(html))
-
-
-    def _criteria_html(self, state: InterviewState) -> list[str]:
-        """The gates once, then each requirement considered with its own criteria."""
-        lang = self.lang
-        criteria = state.bundle.criteria
-        gate_ids = {g.id for g in criteria.gates}
-        html: list[str] = []
-        considered = [r for r in criteria.requirements if r.id in state.considered]
-        if considered:
-            # Gates are shared: their results are the same under every requirement.
-            first = state.requirements[considered[0].id]
-            gates = [c for c in first.criteria if c.id in gate_ids]
-            if any(c.met is not True for c in gates):
-                html.append(f"<p><b>{t('gates', lang)}</b><br/>")
-                html.extend(_open_criteria(gates, lang))
-                html.append("</p>")
-        for req in considered:
-            result = state.requirements[req.id]
-            mark = {"eligible": "✔", "not_eligible": "✘", "incomplete": "…"}[result.status]
-            html.append(f"<p><b>{mark} {req.id.upper()}</b>: {t('req_' + result.status, lang)}"
-                        "<br/>")
-            html.extend(_open_criteria([c for c in result.criteria if c.id not in gate_ids],
-                                       lang))
-            html.append("</p>")
-        others = [r.id.upper() for r in criteria.requirements if r.id not in state.considered]
-        if others:
-            html.append(f"<p style='color:#555'>{t('not_considered', lang)}: "
-                        f"{', '.join(others)}</p>")
-        return html
-
-
-def _open_criteria(results: list[Any], lang: str) -> list[str]:
-    """One line for each criterion not met or not yet answered."""
-    lines = []
-    for c in results:
-        if c.met is False:
-            lines.append(f"<span style='color:#8b1e1e'>✘ {_esc(tr(c.criterion.label, lang))}"
-                         "</span><br/>")
-        elif c.met is None:
-            lines.append(f"<span>… {_esc(tr(c.criterion.label, lang))}</span><br/>")
-    return lines
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class InterviewView(QWidget):
@@ -179,6 +105,14 @@ class InterviewView(QWidget):
         self.pages: dict[str, tuple[QScrollArea, dict[str, QuestionBlock]]] = {}
         self.current: str | None = None
         self.read_only = False
+        # Answers given but not yet written (the store was busy, the disk full...), in the
+        # order given: kept on screen, retried, and the case cannot be left until they are
+        # saved or the person discards them.
+        self.unsaved: dict[str, Any] = {}
+        self.unsaved_reason: Exception | None = None
+        self._retries = 0
+        self.retry_timer = QTimer(self, singleShot=True)
+        self.retry_timer.timeout.connect(self.retry_unsaved)
 
         self.sections = SectionList(self)
         self.sections.setAccessibleName(t("sections", lang))
@@ -231,6 +165,8 @@ class InterviewView(QWidget):
             self.stack.removeWidget(scroll)
             scroll.deleteLater()
         self.pages.clear()
+        self.unsaved.clear()
+        self.retry_timer.stop()
         self.state = state
         self.read_only = read_only
         self.header.setText(header)
@@ -284,7 +220,7 @@ class InterviewView(QWidget):
         for inst in section.instruments:
             stem = inst.stem or inst.instructions
             if stem:
-                label = QLabel(f"<b>{inst.short_title}</b> — {_esc(tr(stem, self.lang))}", body)
+                label = QLabel(f"<b>{inst.short_title}</b> — {esc(tr(stem, self.lang))}", body)
                 label.setWordWrap(True)
                 label.setAccessibleName(tr(stem, self.lang))
                 layout.addWidget(label)
@@ -296,6 +232,8 @@ class InterviewView(QWidget):
                 block.input.answered.connect(
                     lambda value, name=question.name: self._answered(name, value))
                 block.input.done.connect(lambda name=question.name: self.focus_next(name))
+                block.input.invalid.connect(
+                    lambda exc, name=question.name: self._refused(name, exc))
                 block.input.setEnabled(not self.read_only)
                 if self.read_only and question.name not in self.state.answers:
                     block.show_not_answered(self.lang)
@@ -324,6 +262,8 @@ class InterviewView(QWidget):
         self.sections.blockSignals(True)
         self.sections.setCurrentRow(row)
         self.sections.blockSignals(False)
+        # The current section whole in the list, never cut off at its top or bottom.
+        self.sections.scrollToItem(self.sections.item(row))
         self._apply_visibility(name)
         self.side.show_state(self.state)
         target = question if question in blocks and blocks[question].isVisibleTo(
@@ -387,17 +327,97 @@ class InterviewView(QWidget):
 
     # -- answers ------------------------------------------------------------------
 
+    def _block(self, name: str) -> QuestionBlock:
+        return self.pages[self.bundle.section_of[name]][1][name]
+
     def _answered(self, name: str, value: Any) -> None:
-        if self.read_only:
+        if self.read_only or self.state is None:
             return
-        state, error = self.save(name, value)
-        _, blocks = self.pages[self.bundle.section_of[name]]
-        if error:
-            blocks[name].show_status(error, True)
+        if self.unsaved:
+            # Keep the order the answers were given in: this one waits behind the others.
+            self.unsaved.pop(name, None)
+            self.unsaved[name] = value
+            self.retry_unsaved()
             return
-        blocks[name].show_status(t("saved", self.lang) if value is not None else "", False)
+        self._save(name, value)
+
+    def _save(self, name: str, value: Any) -> bool:
+        """Save one answer and show what happened beside it; True if it was written."""
+        outcome = self.save(name, value)
+        block = self._block(name)
+        if outcome.refused is not None:
+            self.unsaved.pop(name, None)
+            self._refused(name, outcome.refused)
+            return True  # nothing to keep: the answer itself was wrong
+        if outcome.not_saved is not None:
+            self.unsaved[name] = value
+            self.unsaved_reason = outcome.not_saved
+            if block.input is not None:
+                block.input.problem = False  # the answer is fine: Enter may move on
+            block.show_status(t("not_saved_here", self.lang,
+                                reason=say_error(outcome.not_saved, self.lang)), True)
+            self._schedule_retry()
+            return False
+        self.unsaved.pop(name, None)
+        if block.input is not None:
+            block.input.problem = False
+        block.show_status(self._saved_words(name, value) if value is not None else "", False)
         self.show_problem("")  # what it said was about the answers before this one
-        self.refresh(state)
+        if outcome.state is not None:
+            self.refresh(outcome.state)
+        return True
+
+    def _saved_words(self, name: str, value: Any) -> str:
+        if self.bundle.questions[name].type == "date" and isinstance(value, str):
+            from .day_words import long_date
+
+            return t("saved_as", self.lang, value=long_date(value, self.lang))
+        return t("saved", self.lang)
+
+    def _refused(self, name: str, error: Any) -> None:
+        """The answer was not taken (a check failed, or a date could not be read)."""
+        block = self._block(name)
+        if block.input is not None:
+            block.input.problem = True
+        block.show_status(say_error(error, self.lang), True)
+
+    def _schedule_retry(self) -> None:
+        if not self.retry_timer.isActive():
+            seconds = RETRY_SECONDS[min(self._retries, len(RETRY_SECONDS) - 1)]
+            self.retry_timer.start(seconds * 1000)
+
+    def retry_unsaved(self) -> bool:
+        """Try again to save what could not be saved; True when nothing is left unsaved."""
+        self.retry_timer.stop()
+        for name, value in list(self.unsaved.items()):
+            if not self._save(name, value):
+                self._retries += 1
+                self._schedule_retry()
+                return False
+        self._retries = 0
+        self.unsaved_reason = None
+        return True
+
+    def discard_unsaved(self) -> list[str]:
+        """Give up the answers that could not be saved; returns their names."""
+        names = list(self.unsaved)
+        self.unsaved.clear()
+        self.retry_timer.stop()
+        self._retries = 0
+        for name in names:
+            block = self._block(name)
+            block.show_status(t("discarded", self.lang), True)
+            if block.input is not None and self.state is not None:
+                block.input.set_value(self.state.answers.get(name))
+        return names
+
+    def commit_editing(self) -> None:
+        """Hand over the answer being typed (before a lock, a switch of user or quitting)."""
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, QuestionInput):
+            widget = widget.parentWidget()
+        if widget is not None and widget.isEnabled() and not self.read_only:
+            widget.commit()
 
     def refresh(self, state: InterviewState) -> None:
         self.state = state
