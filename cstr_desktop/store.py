@@ -229,7 +229,7 @@ class Store(CasesMixin, AssessmentsMixin):
         if self._closed:
             return None
         written = None
-        self.close_problem: StoreUnavailable | None = None
+        self.close_problem: Exception | None = None
         try:
             ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
             if ok:
@@ -237,7 +237,7 @@ class Store(CasesMixin, AssessmentsMixin):
             self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             if ok and backup:
                 written = self._backup()
-        except StoreUnavailable as exc:
+        except (StoreUnavailable, sqlcipher3.Error) as exc:
             # Every answer is already on disk (each save is durable); the check and the
             # backup of a clean close wait for the next one that can write.
             self.close_problem = exc
