@@ -1,6 +1,11 @@
 """The store's SQLCipher connection, whose "try again later" faults come out as
 :class:`cstr_desktop.store_faults.StoreUnavailable` (busy, disk full, read-only,
-input/output error) wherever a statement runs or its rows are read."""
+input/output error) wherever a statement runs or its rows are read.
+
+Once the disk has failed under it (an input/output error), SQLite may go on to
+report what it then reads as malformed, or even as out of memory: those are the
+same fault, and are reported as it, not as damage to the store.
+"""
 
 from __future__ import annotations
 
@@ -8,46 +13,52 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .store_faults import diagnose
+from .store_faults import StoreUnavailable, diagnose
+
+
+def _translate(connection: GuardedConnection, exc: BaseException) -> BaseException:
+    found = diagnose(exc, connection.folder)
+    if found is not None:
+        if found.cause == "io":
+            connection.disk_failed = True
+        return found
+    if connection.disk_failed and isinstance(exc, sqlcipher3.DatabaseError | MemoryError):
+        return StoreUnavailable("io", str(exc))
+    return exc
 
 
 class GuardedCursor(sqlcipher3.Cursor):
     """A cursor whose faults come out as StoreUnavailable."""
 
-    folder: Path | None = None
-
-    def _guard(self, exc: BaseException) -> BaseException:
-        return diagnose(exc, self.connection.folder) or exc
-
     def execute(self, *args):
         try:
             return super().execute(*args)
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            raise _translate(self.connection, exc) from exc
 
     def executemany(self, *args):
         try:
             return super().executemany(*args)
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            raise _translate(self.connection, exc) from exc
 
     def fetchone(self):
         try:
             return super().fetchone()
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            raise _translate(self.connection, exc) from exc
 
     def fetchall(self):
         try:
             return super().fetchall()
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            raise _translate(self.connection, exc) from exc
 
     def __next__(self):
         try:
             return super().__next__()
-        except sqlcipher3.OperationalError as exc:
-            raise self._guard(exc) from exc
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            raise _translate(self.connection, exc) from exc
 
 
 class GuardedConnection(sqlcipher3.Connection):
@@ -57,8 +68,9 @@ class GuardedConnection(sqlcipher3.Connection):
     """
 
     folder: Path | None = None
+    disk_failed = False
 
-    def cursor(self, factory=GuardedCursor):  # noqa: D401 - sqlite3's signature
+    def cursor(self, factory=GuardedCursor):
         return super().cursor(factory)
 
     def execute(self, *args):
@@ -70,5 +82,5 @@ class GuardedConnection(sqlcipher3.Connection):
     def commit(self):
         try:
             return super().commit()
-        except sqlcipher3.OperationalError as exc:
-            raise (diagnose(exc, self.folder) or exc) from exc
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            raise _translate(self, exc) from exc

@@ -40,7 +40,7 @@ def closed(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
-    if window is not None:
+    if window is not None and window.isVisible() and QApplication.activeModalWidget() is None:
         # The window manager gives the window back the keyboard (offscreen, nothing does).
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)

@@ -198,8 +198,8 @@ def save_answer(session: Session, name: str, value: Any) -> SaveOutcome:
     """Save one answer now."""
     if session.store is None or session.assessment_id is None:
         raise StoreError("no case is open to save the answer in")
-    bundle = session.bundle()
     try:
+        bundle = session.bundle()
         session.store.save_answer(bundle, session.assessment_id, name, value)
         answers = session.store.answers(session.assessment_id)
     except StoreUnavailable as exc:

@@ -384,7 +384,7 @@ class InterviewView(QWidget):
     def _schedule_retry(self) -> None:
         if not self.retry_timer.isActive():
             seconds = RETRY_SECONDS[min(self._retries, len(RETRY_SECONDS) - 1)]
-            self.retry_timer.start(seconds * 1000)
+            self.retry_timer.start(int(seconds * 1000))
 
     def retry_unsaved(self) -> bool:
         """Try again to save what could not be saved; True when nothing is left unsaved."""

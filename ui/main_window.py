@@ -260,7 +260,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "change_password", self.show_change_password)
         self._action(file_menu, "manage_accounts", self.show_accounts)
         file_menu.addSeparator()
-        self._action(file_menu, "quit", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q on every platform (Windows has no standard key for Quit).
+        self._action(file_menu, "quit", self.close, "Ctrl+Q")
         go_menu = bar.addMenu(t("go_menu", self.lang))
         self._action(go_menu, "back_to_list", self.show_list, "Ctrl+Shift+L")
         self._action(go_menu, "review_queue", self.show_review_queue, "Ctrl+Shift+R")
