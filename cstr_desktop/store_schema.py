@@ -84,11 +84,16 @@ def m005_started_review_comments_search(db: Database) -> None:
     # When a person first answered (the listing details copied in when a case is
     # opened do not count): until then the case is still "listed".
     db["assessments"].add_column("started_at", str)
+    # Started: an answer imported, or saved by a person; the listing details copied in when
+    # the case was opened (these fields, within seconds of its creation) do not count.
+    copied = ("person_family_name", "person_given_names", "person_dob", "hearing_date",
+              "court_name", "courtroom", "list_time", "case_number", "pnc_id", "crn")
     db.execute(
         "UPDATE assessments SET started_at = COALESCE((SELECT MIN(u.at) FROM audit u "
-        "WHERE u.entity_id = assessments.id AND u.action IN ('answer_saved', "
-        "'answer_imported') AND u.at > assessments.created_at), "
-        "CASE WHEN status != 'draft' THEN updated_at END)")
+        "WHERE u.entity_id = assessments.id AND (u.action = 'answer_imported' OR "
+        "(u.action = 'answer_saved' AND (u.field NOT IN (" + ",".join("?" * len(copied))
+        + ") OR julianday(u.at) - julianday(assessments.created_at) > 2.0 / 86400)))), "
+        "CASE WHEN status != 'draft' THEN updated_at END)", list(copied))
     # The review's comments and the assessor's replies, each kept (not overwritten).
     db["review_comments"].create({
         "id": str, "assessment_id": str, "version": int, "kind": str, "text": str,

@@ -291,3 +291,32 @@ def test_a_slot_unlocks_with_its_own_cost_after_the_default_changes(folder):
     stored = json.loads((folder / "keyslots.json").read_text())["slots"]
     assert [s["kdf"] for s in stored.values()] == [
         {"time_cost": 1, "memory_cost": 8192, "parallelism": 2}]
+
+
+def test_m005_upgrades_a_store_made_before_it(tmp_path, bundle):
+    """A store from before m005: its started work stays started, its review comment is kept
+    in the history, and search finds names without their punctuation."""
+    from cstr_desktop.court_list import ListedCase
+
+    old = Store.create(tmp_path / "data", "ann", PASSWORD, kdf=KDF)
+    old.add_case(ListedCase("2026-11-25", "Cardiff", "1", "10:00", "CF-1", "O'Brien", "Seán",
+                            "1979-12-31"))
+    old.add_case(ListedCase("2026-11-25", "Cardiff", "1", "11:00", "CF-2", "Ali", "Sara",
+                            "1990-01-01"))
+    a = old.start_assessment(bundle, "CF-1")
+    old.save_answer(bundle, a, "interpreter_used", "no")
+    old.start_assessment(bundle, "CF-2")  # opened, nothing answered
+    # Back to how a store was before m005.
+    db = old.db
+    db.execute("DROP TABLE review_comments")
+    db.execute("ALTER TABLE assessments DROP COLUMN started_at")
+    db.execute("UPDATE assessments SET status = 'changes_requested', "
+               "review_comment = 'Add the GP.' WHERE id = ?", [a])
+    db.execute("UPDATE cases SET search_text = 'o''brien sean cf-1' WHERE case_number = 'CF-1'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm005%'")
+    old.close()
+    with reopen(tmp_path / "data") as upgraded:
+        assert upgraded.case("CF-1")["status"] == "changes_requested"
+        assert upgraded.case("CF-2")["status"] == "listed"
+        assert [c["text"] for c in upgraded.review_comments(a)] == ["Add the GP."]
+        assert [c["case_number"] for c in upgraded.cases(search="obrien")] == ["CF-1"]

@@ -35,6 +35,7 @@ from .text import t
 FOCUS_RING = QColor("#1d3557")
 # How long a first digit waits for a second one, when a list has ten options or more.
 DIGIT_PAUSE_MS = 800
+RING = 4  # the margin a choice group keeps for its focus ring
 
 
 class QuestionInput(QWidget):
@@ -267,7 +268,7 @@ class ChoiceInput(DigitKeys, QuestionInput):
         # Short answers side by side (Yes / No); longer ones one per line, so nothing is cut.
         side_by_side = len(choices) <= 3 and not scored and sum(len(c) for _, c in choices) < 40
         layout = QHBoxLayout(self) if side_by_side else QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(RING, RING, RING, RING)  # room for the focus ring
         layout.setSpacing(2)
         for index, (value, text) in enumerate(choices):
             key = value if self.scored else index + 1
@@ -335,7 +336,7 @@ class MultiChoiceInput(DigitKeys, QuestionInput):
         super().__init__(name, label, parent)
         self.values = [v for v, _ in choices]
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(RING, RING, RING, RING)  # room for the focus ring
         layout.setSpacing(2)
         self.boxes: list[QCheckBox] = []
         for index, (_, text) in enumerate(choices):
