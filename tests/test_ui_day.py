@@ -69,7 +69,7 @@ def test_import_shows_the_reconcile_first_and_changes_nothing_until_confirmed(qt
     assert rows["CF-4"][:3] == ("Add", "CF-4", "Ahmed, Yusuf")
     assert rows["CF-3"][0] == "Change" and "Listed time: 11:00 → 09:45" in rows["CF-3"][3]
     # A change of date of birth may be a different person: said, and marked.
-    assert rows["CF-2"][3].startswith("Who the person is has changed: check it is the same "
+    assert rows["CF-2"][3].startswith("Name or date of birth changed: check it is the same "
                                       "person. Date of birth: 1990-01-01 → 1991-01-01")
     assert preview.table.item(list(rows).index("CF-2"), 0).font().bold()
     assert rows["CF-1"] == ("Remove", "CF-1", "O'Brien, Seán", "Not on the new list.")

@@ -7,7 +7,7 @@ rather than a corrected listing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cstr_desktop.court_list import IDENTITY_FIELDS, ReconcilePlan
 
+from .day_words import short_date
 from .screens import button
 from .text import t
 
@@ -29,9 +30,12 @@ WARN = QColor("#fbeaea")
 
 
 def plan_summary(plan: ReconcilePlan, lang: str) -> str:
-    return t("import_summary", lang, added=len(plan.added), changed=len(plan.changed),
-             removed=len(plan.removed), kept=len(plan.kept_with_work),
-             unchanged=len(plan.unchanged))
+    """ "1 to add, 2 to change, 5 unchanged" (what does not happen is left out)."""
+    counts = (("sum_add", plan.added), ("sum_change", plan.changed),
+              ("sum_remove", plan.removed), ("sum_keep", plan.kept_with_work),
+              ("sum_unchanged", plan.unchanged))
+    return ", ".join(t(key, lang, n=len(items)) for key, items in counts if items) or \
+        t("sum_nothing", lang)
 
 
 def _field(name: str, lang: str) -> str:
@@ -89,8 +93,9 @@ class ImportPreview(QWidget):
                              summary=plan_summary(plan, lang)))
         rows: list[tuple[str, str, str, str, bool]] = []
         for case in plan.added:
-            details = (f"{case.hearing_date} {case.list_time} · {t('courtroom', lang)} "
-                       f"{case.courtroom} · {_field('date_of_birth', lang)} {case.date_of_birth}")
+            details = (f"{short_date(case.hearing_date, lang)} {case.list_time} · "
+                       f"{t('courtroom', lang)} {case.courtroom} · "
+                       f"{_field('date_of_birth', lang)} {case.date_of_birth}")
             rows.append(("change_add", case.case_number,
                          f"{case.family_name}, {case.given_names}", details, False))
         for case, diff in plan.changed:
@@ -117,8 +122,12 @@ class ImportPreview(QWidget):
                     item.setBackground(QBrush(WARN))
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
         self.import_button.setFocus()
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # once the columns have widths
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def rows(self) -> list[tuple[str, ...]]:
         """The table as text (what, case, name, details), for reading back."""

@@ -72,6 +72,7 @@ class QuestionBlock(QFrame):
             if question.name in state.answers:
                 self.input.set_value(state.answers[question.name])
         self.status = QLabel("", self)
+        self.status.setWordWrap(True)  # a reason in full, never wider than the page
         self.status.setObjectName("status")
         self.status.setAccessibleName(t("status", lang))
         layout.addWidget(self.status)

@@ -665,9 +665,9 @@ class MainWindow(QMainWindow):
         lines = [f"<b>{t('review_history', self.lang)}</b>"]
         for c in comments:
             role = t("role_" + c["author_role"], self.lang) if c["author_role"] else ""
-            lines.append(f"<b>{esc(c['author'] or '?')}</b> ({esc(role)}) "
-                         f"{t('kind_' + c['kind'], self.lang)}, {when(c['at'], self.lang)}: "
-                         f"{esc(c['text'])}")
+            lines.append(f"<b>{esc(c['author'] or '?')}</b> · {esc(role)} · "
+                         f"{t('kind_' + c['kind'], self.lang)}, {when(c['at'], self.lang)}:"
+                         f"<br/>&nbsp;&nbsp;{esc(c['text'])}")
         return "<br/>".join(lines)
 
     def save_answer(self, name: str, value: Any):

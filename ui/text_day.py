@@ -155,11 +155,13 @@ DAY_TEXT: dict[str, dict[str, str]] = {
                              "cy": "O {file}: {summary}. Does dim wedi newid eto: pwyswch "
                                    "Mewnforio i wneud y newidiadau hyn, neu Canslo i adael y "
                                    "rhestr fel y mae."},
-    "import_summary": {"en": "{added} to add, {changed} to change, {removed} to remove, {kept} "
-                             "kept because work has started, {unchanged} unchanged",
-                       "cy": "{added} i'w hychwanegu, {changed} i'w newid, {removed} i'w "
-                             "dileu, {kept} wedi'u cadw am fod gwaith wedi dechrau, "
-                             "{unchanged} heb newid"},
+    "sum_add": {"en": "{n} to add", "cy": "{n} i'w ychwanegu"},
+    "sum_change": {"en": "{n} to change", "cy": "{n} i'w newid"},
+    "sum_remove": {"en": "{n} to remove", "cy": "{n} i'w dileu"},
+    "sum_keep": {"en": "{n} kept because work has started",
+                 "cy": "{n} wedi'u cadw am fod gwaith wedi dechrau"},
+    "sum_unchanged": {"en": "{n} unchanged", "cy": "{n} heb newid"},
+    "sum_nothing": {"en": "nothing to change", "cy": "dim i'w newid"},
     "import_button": {"en": "&Import", "cy": "&Mewnforio"},
     "import_cancel": {"en": "Cancel", "cy": "Canslo"},
     "change_add": {"en": "Add", "cy": "Ychwanegu"},
@@ -168,8 +170,8 @@ DAY_TEXT: dict[str, dict[str, str]] = {
     "change_keep": {"en": "Keep", "cy": "Cadw"},
     "col_what": {"en": "What", "cy": "Beth"},
     "col_details": {"en": "Details", "cy": "Manylion"},
-    "identity_changed": {"en": "Who the person is has changed: check it is the same person. ",
-                         "cy": "Mae pwy yw'r unigolyn wedi newid: gwiriwch mai'r un unigolyn "
+    "identity_changed": {"en": "Name or date of birth changed: check it is the same person. ",
+                         "cy": "Enw neu ddyddiad geni wedi newid: gwiriwch mai'r un unigolyn "
                                "yw. "},
     "keep_detail": {"en": "Not on the new list: kept, because work has started.",
                     "cy": "Nid yw ar y rhestr newydd: wedi'i gadw, am fod gwaith wedi dechrau."},
