@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Offscreen unless told otherwise (QT_QPA_PLATFORM=xcb under xvfb-run runs them on X).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # The landing gate must not turn red on a new random example it happened to
 # draw: by default Hypothesis draws the same examples every run. To search

@@ -337,3 +337,18 @@ def test_add_defendant_errors_name_the_fields_and_uk_dates_are_taken(qtbot, tmp_
     case = window.session.store.case("CF-77")
     assert (case["date_of_birth"], case["list_time"], case["hearing_date"]) == (
         "1991-02-03", "14:15", TODAY.isoformat())
+
+
+def test_the_section_list_shows_the_current_section_whole(qtbot, tmp_path):
+    window = signed_in(qtbot, tmp_path)
+    window.session.store.add_case(ListedCase(TODAY.isoformat(), "Cardiff", "1", "10:00", "CF-1",
+                                             "Ali", "Sara", "1990-01-01"))
+    window.open_case("CF-1")
+    window.resize(1000, 500)  # a short window: the list must scroll
+    view = window.interview_view
+    for section in [s.name for s in view.state.visible_sections()][::-1]:
+        view.show_section(section)
+        qtbot.wait(10)
+        item = view.sections.currentItem()
+        rect = view.sections.visualItemRect(item)
+        assert view.sections.viewport().rect().contains(rect), section
