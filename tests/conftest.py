@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from hypothesis import settings
 
 # Offscreen unless told otherwise (QT_QPA_PLATFORM=xcb under xvfb-run runs them on X).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The validated-forms cache of the tests' own, not the user's (form_cache.py).
+os.environ.setdefault("CSTR_FORM_CACHE", os.path.join(tempfile.gettempdir(),
+                                                      f"cstr-test-form-cache-{os.getuid()}"))
 
 # The landing gate must not turn red on a new random example it happened to
 # draw: by default Hypothesis draws the same examples every run. To search
