@@ -129,12 +129,6 @@ def apply_court_list(session: Session, cases: list[ListedCase]) -> ReconcilePlan
     return session.store.import_court_list(cases)
 
 
-def import_court_list(session: Session, path: str) -> str:
-    assert session.store is not None
-    plan = session.store.import_court_list(read_court_list(path))
-    return plan.summary()
-
-
 class FieldProblems(StoreError):
     """Add defendant: the fields that need correcting, ``(field, problem)`` each."""
 

@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         if lang == self.lang:
             self.menu_actions["english" if lang == "en" else "welsh"].setChecked(True)
             return
-        self.leave_case(lambda: self._set_language(lang), stay_in_case=True)
+        self.leave_case(lambda: self._set_language(lang))
 
     def _set_language(self, lang: str) -> None:
         self.settings.setValue("language", lang)
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         return self.interview_view is not None and self.stack.currentWidget() in (
             self.case_page, self.report_view)
 
-    def leave_case(self, then: Callable[[], None], stay_in_case: bool = False) -> None:
+    def leave_case(self, then: Callable[[], None]) -> None:
         """Do ``then`` once every answer given is saved. The answer being typed is handed
         over first; one that cannot be written (the store busy, the disk full...) keeps
         the person here, asked to try again or to discard it."""
@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
 
         def answered(choice: str | None) -> None:
             if choice == "retry":
-                self.leave_case(then, stay_in_case)
+                self.leave_case(then)
             elif choice == "discard":
                 names = view.discard_unsaved()
                 try:
