@@ -329,7 +329,9 @@ class InterviewView(QWidget):
     # -- answers ------------------------------------------------------------------
 
     def _block(self, name: str) -> QuestionBlock:
-        return self.pages[self.bundle.section_of[name]][1][name]
+        """The question's block (its section's page is built if it was not yet)."""
+        section = next(s for s in self.bundle.sections if s.name == self.bundle.section_of[name])
+        return self._page(section)[1][name]
 
     def _answered(self, name: str, value: Any) -> None:
         if self.read_only or self.state is None:

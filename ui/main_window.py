@@ -49,7 +49,7 @@ def errors(*kinds: str) -> tuple[type[Exception], ...]:
     from cstr_desktop.store import StoreError
 
     table = {"court_list": CourtListError, "sign_in": SignInError,
-             "lifecycle": LifecycleError, "store": StoreError, "os": OSError}
+             "lifecycle": LifecycleError, "store": StoreError}
     return tuple(table[k] for k in kinds)
 
 STYLE = """
