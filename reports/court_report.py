@@ -190,6 +190,11 @@ def signatures_flowables(snapshot: dict) -> list[Flowable]:
         when = f"{long_date(at[:10], langs[0])} {at[11:16]}" if at else ""
         rows.append([p(wording("countersigned", langs), "cell_bold"),
                      p(f"{sig['countersigned_by']}, {when}".strip(", "), "cell")])
+        trail = sig.get("audit")
+        if trail:
+            rows.append([p(wording("audit_trail", langs), "cell_bold"),
+                         p(wording("audit_entries", langs, n=trail["entries"],
+                                   head=trail["head"][:8]), "cell")])
         out.append(grid(rows, [62 * mm, Page.frame_width - 62 * mm]))
         code = verification_code(snapshot)
         out.append(Spacer(1, 6))

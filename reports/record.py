@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from cstr_desktop.form_loader import load_bundle
+from cstr_desktop.store_errors import RecordAltered
 
 from .snapshot import ReportContext, build_snapshot, verification_code
 
@@ -18,13 +19,29 @@ LANGS = ("en", "cy", "both")
 
 
 def context_for(store: Any, row: dict) -> ReportContext:
-    """The report context of a stored assessment: its status and who wrote and signed it."""
+    """The report context of a stored assessment: its status and who wrote and signed it.
+
+    An approved version's countersignature is checked first: one that does not verify
+    (an approval written into the database without the reviewer's key) is never
+    printed as final.
+    """
     names = {a.id: a.username for a in store.accounts(include_removed=True)}
+    signed = None
+    if row["status"] == "approved":
+        problem = store.countersignature_problem(row["id"], row["version"])
+        if problem:
+            raise RecordAltered(f"this assessment is marked approved but {problem}: it is not "
+                                "printed as countersigned (run 'cstr-desktop audit-verify')")
+        signed = store.countersignature(row["id"], row["version"])
     return ReportContext(
         assessment_id=row["id"], version=row["version"], status=row["status"],
         assessor=names.get(row["created_by"]),
-        countersigned_by=names.get(row["countersigned_by"]),
-        countersigned_at=row["countersigned_at"], amendment_reason=row["amendment_reason"])
+        countersigned_by=names.get(signed["signer"]) if signed else None,
+        countersigned_at=signed["payload"]["at"] if signed else None,
+        amendment_reason=row["amendment_reason"],
+        countersignature=signed["signature"] if signed else None,
+        audit_entries=signed["audit_entries"] if signed else None,
+        audit_head=signed["audit_head"] if signed else None)
 
 
 def default_lang(answers: dict) -> str:
@@ -40,6 +57,7 @@ def stored_report(store: Any, row: dict, lang: str | None, now: str) -> dict:
     if row["status"] == "approved":
         kept = store.frozen_report(row["id"], row["version"], lang)
         if kept is not None:
+            context_for(store, row)  # the countersignature still verifies
             return {**kept, "generated_at": now}
     bundle = load_bundle(row["form_id"], row["form_version"])
     snapshot = build_snapshot(bundle, answers, context_for(store, row), lang, now)

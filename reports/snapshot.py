@@ -5,16 +5,14 @@ is made here, and tested exactly. Text is kept per language
 (``{"en": ..., "cy": ...}`` for the report's languages), so one snapshot
 serves an English, a Welsh or a bilingual report.
 
-The verification code is a short form of the SHA-256 of the canonical
-snapshot without its generation time, so every print of the same
-countersigned version carries the same code.
+The verification code is derived from the countersignature and the SHA-256 of
+the canonical snapshot without its generation time (docs/trust-model.md), so
+every print of the same countersigned version carries the same code, and a code
+cannot be made for a version no reviewer signed.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +28,9 @@ from cstr_desktop.form_schema import (
 )
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.local_text import tr
+from cstr_desktop.trust import canonical as canonical_json
+from cstr_desktop.trust import snapshot_hash
+from cstr_desktop.trust import verification_code as code_from
 
 SNAPSHOT_SCHEMA = "cstr-report-snapshot/1"
 LANGS = {"en": ("en",), "cy": ("cy",), "both": ("en", "cy")}
@@ -69,6 +70,11 @@ class ReportContext:
     countersigned_at: str | None = None
     amendment_reason: str | None = None
     marking: str = "OFFICIAL"
+    # The signed countersign step (base64 signature) and where the audit trail stood
+    # when it was made: entries before it, and the newest entry's hash.
+    countersignature: str | None = None
+    audit_entries: int | None = None
+    audit_head: str | None = None
 
 
 def long_date(value: str, lang: str) -> str:
@@ -150,7 +156,10 @@ def build_snapshot(bundle: FormBundle, answers: dict[str, Any], context: ReportC
                   if state.flags.get(f.id)],
         "signatures": {"assessor": context.assessor, "assessor_role": context.assessor_role,
                        "countersigned_by": context.countersigned_by if approved else None,
-                       "countersigned_at": context.countersigned_at if approved else None},
+                       "countersigned_at": context.countersigned_at if approved else None,
+                       "countersignature": context.countersignature if approved else None,
+                       "audit": ({"entries": context.audit_entries, "head": context.audit_head}
+                                 if approved and context.audit_head else None)},
         "generated_at": generated_at,
     }
 
@@ -203,17 +212,16 @@ def _requirements(state: InterviewState, langs: tuple[str, ...]) -> list[dict[st
 
 
 def canonical(snapshot: dict[str, Any]) -> bytes:
-    body = {k: v for k, v in snapshot.items() if k != "generated_at"}
-    return json.dumps(body, sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
-
-
-def snapshot_hash(snapshot: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical(snapshot)).hexdigest()
+    """The canonical snapshot: the trust model's canonical JSON, without ``generated_at``."""
+    return canonical_json({k: v for k, v in snapshot.items() if k != "generated_at"})
 
 
 def verification_code(snapshot: dict[str, Any]) -> str:
-    """16 base-32 characters (80 bits of the hash) in groups of four: ABCD-EFGH-JKLM-NPQR."""
-    digest = bytes.fromhex(snapshot_hash(snapshot))[:10]
-    text = base64.b32encode(digest).decode("ascii")
-    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
+    """The code printed on this snapshot's report: from its countersignature and its hash
+    (one function, ``cstr_desktop.trust.verification_code``, for every copy)."""
+    signature = (snapshot.get("signatures") or {}).get("countersignature") or ""
+    return code_from(signature, snapshot_hash(snapshot))
+
+
+__all__ = ["ReportContext", "build_snapshot", "canonical", "snapshot_hash",
+           "verification_code"]
