@@ -123,9 +123,13 @@ def verify(entries: Iterable[Mapping[str, Any]], head_hash: str | None,
     if book is not None and count and not walk.started:
         walk.fail(1, "entry 1 is not signed")
     for rb in rollbacks:
-        walk.fail(None, f"a rollback was seen on {rb['seen_at']}: the key file had recorded "
-                        f"{rb['recorded_count']} entries, the trail then had "
-                        f"{rb['found_count']}")
+        if rb["found_count"] >= rb["recorded_count"]:
+            walk.fail(None, f"on {rb['seen_at']} the trail was found rewritten: entry "
+                            f"{rb['recorded_count']} was not the one the key file recorded")
+        else:
+            walk.fail(None, f"a rollback was seen on {rb['seen_at']}: the key file had "
+                            f"recorded {rb['recorded_count']} entries, the trail then had "
+                            f"{rb['found_count']}")
     problems = sorted(walk.problems, key=lambda p: (p[0] is None, p[0] or 0))
     first = problems[0] if problems else (None, "")
     return ChainReport(not problems, count, first[0], first[1],

@@ -4,7 +4,7 @@ A right-to-left override or a zero-width space in a name or a case number makes
 one thing print as another (``CF-1234`` that sorts and searches as something
 else), so names and case numbers refuse every invisible formatting character
 (Unicode category Cf: bidirectional controls, zero-width spaces and joiners, the
-byte-order mark) and control characters.
+byte-order mark). Control characters are refused where the text is checked.
 """
 
 from __future__ import annotations
@@ -23,12 +23,9 @@ class HiddenCharacter(ValueError):
 
 
 def hidden_characters(text: str) -> list[str]:
-    """The invisible formatting and control characters in ``text``, as U+XXXX NAME."""
-    found = []
-    for ch in text:
-        if unicodedata.category(ch) in ("Cf", "Cc"):
-            found.append(f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}")
-    return found
+    """The invisible formatting characters in ``text``, as U+XXXX NAME."""
+    return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'FORMAT CHARACTER')}"
+            for ch in text if unicodedata.category(ch) == "Cf"]
 
 
 def refuse_hidden_characters(text: str, what: str, error: type[Exception] | None = None) -> None:

@@ -79,6 +79,24 @@ def restore(folder: Path | str, username: str, password: str, backup: Path | Non
     except KeyFileDamaged:
         key_file_from = restore_key_file(folder)
     unlocked = slots.unlock(username, password)
+    # The backup is checked first: a file that is not a good backup changes nothing.
+    candidates = [Path(backup)] if backup else backups.list_backups(folder)
+    if not candidates:
+        raise StoreError(f"there is no backup in {folder / backups.BACKUP_DIR}")
+    chosen, key, skipped = None, None, []
+    for candidate in candidates:
+        try:
+            keys = unlocked.db_keys + _companion_keys(candidate, username, password, kdf)
+            key = backups.check(candidate, keys, KNOWN_MIGRATIONS)
+        except backups.BackupRefused as exc:
+            if backup:
+                raise
+            skipped.append(str(exc))
+            continue
+        chosen = candidate
+        break
+    if chosen is None:
+        raise StoreError("no backup passed the checks: " + "; ".join(skipped[:3]))
     damaged = None
     before = None
     try:
@@ -93,28 +111,10 @@ def restore(folder: Path | str, username: str, password: str, backup: Path | Non
             before = store._head()
         finally:
             store.db.conn.close()
-    candidates = [Path(backup)] if backup else backups.list_backups(folder)
-    if not candidates:
-        raise StoreError(f"there is no backup in {folder / backups.BACKUP_DIR}")
-    result = None
-    skipped = []
-    for candidate in candidates:
-        try:
-            keys = unlocked.db_keys + _companion_keys(candidate, username, password, kdf)
-            key = backups.check(candidate, keys, KNOWN_MIGRATIONS)
-        except backups.BackupRefused as exc:
-            if backup:
-                raise
-            skipped.append(str(exc))
-            continue
-        result = Restored(candidate, damaged=damaged, skipped=skipped,
-                          key_file_from=key_file_from,
-                          entries_before=before[0] if before else None)
-        result.kept = backups.put_in_place(folder, candidate, key, unlocked.db_keys[0],
-                                           damaged is not None)
-        break
-    if result is None:
-        raise StoreError("no backup passed the checks: " + "; ".join(skipped[:3]))
+    result = Restored(chosen, damaged=damaged, skipped=skipped, key_file_from=key_file_from,
+                      entries_before=before[0] if before else None)
+    result.kept = backups.put_in_place(folder, chosen, key, unlocked.db_keys[0],
+                                       damaged is not None)
     store = Store.from_unlocked(folder, slots, unlocked, log=False)
     try:
         restored_count, restored_head = store._head()
@@ -137,7 +137,7 @@ def _reason(result: Restored, before: tuple[int, str] | None, after: int) -> str
         return (f"the store could not be opened ({result.damaged}); restored "
                 f"{result.backup.name} with {after} audit entries")
     lost = before[0] - after
-    return (f"restored {result.backup.name}: the trail goes back from {before[0]} to {after} "
+    return (f"restored {result.backup.name}: the trail went back from {before[0]} to {after} "
             f"entries" + (f" ({lost} rolled back)" if lost > 0 else ""))
 
 

@@ -6,7 +6,6 @@ import json
 import sqlite3
 
 import pytest
-
 from store_helpers import KDF, assessor_store
 
 from cstr_desktop.form_errors import AnswerError
