@@ -286,6 +286,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
     if done.key_file_from:
         out.write(f"The key file was damaged: put back the copy kept with "
                   f"{done.key_file_from.name}.\n")
+    if not done.store_replaced:
+        out.write("The store itself was not damaged and stays as it was.\n")
+        return 0
     kept = ", ".join(p.name for p in done.kept) or "nothing to keep"
     if done.entries_before is None:
         lost = f"; it holds {done.entries_after} audit entries"

@@ -50,7 +50,7 @@ FAST_KDF_FOR_TESTS = KdfParams(time_cost=1, memory_cost=8 * 1024, parallelism=1)
 # not give them up to a lookup table, cheap enough to run at every sign-in.
 NAME_KDF = KdfParams(time_cost=1, memory_cost=4 * 1024, parallelism=1)
 # What a key file may ask for: a file asking for more is damaged, never obeyed.
-KDF_LIMITS = {"time_cost": (1, 10), "memory_cost": (1024, 1024 * 1024), "parallelism": (1, 8)}
+KDF_LIMITS = {"time_cost": (1, 10), "memory_cost": (1024, 256 * 1024), "parallelism": (1, 8)}
 
 
 def derive(secret: str, salt: bytes, params: KdfParams) -> bytes:

@@ -34,6 +34,7 @@ class Restored:
     entries_after: int = 0
     skipped: list[str] = field(default_factory=list)
     key_file_from: Path | None = None
+    store_replaced: bool = True
 
 
 def restore_key_file(folder: Path) -> Path:
@@ -79,6 +80,20 @@ def restore(folder: Path | str, username: str, password: str, backup: Path | Non
     except KeyFileDamaged:
         key_file_from = restore_key_file(folder)
     unlocked = slots.unlock(username, password)
+    if key_file_from is not None and backup is None:
+        # Only the key file was damaged? Then the store stays as it is.
+        try:
+            store = Store.from_unlocked(folder, slots, unlocked, log=False)
+        except StoreError:
+            pass
+        else:
+            with store:
+                store.log("key_file_restored", "store", store.store_id,
+                          reason=f"from the copy kept with {key_file_from.name}")
+                store.checkpoint()
+                count = store._head()[0]
+            return Restored(key_file_from, key_file_from=key_file_from, store_replaced=False,
+                            entries_before=count, entries_after=count)
     # The backup is checked first: a file that is not a good backup changes nothing.
     candidates = [Path(backup)] if backup else backups.list_backups(folder)
     if not candidates:
