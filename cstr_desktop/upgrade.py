@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlcipher3
 from argon2.exceptions import HashingError
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from . import backups
 from .key_file import LEGACY_FORMAT, KeyFileStore
 from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
 from .key_wrap import KDF_LIMITS, derive
@@ -115,6 +119,36 @@ def upgrade(folder: Path | str, username: str, password: str,
     for row, account_key, one_time in others:
         slots.add(row["username"], one_time, row["id"], account_key, key)
         result.passwords.append((row["username"], row["role"], one_time))
+    _adopt_old_backups(folder, key, store)
     store.checkpoint()
-    store.rekey()
+    store.rekey()  # the store and every backup: the old key file opens nothing
     return result
+
+
+OLD_BACKUP = re.compile(r"^store-(\d{8}T\d{12})\.db$")
+
+
+def _adopt_old_backups(folder: Path, key: bytes, store: Store) -> None:
+    """Backups named by an earlier version get today's names (with their trail's count and
+    head) and a copy of the key file, so the re-key covers them too."""
+    backup_dir = folder / backups.BACKUP_DIR
+    if not backup_dir.is_dir():
+        return
+    for path in sorted(backup_dir.iterdir()):
+        match = OLD_BACKUP.match(path.name)
+        if not match:
+            continue
+        try:
+            conn = backups._connect(path, key)
+            try:
+                meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
+                                         "('audit_head', 'audit_count')").fetchall())
+            finally:
+                conn.close()
+        except sqlcipher3.Error:
+            continue  # not readable with this store's key: left as it is
+        head = meta.get("audit_head", "0" * 64)
+        target = path.with_name(f"store-{match.group(1)}-{meta.get('audit_count', 0)}-"
+                                f"{head[:12]}.db")
+        store._copy_key_file(backups.keys_path(target))
+        os.rename(path, target)
