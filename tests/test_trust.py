@@ -175,3 +175,19 @@ def test_the_store_records_follow_the_trust_model(tmp_path, bundle):
     assert rita_cert["payload"]["role"] == "reviewer"
     assert signature_ok(load_public(rita_cert["payload"]["public_key"]),
                         counter["signature"], counter["payload"])
+
+
+def test_many_signatures_are_checked_on_every_core_and_the_bad_ones_named(monkeypatch):
+    from cstr_desktop import signature_pool
+
+    key = Ed25519PrivateKey.generate()
+    raw = base64.b64decode(public_b64(key))
+    items = []
+    for seq in range(1, 61):
+        message = canonical({"type": "cstr-audit/1", "hash": f"{seq:064x}"})
+        signature = key.sign(message if seq not in (7, 42) else b"something else")
+        items.append((seq, raw, signature, message))
+    monkeypatch.setattr(signature_pool, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(signature_pool, "CHUNK", 16)
+    assert signature_pool.failing_in_parallel(items) == [7, 42]
+    assert signature_pool.failing(items) == [7, 42]
