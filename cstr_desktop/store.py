@@ -67,14 +67,23 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+STALE_SECONDS = 600
+
+
 def secure_folder(folder: Path) -> None:
-    """The data folder is the owner's alone (0700); its files 0600."""
+    """The data folder is the owner's alone (0700); its files 0600. Temporary files a
+    crash left behind (a key file or a restore cut short) are cleared."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     with contextlib.suppress(OSError):
         os.chmod(folder, 0o700)
         for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", SLOTS_FILE):
             if (folder / name).exists():
                 os.chmod(folder / name, 0o600)
+        now = datetime.now(UTC).timestamp()
+        for pattern in (".keyslots-*.tmp", ".restoring-*.db"):
+            for stale in folder.glob(pattern):
+                if now - stale.stat().st_mtime > STALE_SECONDS:
+                    stale.unlink()
 
 
 def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:

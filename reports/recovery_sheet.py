@@ -41,7 +41,7 @@ def render_recovery_sheet(key: str, fingerprint: str, store: str, made: str) -> 
                             topMargin=20 * mm, bottomMargin=20 * mm,
                             title="CSTR Court Day: recovery key")
     groups = key.split("-")
-    lines = ["  ".join(groups[i:i + 4]) for i in range(0, len(groups), 4)]
+    lines = ["\u00a0\u00a0\u00a0".join(groups[i:i + 4]) for i in range(0, len(groups), 4)]
     story = [Paragraph(clean(f"{WORDS['marking'][0]} / {WORDS['marking'][1]}"), st["alert"]),
              Spacer(1, 8),
              Paragraph(clean(WORDS["title"][0]), st["title"]),

@@ -34,7 +34,9 @@ MINIMAL = {"person_family_name": "Example", "person_given_names": "Sam",
            "phq9_8": 0, "phq9_9": 0, "mh_requires_treatment": "yes"}
 APPROVED = ReportContext(assessment_id="a-1", version=1, status="approved", assessor="ann",
                          assessor_role="Liaison and Diversion practitioner",
-                         countersigned_by="rita", countersigned_at="2026-11-25T11:40:00+00:00")
+                         countersigned_by="rita", countersigned_at="2026-11-25T11:40:00+00:00",
+                         countersignature="Hq3t2x9Vb0kq" * 7 + "AA==", audit_entries=1234,
+                         audit_head="3f2a91c0" * 8)
 DRAFT = ReportContext(assessment_id="a-1", version=1, status="draft", assessor="ann")
 
 
@@ -53,6 +55,21 @@ def png(pdf: bytes, page: int, name: str) -> None:
                         "-singlefile", str(path), str(ROOT / "docs" / name)], check=True)
 
 
+def page_with(pdf: bytes, text: str) -> int:
+    """The first page of a PDF whose text holds ``text``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.pdf"
+        path.write_bytes(pdf)
+        for page in range(1, 50):
+            found = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path),
+                                    "-"], capture_output=True, text=True)
+            if found.returncode != 0:
+                break
+            if text in found.stdout:
+                return page
+    return -1
+
+
 def main() -> None:
     bundle = load_bundle()
     full = {**DUAL, **PERSON}
@@ -62,7 +79,7 @@ def main() -> None:
         "report-minimal-page1")
     bilingual = render(build_snapshot(bundle, full, APPROVED, "both", GENERATED))
     png(bilingual, 1, "report-bilingual-page1")
-    png(bilingual, -1, "report-bilingual-signatures")
+    png(bilingual, page_with(bilingual, "Verification code"), "report-bilingual-signatures")
     png(render_card(build_snapshot(bundle, full, APPROVED, "en", GENERATED)), 1,
         "summary-card")
 

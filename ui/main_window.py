@@ -65,6 +65,10 @@ QLabel#error { color: #8b1e1e; font-weight: 600; }
 QLabel#problem { color: #8b1e1e; font-weight: 600; background: #fbeaea;
                  border: 1px solid #d9a3a3; padding: 6px; }
 QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; padding: 6px; }
+QLabel#recoverykey { font-family: "DejaVu Sans Mono", monospace; font-size: 17pt;
+                     font-weight: 600; color: #111; background: #fff; padding: 12px 18px;
+                     border: 1px solid #9aa5b1; }
+QLabel#fingerprint { font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; }
 QLabel#message { color: #1d3557; }
 QLabel#message[error="true"] { color: #8b1e1e; font-weight: 600; }
 QFrame#question { border-bottom: 1px solid #e2e2e2; }

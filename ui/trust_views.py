@@ -111,7 +111,10 @@ class AboutView(QWidget):
         layout.addLayout(form)
         layout.addWidget(_label(t("fingerprint_help", lang), box, "help"))
         self.back_button = button(t("back", lang), box, self.back.emit)
-        layout.addWidget(self.back_button)
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         _centred(self, box)
 
     def show_about(self, version: str, folder: str, fingerprint: str) -> None:
