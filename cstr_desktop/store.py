@@ -151,6 +151,14 @@ def _check_integrity(db: Database, folder: Path) -> None:
         raise StoreCorrupt(folder, "; ".join(result[:3]))
 
 
+def _newest_entry_time(db: Database) -> str:
+    try:
+        row = db.execute("SELECT at FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlcipher3.Error:
+        return ""
+    return row[0] if row and row[0] else ""
+
+
 def _meta(db: Database, key: str) -> str | None:
     row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
@@ -189,7 +197,11 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
         self.slots = slots
         self.book = book
         self.store_id = store_id
-        self._clock = clock
+        self._wall_clock = clock
+        # Never earlier than the newest entry or certificate: a clock set back (say, by
+        # the network's time) must not make a signature seem older than its certificate.
+        self._latest = max([c.issued_at for certs in book.valid.values() for c in certs]
+                           + [_newest_entry_time(db)], default="")
         self.recovery_key: str | None = None  # set once, by create()
         self.backup_problem: str | None = None
         self.rollback_seen = None
@@ -302,6 +314,7 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
         if self._closed:
             return None
         written = None
+        ok = False
         try:
             ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
             if ok:
@@ -309,11 +322,9 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
             self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.checkpoint()
             if ok and backup:
-                try:
-                    written = self._backup()
-                except StoreError as exc:
-                    self.backup_problem = str(exc)
-        except (sqlcipher3.Error, OSError) as exc:
+                written = self._backup()
+        except (sqlcipher3.Error, OSError, StoreError) as exc:
+            # What was saved is safe; only the check, the record or the backup failed.
             self.backup_problem = str(fault(exc, self.folder))
         finally:
             self.db.conn.close()
@@ -327,6 +338,13 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
 
     def _copy_key_file(self, target: Path) -> None:
         self.slots.file.write(self.slots.read(), path=target)
+
+    def _clock(self) -> str:
+        now = self._wall_clock()
+        if now < self._latest:
+            return self._latest
+        self._latest = now
+        return now
 
     def error(self, message: str) -> StoreError:
         return StoreError(message)

@@ -311,3 +311,16 @@ def test_a_slot_unlocks_with_its_own_cost_after_the_default_changes(folder):
     stored = json.loads((folder / "keyslots.json").read_text())["slots"]
     assert [s["kdf"] for s in stored.values()] == [
         {"time_cost": 1, "memory_cost": 8192, "parallelism": 2}]
+
+
+def test_a_clock_set_back_does_not_make_signatures_older_than_their_certificates(folder,
+                                                                                admin):
+    admin.add_account("sam", "assessor pass 1", "assessor")
+    admin.close()
+    # The laptop's clock goes back a day (say, the network's time corrects it).
+    with Store.open(folder, "sam", "assessor pass 1", kdf=KDF,
+                    clock=lambda: "2020-01-01T00:00:00.000000+00:00") as sam:
+        sam.log("view", "assessment", "x")
+        entries = sam.audit_entries()
+        assert entries[-1]["at"] >= entries[-3]["at"]
+        assert sam.verify_audit().ok
