@@ -25,22 +25,48 @@ class StoreExists(StoreError):
     pass
 
 
-class StoreBusy(StoreError):
-    def __init__(self, folder: Path | str):
-        super().__init__(f"the store in {folder} is busy: another window or program is using "
-                         "it; try again in a moment (nothing was lost)")
+class StoreUnavailable(StoreError):
+    """Nothing could be written for a reason outside the store (``cause``: ``busy``,
+    ``full``, ``read_only`` or ``io``); nothing was changed, and the same change can be
+    tried again once the cause has gone."""
+
+    cause = "io"
+
+    def __init__(self, folder: Path | str, detail: str = ""):
+        self.folder = Path(folder)
+        self.detail = detail
+        super().__init__(self.describe(folder, detail))
+
+    @staticmethod
+    def describe(folder: Path | str, detail: str) -> str:
+        return f"the disk holding {folder} reported an error: {detail}"
 
 
-class DiskFull(StoreError):
-    def __init__(self, folder: Path | str):
-        super().__init__(f"the disk holding {folder} is full: nothing more can be saved until "
-                         "space is freed (what was saved before is safe)")
+class StoreBusy(StoreUnavailable):
+    cause = "busy"
+
+    @staticmethod
+    def describe(folder: Path | str, detail: str) -> str:
+        return (f"the store in {folder} is busy: another window or program is using it; try "
+                "again in a moment (nothing was lost)")
 
 
-class ReadOnly(StoreError):
-    def __init__(self, folder: Path | str):
-        super().__init__(f"the store's folder {folder} is read-only: nothing can be saved "
-                         "(check the disk and the folder's permissions)")
+class DiskFull(StoreUnavailable):
+    cause = "full"
+
+    @staticmethod
+    def describe(folder: Path | str, detail: str) -> str:
+        return (f"the disk holding {folder} is full: nothing more can be saved until space "
+                "is freed (what was saved before is safe)")
+
+
+class ReadOnly(StoreUnavailable):
+    cause = "read_only"
+
+    @staticmethod
+    def describe(folder: Path | str, detail: str) -> str:
+        return (f"the store's folder {folder} is read-only: nothing can be saved (check the "
+                "disk and the folder's permissions)")
 
 
 class StoreCorrupt(StoreError):
@@ -106,24 +132,24 @@ def fault(exc: BaseException, folder: Path | str) -> StoreError:
     if isinstance(exc, StoreError):
         return exc
     if isinstance(exc, OSError):
+        detail = exc.strerror or str(exc)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return DiskFull(folder)
+            return DiskFull(folder, detail)
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return ReadOnly(folder)
-        return StoreError(f"the disk holding {folder} reported an error: "
-                          f"{exc.strerror or exc}")
+            return ReadOnly(folder, detail)
+        return StoreUnavailable(folder, detail)
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     text = str(exc)
     if code in (_BUSY, _LOCKED) or "database is locked" in text:
-        return StoreBusy(folder)
+        return StoreBusy(folder, text)
     if code == _FULL or "disk is full" in text:
-        return DiskFull(folder)
+        return DiskFull(folder, text)
     if code == _READONLY or "readonly database" in text:
-        return ReadOnly(folder)
+        return ReadOnly(folder, text)
     if code in (_CANTOPEN, _IOERR):
         if _nearly_full(folder):
-            return DiskFull(folder)
+            return DiskFull(folder, text)
         if not writable(folder):
-            return ReadOnly(folder)
-        return StoreError(f"the disk holding {folder} reported an error: {text}")
+            return ReadOnly(folder, text)
+        return StoreUnavailable(folder, text)
     return StoreCorrupt(folder, text)
