@@ -180,7 +180,7 @@ def _check_signature(walk: _Walk, entry: Mapping[str, Any]) -> None:
         walk.fail(seq, f"entry {seq} ({entry['action']}): its signature does not verify")
         return
     cert = walk.book.at(entry["signer"], entry["at"])
-    walk.pending.append((seq, unb64(cert.public_key, 32), signature,
+    walk.pending.append((seq, walk.book.raw_key(cert), signature,
                          canonical(audit_payload(entry["hash"]))))
     walk.actions[seq] = entry["action"]
     walk.signed += 1

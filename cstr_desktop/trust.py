@@ -178,6 +178,7 @@ class CertificateBook:
         self.valid: dict[str, list[Certificate]] = {}
         self.problems: list[str] = []
         self._keys: dict[str, Ed25519PublicKey] = {}
+        self._raw: dict[str, bytes] = {}
         rows = []
         for seq, obj in signed:
             cert = self._parse(seq, obj)
@@ -233,6 +234,13 @@ class CertificateBook:
     def current(self, account_id: str) -> Certificate | None:
         certs = self.valid.get(account_id)
         return certs[-1] if certs else None
+
+    def raw_key(self, cert: Certificate) -> bytes:
+        """The certificate's public key as its 32 raw bytes (decoded once)."""
+        raw = self._raw.get(cert.public_key)
+        if raw is None:
+            raw = self._raw[cert.public_key] = unb64(cert.public_key, 32)
+        return raw
 
     def key(self, cert: Certificate) -> Ed25519PublicKey:
         if cert.public_key not in self._keys:
