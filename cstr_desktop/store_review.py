@@ -287,8 +287,9 @@ class ReviewMixin:
         if problem is None and verification_code(step["signature"],
                                                  snapshot_hash(snapshot)) != wanted:
             problem = "the code does not follow from the countersignature and the kept report"
-        if problem is None and not self._code_recorded(found, wanted):
-            problem = "no signed audit entry recorded this code when the report was kept"
+        if problem is None and not self._code_recorded(found, wanted, step["signer"]):
+            problem = ("the countersigning reviewer's signed audit entry does not record this "
+                       "code: the report was kept, or changed, by someone else")
         names = {a.id: a.username for a in self.accounts(include_removed=True)}
         signer = step["signer"] if step else found["countersigned_by"]
         found["countersigned_by"] = names.get(signer)
@@ -299,12 +300,16 @@ class ReviewMixin:
         found["problem"] = problem
         return found
 
-    def _code_recorded(self, found: dict, code: str) -> bool:
+    def _code_recorded(self, found: dict, code: str, reviewer: str) -> bool:
+        """Whether the reviewer who countersigned recorded this code, in a signed entry,
+        when the report was kept (in their session, at countersignature): the kept report
+        is then the one they signed off, not one changed afterwards by another account."""
         from .audit_chain import entry_hash
 
         rows = self.db["audit"].rows_where(
-            "entity_id = ? AND action = 'report_frozen' AND reason = ?",
-            [found["assessment_id"], _frozen_reason(found["version"], found["lang"], code)])
+            "entity_id = ? AND action = 'report_frozen' AND reason = ? AND signer = ?",
+            [found["assessment_id"], _frozen_reason(found["version"], found["lang"], code),
+             reviewer])
         for entry in rows:
             if entry_hash(entry) == entry["hash"] and self.book.signer_ok(
                     entry["signer"], entry["at"], entry["signature"],

@@ -179,6 +179,28 @@ def test_an_approval_forged_with_the_raw_key_does_not_verify(folder, submitted):
     assert "is not signed" in err
 
 
+def test_a_kept_report_changed_afterwards_does_not_verify(folder, submitted):
+    from reports.record import freeze_final_reports
+    from reports.snapshot import verification_code
+
+    with sign_in(folder, "rita") as rita:  # countersigned, the final report kept (the app)
+        freeze_final_reports(rita, rita.countersign(submitted, ACCOUNTS["rita"]),
+                             "2026-12-03T10:00:00+00:00")
+    conn = raw_db(folder, db_key(folder, "sam"))
+    kept = json.loads(conn.execute("SELECT snapshot FROM frozen_reports WHERE lang = 'en'"
+                                   ).fetchone()[0])
+    kept["marking"] = "OFFICIAL: changed after the review"  # any change to what prints
+    code = verification_code(kept)
+    conn.execute("UPDATE frozen_reports SET snapshot = ?, verification = ? WHERE lang = 'en'",
+                 [json.dumps(kept), code])
+    conn.close()
+    with sign_in(folder, "sam") as sam:  # and a signed record of it, of their own
+        sam.log("report_frozen", "assessment", submitted,
+                reason=f"version=1; lang=en; verification={code}")
+    err = one_line(as_user("sam", "verify", code, folder=folder), 1)
+    assert "does not verify" in err
+
+
 # -- 2. Escalating a role --------------------------------------------------------------------------
 
 def test_a_role_written_into_the_database_gives_no_power(folder):
