@@ -172,3 +172,15 @@ def test_a_backup_from_before_a_rekey_outside_the_folder_still_restores(folder, 
     assert done.damaged
     with Store.open(folder, "ann", PASSWORD, kdf=KDF) as ann:  # under the current key now
         assert ann.assessment_for_case("CF-1")
+
+
+def test_removing_an_account_from_the_command_line_rekeys(folder, monkeypatch):
+    before = KeySlots(folder, KDF).unlock(ADMIN, ADMIN_PASSWORD).db_keys[0]
+    monkeypatch.setenv("CSTR_PASSWORD", ADMIN_PASSWORD)
+    out = io.StringIO()
+    assert main(["user", "remove", "ANN", "--data-dir", str(folder), "--user", ADMIN],
+                out=out, err=io.StringIO()) == 0
+    assert "Removed the account 'ANN' and re-keyed the store" in out.getvalue()
+    assert KeySlots(folder, KDF).unlock(ADMIN, ADMIN_PASSWORD).db_keys[0] != before
+    with pytest.raises(SignInError):
+        Store.open(folder, "ann", PASSWORD, kdf=KDF)
