@@ -164,10 +164,6 @@ Question = Annotated[
     Field(discriminator="type"),
 ]
 
-QuestionBase.model_rebuild()
-for _cls in (TextQuestion, LongTextQuestion, IntegerQuestion, DateQuestion, YesNoQuestion,
-             SingleChoiceQuestion, MultiChoiceQuestion, TimeQuestion, NoteQuestion):
-    _cls.model_rebuild()
 
 
 # --------------------------------------------------------------------------
@@ -339,7 +335,7 @@ class FormFile(Strict):
     id: Name
     version: int = Field(ge=1)
     title: LocalText
-    uses: Uses = Uses()
+    uses: Uses = Field(default_factory=Uses)
     sections: list[Section] = Field(min_length=1)
 
 

@@ -42,7 +42,8 @@ LocalText = Annotated[dict[str, str], AfterValidator(_check_local_text)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)
 
 
 # --------------------------------------------------------------------------
@@ -191,6 +192,6 @@ Condition = Annotated[
     ),
 ]
 
-AllCondition.model_rebuild()
-AnyCondition.model_rebuild()
-NotCondition.model_rebuild()
+# Models are built lazily (defer_build): the first validation resolves the forward
+# references, so importing this module stays cheap for a command that reads the
+# validated forms from the cache (form_cache.py) and never validates.
