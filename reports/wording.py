@@ -76,7 +76,7 @@ WORDING: dict[str, dict[str, str]] = {
     "proposed": {"en": "Proposed", "cy": "Arfaethedig"},
     "first_appointment": {"en": "First appointment", "cy": "Apwyntiad cyntaf"},
     "criteria_glance": {"en": "Criteria at a glance", "cy": "Meini prawf yn gryno"},
-    "flags": {"en": "Notes on the sentence", "cy": "Nodiadau ar y ddedfryd"},
+    "flags": {"en": "Notes", "cy": "Nodiadau"},
     "yes": {"en": "Yes", "cy": "Ie"},
     "no": {"en": "No", "cy": "Na"},
     "item": {"en": "Item", "cy": "Eitem"},

@@ -66,7 +66,7 @@ class ReportView(QWidget):
         side.setMinimumWidth(280)
         buttons = QHBoxLayout()
         buttons.addWidget(button(t("back_to_case", lang), self, self.back.emit))
-        label = QLabel(t("copy_for", lang), self)
+        label = QLabel(t("copy_choice", lang), self)
         label.setBuddy(self.readers)
         buttons.addWidget(label)
         buttons.addWidget(self.readers)

@@ -84,6 +84,7 @@ TEXT: dict[str, dict[str, str]] = {
                              "gydymffurfio."},
     "period_limits": {"en": "Period limits", "cy": "Terfynau'r cyfnod"},
     "copy_for": {"en": "Copy for", "cy": "Copi i"},
+    "copy_choice": {"en": "Copy", "cy": "Copi"},
     "copy_holds": {"en": "What this copy holds", "cy": "Beth sydd yn y copi hwn"},
     "copy_notice": {"en": "A one-page notice that the assessment cannot be shared with the "
                           "court: no scores, answers or opinion.",
