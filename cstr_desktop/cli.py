@@ -19,7 +19,6 @@ from .cli_parser import UsageError, build_parser
 from .local_text import tr
 
 if TYPE_CHECKING:
-    from .form_loader import FormBundle
     from .interview import InterviewState
 
 EXIT_OK = 0
@@ -37,11 +36,12 @@ class Commands:
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
 
 
-def _assess(args: argparse.Namespace, bundle: FormBundle, out: TextIO) -> int:
-    from .answers import read_answers_file
+def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    from .answers import read_answers_with_form
+    from .form_loader import load_bundle
     from .interview import InterviewState
 
-    answers = read_answers_file(args.file, bundle)
+    bundle, answers = read_answers_with_form(args.file, load_bundle)
     state = InterviewState(bundle, answers)
     if args.json:
         json.dump(state.result(), out, ensure_ascii=False, indent=1)
@@ -150,9 +150,7 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
     """Run a subcommand; the forms, and for the store commands the store, load only now."""
     if args.command == "assess":
         # assess needs the forms only: the store and its libraries stay unloaded.
-        from .form_loader import load_bundle
-
-        return _with_form_errors(lambda: _assess(args, load_bundle(), out), err)
+        return _with_form_errors(lambda: _assess(args, out), err)
     return _with_form_errors(lambda: _run_store_command(args, commands, out, err), err)
 
 

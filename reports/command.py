@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from cstr_desktop.answers import read_answers_file
+from cstr_desktop.answers import read_answers_with_form
 from cstr_desktop.cli_store import CommandError, sign_in
 from cstr_desktop.form_loader import FormBundle, load_bundle
 
@@ -66,9 +66,8 @@ def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
     out_path = Path(args.out)
     who = getattr(args, "reader", None)
     if args.file:
-        bundle = load_bundle()
+        bundle, answers = read_answers_with_form(args.file, load_bundle)
         _check_reader(bundle, who)
-        answers = read_answers_file(args.file, bundle)
         try:
             snapshot = build_snapshot(bundle, answers, ReportContext(),
                                       args.lang or default_lang(answers, bundle), now, who)

@@ -112,3 +112,20 @@ def test_the_command_line_prints_it_and_refuses_a_readers_copy_it_never_had(fold
                "--user", "rita", password="reviewer password")
     assert proc.returncode == 0, proc.stderr
     assert "version 1 (the one report, English)" in proc.stdout
+
+
+def test_an_export_of_a_version_1_assessment_is_read_with_version_1(folder, tmp_path):
+    out = tmp_path / "v1.json"
+    proc = run("export", "CF-V1-0001", "--out", str(out), "--data-dir", str(folder), "--user",
+               "sam", password="assessor password")
+    assert proc.returncode == 0, proc.stderr
+    proc = run("assess", str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == EXPECTED["results"]["CF-V1-0001"]
+    proc = run("report", str(out), "--out", str(tmp_path / "v1.pdf"))
+    assert proc.returncode == 0 and "the report (DRAFT)" in proc.stdout
+    exported = json.loads(out.read_text())
+    exported["form_version"] = 9
+    out.write_text(json.dumps(exported))
+    err = one_line_error(run("assess", str(out), "--json"), 2)
+    assert "FILE_003: the file names form 'cstr_court_day' version 9" in err
