@@ -299,7 +299,8 @@ def header_flowables(snapshot: dict) -> list[Flowable]:
 
 def boxed(flowables: list[Flowable]) -> Table:
     return Table([[flowables]], colWidths=[Page.frame_width], hAlign="LEFT",
-                 style=[("BOX", (0, 0), (-1, -1), 0.8, ALERT_RULE),
+                 style=[("FONT", (0, 0), (-1, -1), fonts.SANS),
+                        ("BOX", (0, 0), (-1, -1), 0.8, ALERT_RULE),
                         ("BACKGROUND", (0, 0), (-1, -1), ALERT_SHADE),
                         ("LEFTPADDING", (0, 0), (-1, -1), 6),
                         ("TOPPADDING", (0, 0), (-1, -1), 4),

@@ -142,9 +142,16 @@ def test_page_x_of_y_on_a_long_report():
     assert squash(story) in squash(body_text(pdf))
 
 
-def test_every_font_is_embedded(tmp_path):
+@pytest.mark.parametrize("variant", ["approved", "warnings", "notice", "declined", "card"])
+def test_every_font_is_embedded(tmp_path, variant):
+    snap = {"approved": lambda: snapshot(context=APPROVED, lang="both"),
+            "warnings": lambda: snapshot(full_answers(sentence_indicated="custody"),
+                                         lang="both"),
+            "notice": lambda: snapshot(full_answers(consent_share_court="no"), lang="both"),
+            "declined": lambda: snapshot(full_answers(consent_assessment="no"), lang="both"),
+            "card": lambda: snapshot(full_answers(sentence_indicated="custody"))}[variant]()
     path = tmp_path / "r.pdf"
-    path.write_bytes(render(snapshot(context=APPROVED, lang="both")))
+    path.write_bytes(render_card(snap) if variant == "card" else render(snap))
     rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
                           check=True).stdout.splitlines()[2:]
     names = [row.split()[0] for row in rows]
