@@ -105,3 +105,27 @@ def test_ctrl_m_goes_to_the_question_an_open_warning_names(qtbot, tmp_path, bund
     assert view.focused_question() == "sentence_indicated"
     view._answered("sentence_indicated", "community_order")
     assert "Warnings" not in view.side.text()
+
+
+def test_a_version_1_draft_opens_and_previews_its_one_report(qtbot, tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("store.db", "keyslots.json"):
+        shutil.copyfile(ROOT / "tests" / "data" / "store_v1" / name, folder / name)
+    window = make_window(qtbot, folder, tmp_path)
+    window.sign_in_submitted("sign_in", "sam", "assessor password")
+    window.open_case("CF-V1-0002")
+    assert window.session.bundle().version == 1
+    side = window.interview_view.side.text()
+    assert "PHQ-9" in side and "Warnings" not in side and "Period limits" not in side
+    shortcut(window, "Ctrl+P")
+    view = window.report_view
+    qtbot.waitUntil(lambda: bool(view.pdf), timeout=10_000)
+    assert [view.readers.itemText(i) for i in range(view.readers.count())] == [
+        "Everyone (one report)"]
+    assert not view.readers.isEnabled()
+    assert "Aled Lloyd" in pdf_text(view.pdf) and "Copy for" not in pdf_text(view.pdf)
