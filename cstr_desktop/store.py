@@ -26,6 +26,7 @@ from .audit_chain import GENESIS, ChainReport, entry_hash, verify
 from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
 from .store_assessments import AssessmentsMixin, dump
 from .store_cases import CasesMixin
+from .store_profiles import PROFILE_FIELDS, ProfilesMixin
 from .store_schema import migrations
 
 DB_FILE = "store.db"
@@ -73,9 +74,6 @@ class Account:
         return self.full_name or self.username
 
 
-PROFILE_FIELDS = ("full_name", "profession", "registration", "supervisor")
-MARKINGS = ("OFFICIAL-SENSITIVE", "OFFICIAL")
-DEFAULT_MARKING = MARKINGS[0]
 
 
 def _now() -> str:
@@ -163,7 +161,7 @@ def restore_backup(folder: Path | str, backup: Path | None = None) -> Path:
     return Path(backup)
 
 
-class Store(CasesMixin, AssessmentsMixin):
+class Store(CasesMixin, AssessmentsMixin, ProfilesMixin):
     """One signed-in session on the local store."""
 
     def __init__(self, folder: Path, db: Database, user: Account, slots: KeySlots,
@@ -345,60 +343,6 @@ class Store(CasesMixin, AssessmentsMixin):
         return [Account(r["id"], r["username"], r["role"],
                         *(r.get(f) for f in PROFILE_FIELDS))
                 for r in self.db["accounts"].rows_where(where, order_by="username")]
-
-    def set_profile(self, username: str, **profile: str | None) -> Account:
-        """Set an account's profile (full name, profession, registration, supervising
-        clinician): an administrator for anyone, anyone for themselves."""
-        unknown = sorted(set(profile) - set(PROFILE_FIELDS))
-        if unknown:
-            raise StoreError(f"unknown profile field '{unknown[0]}' (one of: "
-                             f"{', '.join(PROFILE_FIELDS)})")
-        row = self._account_row(username)
-        if row is None:
-            raise StoreError(f"no account named '{username}'")
-        if row["id"] != self.user.id:
-            self._require("admin")
-        values = {}
-        for field, value in profile.items():
-            text = (value or "").strip()
-            if len(text) > 120 or any(ord(ch) < 32 for ch in text):
-                raise StoreError(f"the {field.replace('_', ' ')} must be one line of at most "
-                                 "120 characters")
-            values[field] = text or None
-        old = {f: row.get(f) for f in values}
-        if old == values:
-            return next(a for a in self.accounts() if a.id == row["id"])
-        with self._transaction():
-            self.db["accounts"].update(row["id"], values)
-            self._audit("profile_changed", "account", row["id"], old=old, new=values)
-        return next(a for a in self.accounts() if a.id == row["id"])
-
-    # -- settings -----------------------------------------------------------------
-
-    def marking(self) -> str:
-        """The protective marking printed on every page (default OFFICIAL-SENSITIVE)."""
-        return _meta(self.db, "protective_marking") or DEFAULT_MARKING
-
-    def set_marking(self, marking: str) -> None:
-        """Set the protective marking for this laptop's reports (administrators)."""
-        self._require("admin")
-        text = " ".join(marking.split()).upper()
-        if not text or len(text) > 40 or not all(ch.isalnum() or ch in " -" for ch in text):
-            raise StoreError("a protective marking is 1 to 40 letters, digits, spaces or "
-                             f"hyphens, such as {' or '.join(MARKINGS)}")
-        old = self.marking()
-        if text == old:
-            return
-        with self._transaction():
-            self.db["meta"].upsert({"key": "protective_marking", "value": text}, pk="key")
-            self._audit("marking_changed", new=text, old=old, entity=None, entity_id=None)
-
-    def _account_row(self, username: str) -> dict | None:
-        return next(self.db["accounts"].rows_where(
-            "username = ? AND removed_at IS NULL", [username]), None)
-
-    def _key(self) -> bytes:
-        return self._db_key
 
     # -- audit ------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cstr_desktop.interview import InterviewState
-from ui.interview_view import SidePanel
+from ui.side_panel import SidePanel
 
 
 def panel_text(qtbot, bundle, answers, lang="en") -> str:
