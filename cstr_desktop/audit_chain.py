@@ -158,8 +158,11 @@ def _check_signature(walk: _Walk, entry: Mapping[str, Any]) -> None:
     if not walk.started:
         walk.started = True
         if seq > 1:
-            legacy = json.dumps({"legacy_entries": seq - 1}, sort_keys=True)
-            if entry["action"] != UPGRADE_ACTION or entry.get("new") != legacy:
+            try:
+                legacy = json.loads(entry.get("new") or "{}").get("legacy_entries")
+            except (ValueError, AttributeError):
+                legacy = None
+            if entry["action"] != UPGRADE_ACTION or legacy != seq - 1:
                 walk.fail(1, "entry 1 is not signed")
             else:
                 walk.notices.append(f"entries 1 to {seq - 1} were written before signatures "

@@ -42,6 +42,7 @@ from .store_errors import (
     StoreExists,
     fault,
 )
+from .store_profiles import ProfilesMixin
 from .store_review import ReviewMixin
 from .store_schema import migrations
 from .trust import CertificateBook, cert_payload, fold_name, public_b64, sign
@@ -61,6 +62,15 @@ class Account:
     id: str
     username: str
     role: str
+    # The profile printed where this person signs a report.
+    full_name: str | None = None
+    profession: str | None = None
+    registration: str | None = None
+    supervisor: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
 
 
 def _now() -> str:
@@ -181,7 +191,8 @@ def _migrate(db: Database, folder: Path) -> None:
         raise fault(exc, folder) from None
 
 
-class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin):
+class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin,
+            ProfilesMixin):
     """One signed-in session on the local store."""
 
     def __init__(self, folder: Path, db: Database, user: Account, slots: KeySlots,

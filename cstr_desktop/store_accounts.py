@@ -181,12 +181,14 @@ class AccountsMixin:
     def accounts(self, include_removed: bool = False) -> list:
         """Accounts, each with the role its certificate gives it."""
         from .store import Account
+        from .store_profiles import PROFILE_FIELDS
 
         where = None if include_removed else "removed_at IS NULL"
         out = []
         for r in self.db["accounts"].rows_where(where, order_by="username"):
             cert = self.book.current(r["id"])
-            out.append(Account(r["id"], r["username"], cert.role if cert else "none"))
+            out.append(Account(r["id"], r["username"], cert.role if cert else "none",
+                               *(r.get(f) for f in PROFILE_FIELDS)))
         return out
 
     def _account_row(self, username: str) -> dict | None:

@@ -95,9 +95,10 @@ class ReviewMixin:
                             "must countersign it")
         state = InterviewState(load_bundle(row["form_id"], row["form_version"]),
                                self.answers(assessment_id))
-        if state.open_findings:
-            listed = "; ".join(f.describe() for f in state.open_findings[:3])
-            more = len(state.open_findings) - 3
+        open_items = state.not_final()
+        if open_items:
+            listed = "; ".join(open_items[:3])
+            more = len(open_items) - 3
             raise LifecycleError(
                 "not countersigned: the opinion on the statutory criteria is not final ("
                 + listed + (f"; and {more} more" if more > 0 else "")
@@ -185,12 +186,51 @@ class ReviewMixin:
                 problems.append(f"{where}: the audit entry it follows is not in its place")
         return problems
 
+    def _legacy(self) -> dict:
+        """What the root administrator attested when the store was upgraded from the version
+        before signatures: the versions then countersigned (with the hash of their answers)
+        and the codes of the reports then kept."""
+        cached = getattr(self, "_legacy_cache", None)
+        if cached is not None:
+            return cached
+        from .audit_chain import UPGRADE_ACTION, entry_hash
+
+        found: dict = {"versions": {}, "codes": set()}
+        row = next(self.db["audit"].rows_where("action = ?", [UPGRADE_ACTION],
+                                               order_by="seq", limit=1), None)
+        if row is not None and entry_hash(row) == row["hash"] and \
+                row["signer"] == row["actor"] and self.book.signer_ok(
+                    row["signer"], row["at"], row["signature"], audit_payload(row["hash"]),
+                    ("admin",)) is None:
+            new = json.loads(row["new"] or "{}")
+            found["versions"] = {(a, v): h for a, v, h in new.get("legacy_countersigned", [])}
+            found["codes"] = set(new.get("legacy_codes", []))
+        self._legacy_cache = found
+        return found
+
+    def _legacy_version(self, assessment_id: str, version: int) -> dict | None:
+        """The kept version, if it was countersigned before signatures and attested."""
+        attested = self._legacy()["versions"].get((assessment_id, version))
+        if attested is None:
+            return None
+        return next(self.db["assessment_versions"].rows_where(
+            "assessment_id = ? AND version = ?", [assessment_id, version]), None)
+
     def countersignature_problem(self, assessment_id: str, version: int) -> str | None:
         """None if the version's countersignature verifies under a properly certified
-        reviewer who neither wrote nor edited it; otherwise what is wrong, in words."""
+        reviewer who neither wrote nor edited it; otherwise what is wrong, in words.
+
+        A version countersigned before signatures existed counts when the upgrade's
+        attestation names it and its answers are still the ones attested."""
         step = self._step(assessment_id, version, "countersign")
         if step is None:
-            return "there is no signed countersignature"
+            kept = self._legacy_version(assessment_id, version)
+            if kept is None:
+                return "there is no signed countersignature"
+            attested = self._legacy()["versions"][(assessment_id, version)]
+            if content_hash(json.loads(kept["answers"])) != attested:
+                return "the answers are not the ones countersigned"
+            return None
         p = step["payload"]
         if not isinstance(p, dict) or p.get("type") != LIFECYCLE_TYPE or \
                 p.get("store_id") != self.store_id or p.get("assessment_id") != assessment_id \
@@ -230,7 +270,13 @@ class ReviewMixin:
     def countersignature(self, assessment_id: str, version: int) -> dict | None:
         """The signed countersign step of a version, and where the trail stood then."""
         step = self._step(assessment_id, version, "countersign")
-        if step is None or not isinstance(step["payload"], dict):
+        if step is None:
+            kept = self._legacy_version(assessment_id, version)
+            return None if kept is None else {
+                "signature": None, "signer": kept["countersigned_by"],
+                "payload": {"at": kept["countersigned_at"]}, "audit_entries": None,
+                "audit_head": None, "legacy": True}
+        if not isinstance(step["payload"], dict):
             return None
         return {"signature": step["signature"], "signer": step["signer"],
                 "payload": step["payload"], "audit_entries": (step["audit_seq"] or 1) - 1,
@@ -238,30 +284,36 @@ class ReviewMixin:
 
     # -- the approved report, frozen ---------------------------------------------
 
-    def frozen_report(self, assessment_id: str, version: int, lang: str) -> dict | None:
-        """The kept snapshot of an approved version's report in ``lang``, if there is one."""
+    def frozen_report(self, assessment_id: str, version: int, lang: str,
+                      reader: str = "court") -> dict | None:
+        """The kept snapshot of an approved version's copy for ``reader`` in ``lang``, if
+        there is one (``reader`` "all": the one report of a form without readers)."""
         row = next(self.db["frozen_reports"].rows_where(
-            "assessment_id = ? AND version = ? AND lang = ?", [assessment_id, version, lang]),
-            None)
+            "assessment_id = ? AND version = ? AND lang = ? AND reader = ?",
+            [assessment_id, version, lang, reader]), None)
         return json.loads(row["snapshot"]) if row else None
 
     def freeze_report(self, assessment_id: str, version: int, lang: str, snapshot: dict,
-                      verification: str) -> dict:
-        """Keep an approved version's report snapshot; the first one kept stays for good."""
+                      verification: str, reader: str = "court") -> dict:
+        """Keep an approved version's copy for a reader; the first one kept stays for good.
+
+        Its code is recorded in a signed audit entry: by the countersigning reviewer when
+        kept at countersignature, as the app does."""
         row = self.assessment(assessment_id)
         if row["status"] != "approved" or row["version"] != version:
             raise self.error(f"version {version} of this assessment is not the approved one: "
                              "its report cannot be kept as final")
-        kept = self.frozen_report(assessment_id, version, lang)
+        kept = self.frozen_report(assessment_id, version, lang, reader)
         if kept is not None:
             return kept
         with self._transaction():
             self.db["frozen_reports"].insert({
                 "assessment_id": assessment_id, "version": version, "lang": lang,
+                "reader": reader,
                 "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
                 "verification": verification, "frozen_at": self._clock()})
             self._audit("report_frozen", "assessment", assessment_id,
-                        reason=_frozen_reason(version, lang, verification))
+                        reason=_frozen_reason(version, reader, lang, verification))
         return snapshot
 
     def find_verification(self, code: str) -> dict | None:
@@ -273,7 +325,7 @@ class ReviewMixin:
         """
         wanted = normal_code(code)
         found = next(self.db.query(
-            "SELECT f.assessment_id, f.version, f.lang, f.verification, f.snapshot, "
+            "SELECT f.assessment_id, f.version, f.lang, f.reader, f.verification, f.snapshot, "
             "a.case_number, a.version AS current_version, a.status, v.countersigned_by, "
             "v.countersigned_at FROM frozen_reports f JOIN assessments a ON "
             "a.id = f.assessment_id LEFT JOIN assessment_versions v ON v.assessment_id = "
@@ -284,13 +336,18 @@ class ReviewMixin:
         snapshot = json.loads(found.pop("snapshot"))
         problem = self.countersignature_problem(found["assessment_id"], found["version"])
         step = self._step(found["assessment_id"], found["version"], "countersign")
-        if problem is None and verification_code(step["signature"],
-                                                 snapshot_hash(snapshot)) != wanted:
+        legacy = step is None and problem is None
+        signature = step["signature"] if step else None
+        if problem is None and verification_code(signature, snapshot_hash(snapshot)) != wanted:
             problem = "the code does not follow from the countersignature and the kept report"
-        if problem is None and not self._code_recorded(found, wanted, step["signer"]):
+        if problem is None and legacy and wanted not in self._legacy()["codes"]:
+            problem = "the code is not among those attested when the store was upgraded"
+        if problem is None and not legacy and not self._code_recorded(found, wanted,
+                                                                      step["signer"]):
             problem = ("the countersigning reviewer's signed audit entry does not record this "
                        "code: the report was kept, or changed, by someone else")
-        names = {a.id: a.username for a in self.accounts(include_removed=True)}
+        found["legacy"] = legacy
+        names = {a.id: a.display_name for a in self.accounts(include_removed=True)}
         signer = step["signer"] if step else found["countersigned_by"]
         found["countersigned_by"] = names.get(signer)
         found["countersigned_at"] = (step["payload"] or {}).get("at") if step else \
@@ -308,8 +365,8 @@ class ReviewMixin:
 
         rows = self.db["audit"].rows_where(
             "entity_id = ? AND action = 'report_frozen' AND reason = ? AND signer = ?",
-            [found["assessment_id"], _frozen_reason(found["version"], found["lang"], code),
-             reviewer])
+            [found["assessment_id"], _frozen_reason(found["version"], found["reader"],
+                                                    found["lang"], code), reviewer])
         for entry in rows:
             if entry_hash(entry) == entry["hash"] and self.book.signer_ok(
                     entry["signer"], entry["at"], entry["signature"],
@@ -318,5 +375,5 @@ class ReviewMixin:
         return False
 
 
-def _frozen_reason(version: int, lang: str, verification: str) -> str:
-    return f"version={version}; lang={lang}; verification={verification}"
+def _frozen_reason(version: int, reader: str, lang: str, verification: str) -> str:
+    return f"version={version}; reader={reader}; lang={lang}; verification={verification}"

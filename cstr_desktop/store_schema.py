@@ -80,6 +80,21 @@ def m004_frozen_reports(db: Database) -> None:
 
 
 @migrations()
+def m007_profiles_and_reader_copies(db: Database) -> None:
+    # Who signs: an account's name as printed, profession, registration (HCPC, NMC or
+    # GMC number) and supervising clinician, printed on the report instead of the
+    # account name.
+    for column in ("full_name", "profession", "registration", "supervisor"):
+        db["accounts"].add_column(column, str)
+    # Each reader's copy (court, probation, provider) is kept at countersignature with
+    # its own verification code. Reports kept before readers' copies existed were one
+    # report for everyone: they become the reader "all".
+    db["frozen_reports"].add_column("reader", str)
+    db.execute("UPDATE frozen_reports SET reader = 'all'")
+    db["frozen_reports"].transform(pk=("assessment_id", "version", "reader", "lang"))
+
+
+@migrations()
 def m006_signed_accounts_and_steps(db: Database) -> None:
     # Trust (issue 9): accounts are certified by an administrator's signature, so the
     # role column is for display only and the password hash goes (the key slots check

@@ -118,15 +118,22 @@ def snapshot_hash(snapshot: Mapping[str, Any]) -> str:
     return sha256_hex(canonical({k: v for k, v in snapshot.items() if k != "generated_at"}))
 
 
-def verification_code(countersignature: str, snapshot_hash: str) -> str:
+def verification_code(countersignature: str | None, snapshot_hash: str) -> str:
     """A printed report's code, from the countersignature and the printed snapshot's hash.
 
     The first 16 characters of the base32 of SHA-256(canonical({"countersignature": ...,
     "snapshot": ...})), in 4 groups of 4 joined by '-' (trust model, Verification code).
     The one function every reader's copy and every language is coded by.
+
+    ``countersignature`` None: a report countersigned before signatures existed (a store
+    upgraded from version 0.1), which keeps the code it was printed with, the first 16
+    base32 characters of the snapshot's hash itself.
     """
-    digest = hashlib.sha256(canonical({"countersignature": countersignature,
-                                       "snapshot": snapshot_hash})).digest()
+    if countersignature is None:
+        digest = bytes.fromhex(snapshot_hash)
+    else:
+        digest = hashlib.sha256(canonical({"countersignature": countersignature,
+                                           "snapshot": snapshot_hash})).digest()
     text = base64.b32encode(digest).decode("ascii")[:16]
     return "-".join(text[i:i + 4] for i in range(0, 16, 4))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -33,7 +34,7 @@ from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
 from .key_wrap import KDF_LIMITS, derive
 from .store import Account, Store, _check_integrity, _connect, _migrate, _set_meta
 from .store_errors import NotAllowed, StoreError
-from .trust import CertificateBook, cert_payload, fold_name, public_b64, sign
+from .trust import CertificateBook, cert_payload, content_hash, fold_name, public_b64, sign
 
 UPGRADE_ACTION = "store_upgraded"
 
@@ -110,8 +111,17 @@ def upgrade(folder: Path | str, username: str, password: str,
             store._certify(row["id"], row["username"], row["role"], public_b64(account_key))
             db["accounts"].update(row["id"], {"public_key": public_b64(account_key)})
             others.append((row, account_key, one_time_password()))
-        store._audit(UPGRADE_ACTION, "store", store_id, new={"legacy_entries": legacy},
-                     reason=f"upgraded from {LEGACY_FORMAT}: {len(rows)} account(s) certified")
+        # What was countersigned before signatures, as it stands now, attested by the
+        # root administrator (its reports keep the codes they were printed with).
+        countersigned = [[r["assessment_id"], r["version"],
+                          content_hash(json.loads(r["answers"]))]
+                         for r in db["assessment_versions"].rows if r["countersigned_by"]]
+        codes = sorted(r["verification"] for r in db["frozen_reports"].rows)
+        store._audit(UPGRADE_ACTION, "store", store_id,
+                     new={"legacy_entries": legacy, "legacy_countersigned": countersigned,
+                          "legacy_codes": codes},
+                     reason=f"upgraded from {LEGACY_FORMAT}: {len(rows)} account(s) certified; "
+                            f"{len(countersigned)} countersigned version(s) attested")
     store._reload_book()
     _, recovery = slots.create(store_id, admin["id"], admin["username"], password, root_key,
                                db_key=key, replace=True)

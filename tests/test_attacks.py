@@ -146,8 +146,12 @@ def test_an_approval_forged_with_the_raw_key_does_not_verify(folder, submitted):
                  "content_hash, countersigned_by, countersigned_at) VALUES (?, 1, ?, '', ?, ?)",
                  [submitted, json.dumps(answers), rita, now])
     code = "AAAA-BBBB-CCCC-DDDD"
-    conn.execute("INSERT INTO frozen_reports VALUES (?, 1, 'en', '{}', ?, ?)",
+    conn.execute("INSERT INTO frozen_reports (assessment_id, version, lang, snapshot, "
+                 "verification, frozen_at) VALUES (?, 1, 'en', '{}', ?, ?)",
                  [submitted, code, now])
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(frozen_reports)")}
+    if "reader" in columns:
+        conn.execute("UPDATE frozen_reports SET reader = 'court'")
     if "steps" in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}:
         payload = {"type": "cstr-lifecycle/1", "assessment_id": submitted, "version": 1,
                    "action": "countersign", "actor": rita, "at": now}
@@ -187,16 +191,18 @@ def test_a_kept_report_changed_afterwards_does_not_verify(folder, submitted):
         freeze_final_reports(rita, rita.countersign(submitted, ACCOUNTS["rita"]),
                              "2026-12-03T10:00:00+00:00")
     conn = raw_db(folder, db_key(folder, "sam"))
-    kept = json.loads(conn.execute("SELECT snapshot FROM frozen_reports WHERE lang = 'en'"
-                                   ).fetchone()[0])
+    kept = json.loads(conn.execute("SELECT snapshot FROM frozen_reports WHERE lang = 'en' "
+                                   "LIMIT 1").fetchone()[0])
     kept["marking"] = "OFFICIAL: changed after the review"  # any change to what prints
     code = verification_code(kept)
-    conn.execute("UPDATE frozen_reports SET snapshot = ?, verification = ? WHERE lang = 'en'",
+    conn.execute("UPDATE frozen_reports SET snapshot = ?, verification = ? WHERE rowid = "
+                 "(SELECT rowid FROM frozen_reports WHERE lang = 'en' LIMIT 1)",
                  [json.dumps(kept), code])
     conn.close()
     with sign_in(folder, "sam") as sam:  # and a signed record of it, of their own
-        sam.log("report_frozen", "assessment", submitted,
-                reason=f"version=1; lang=en; verification={code}")
+        for reason in (f"version=1; lang=en; verification={code}",
+                       f"version=1; reader=court; lang=en; verification={code}"):
+            sam.log("report_frozen", "assessment", submitted, reason=reason)
     err = one_line(as_user("sam", "verify", code, folder=folder), 1)
     assert "does not verify" in err
 

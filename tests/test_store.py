@@ -241,7 +241,8 @@ def test_migrations_are_applied_once(folder, store):
         names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
         assert names[:4] == ["m001_core_tables", "m002_cases_lifecycle_versions",
                              "m003_resume_position", "m004_frozen_reports"]
-        assert "m006_signed_accounts_and_steps" in names and len(names) == len(set(names))
+        assert {"m006_signed_accounts_and_steps", "m007_profiles_and_reader_copies"} <= set(
+            names) and len(names) == len(set(names))
 
 
 def filled(store, bundle, count=5):
