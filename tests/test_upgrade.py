@@ -136,3 +136,34 @@ def test_an_old_store_says_what_to_do_and_is_upgraded_by_an_administrator(tmp_pa
     code, _, err = run(["upgrade", "--data-dir", str(folder), "--user", "ann"],
                        "admin password")
     assert code == 2 and "already in the current format" in err
+
+
+def test_what_was_countersigned_before_signatures_is_attested_and_tamper_shows(tmp_path):
+    from conftest import ROOT
+
+    from cstr_desktop.store_errors import RecordAltered
+    from cstr_desktop.upgrade import upgrade
+    from reports.record import stored_report
+
+    store_v1 = ROOT / "tests" / "data" / "store_v1"
+    expected = json.loads((store_v1 / "expected.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("store.db", "keyslots.json"):
+        shutil.copyfile(store_v1 / name, folder / name)
+    with upgrade(folder, "admin", "admin password", kdf=KDF).store as admin:
+        row = admin.assessment_for_case("CF-V1-0001")
+        assert admin.countersignature_problem(row["id"], row["version"]) is None
+        code = expected["verification_codes"]["en"]
+        found = admin.find_verification(code)
+        assert found["legacy"] and found["problem"] is None
+        # Someone with the database key changes the countersigned answers afterwards.
+        kept = json.loads(admin.db.execute(
+            "SELECT answers FROM assessment_versions WHERE assessment_id = ?",
+            [row["id"]]).fetchone()[0])
+        kept["mh_requires_treatment"] = "no"
+        admin.db.execute("UPDATE assessment_versions SET answers = ? WHERE assessment_id = ?",
+                         [json.dumps(kept), row["id"]])
+        assert "not the ones countersigned" in admin.find_verification(code)["problem"]
+        with pytest.raises(RecordAltered):
+            stored_report(admin, row, "en", "2027-01-05T09:00:00+00:00")
