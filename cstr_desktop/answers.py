@@ -26,12 +26,16 @@ from .form_schema import (
     TimeQuestion,
     YesNoQuestion,
 )
+from .hygiene import MAX_ANSWERS_FILE, DuplicateKey, hidden_characters, loads_strict
 
 ANSWERS_SCHEMA = "cstr-answers/1"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 # C0 controls other than tab, line feed and carriage return, DEL, and C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Answers that name the person or the case: no invisible formatting characters
+# (bidirectional overrides, zero-width spaces), which make one name print as another.
+NAME_ANSWERS = ("person_family_name", "person_given_names", "case_number")
 
 
 def is_valid_nhs_number(text: str) -> bool:
@@ -172,6 +176,10 @@ def _check_text(q: Any, name: str, value: Any) -> str:
     if bad:
         raise AnswerError("ANS_009", name, f"contains the control character "
                                            f"U+{ord(bad.group()):04X} at position {bad.start()}")
+    if name in NAME_ANSWERS and hidden_characters(value):
+        raise AnswerError("ANS_009", name, f"contains a hidden character "
+                                           f"({hidden_characters(value)[0]}), which could make "
+                                           "it print or sort as something else")
     if isinstance(q, TextQuestion) and ("\n" in value or "\r" in value):
         raise AnswerError("ANS_009", name, "a one-line answer cannot contain a line break")
     if getattr(q, "format", None) == "nhs_number" and not is_valid_nhs_number(value):
@@ -227,29 +235,53 @@ def check_answers(bundle: FormBundle, answers: Any) -> dict[str, Any]:
 
 def read_answers_file(path: Path | str, bundle: FormBundle) -> dict[str, Any]:
     """Read and check an answers file (``contract.md`` section 2)."""
+    return parse_answers_document(read_json_file(path), bundle)
+
+
+def form_named(data: Any) -> tuple[str, int] | None:
+    """The form an answers file says it was captured with (an export adds ``form_id`` and
+    ``form_version``), or None when it does not say."""
+    if not isinstance(data, dict):
+        return None
+    form_id, version = data.get("form_id"), data.get("form_version")
+    if isinstance(form_id, str) and isinstance(version, int) and not isinstance(version, bool):
+        return form_id, version
+    return None
+
+
+def read_json_file(path: Path | str) -> Any:
+    """An answers file's JSON, or AnswerError (FILE_001, FILE_002) saying why not."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_ANSWERS_FILE + 1)
     except FileNotFoundError:
         raise AnswerError("FILE_001", None, f"no such file: {path}") from None
     except IsADirectoryError:
         raise AnswerError("FILE_001", None, f"{path} is a folder, not an answers file") from None
     except OSError as exc:
         raise AnswerError("FILE_001", None, f"cannot read {path}: {exc.strerror}") from None
+    if len(raw) > MAX_ANSWERS_FILE:
+        raise AnswerError("FILE_002", None, f"{path} is larger than "
+                                            f"{MAX_ANSWERS_FILE // 1024 // 1024} MiB: too large "
+                                            "for an answers file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnswerError("FILE_002", None, f"{path} is not UTF-8 text (byte {exc.start})") \
             from None
     try:
-        data = json.loads(text)
+        data = loads_strict(text)
+    except DuplicateKey as exc:
+        raise AnswerError("FILE_002", None, f"{path}: {exc}; each question may be answered "
+                                            "only once") from None
     except json.JSONDecodeError as exc:
         raise AnswerError("FILE_002", None, f"{path} is not valid JSON: {exc.msg} at line "
                                             f"{exc.lineno}, column {exc.colno}") from None
     except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting too deep
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise AnswerError("FILE_002", None, f"{path} is not valid JSON: {reason}") from None
-    return parse_answers_document(data, bundle)
+    return data
 
 
 def parse_answers_document(data: Any, bundle: FormBundle) -> dict[str, Any]:
@@ -263,6 +295,22 @@ def parse_answers_document(data: Any, bundle: FormBundle) -> dict[str, Any]:
     if "answers" not in data:
         raise AnswerError("FILE_003", None, "the file has no 'answers' object")
     return check_answers(bundle, data["answers"])
+
+
+def read_answers_with_form(path: Path | str, load: Any) -> tuple[FormBundle, dict[str, Any]]:
+    """An answers file checked against the form it names (an export of an assessment made on
+    an older form version), or against the current form (``load()``) when it names none."""
+    from .form_errors import FormError
+
+    data = read_json_file(path)
+    named = form_named(data)
+    try:
+        bundle = load(*named) if named else load()
+    except FormError:
+        raise AnswerError("FILE_003", None, f"the file names form '{named[0]}' version "
+                                            f"{named[1]}, which these form files do not "
+                                            "have") from None
+    return bundle, parse_answers_document(data, bundle)
 
 
 def answers_document(answers: Mapping[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from .store_faults import StoreBusy, StoreUnavailable
+from .store_errors import StoreBusy, fault
 
 LOCK_FILE = "cstr-desktop.lock"
 # Windows locks a byte range: one beyond the holder's details, so they stay readable.
@@ -44,14 +44,13 @@ class FolderLock:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except PermissionError as exc:
-            raise StoreUnavailable("read_only", str(exc)) from None
         except OSError as exc:
-            raise StoreUnavailable("io", str(exc)) from None
+            # A read-only folder, a full disk or a failing one, each named as such.
+            raise fault(exc, self.folder) from None
         if not _try_lock(fd):
             holder = _read_holder(fd)
             os.close(fd)
-            raise StoreBusy(self.folder, holder)
+            raise StoreBusy(self.folder, holder=holder)
         self._fd = fd
         details = {"program": self.program, "pid": os.getpid(), "host": socket.gethostname(),
                    "since": datetime.now().astimezone().isoformat(timespec="seconds")}

@@ -1,5 +1,5 @@
 """The store's SQLCipher connection, whose "try again later" faults come out as
-:class:`cstr_desktop.store_faults.StoreUnavailable` (busy, disk full, read-only,
+:class:`cstr_desktop.store_errors.StoreUnavailable` (busy, disk full, read-only,
 input/output error) wherever a statement runs or its rows are read.
 
 Once the disk has failed under it (an input/output error), SQLite may go on to
@@ -13,17 +13,18 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .store_faults import StoreUnavailable, diagnose
+from .store_errors import StoreUnavailable, unavailable
 
 
 def _translate(connection: GuardedConnection, exc: BaseException) -> BaseException:
-    found = diagnose(exc, connection.folder)
+    folder = connection.folder or Path(".")
+    found = unavailable(exc, folder)
     if found is not None:
         if found.cause == "io":
             connection.disk_failed = True
         return found
     if connection.disk_failed and isinstance(exc, sqlcipher3.DatabaseError | MemoryError):
-        return StoreUnavailable("io", str(exc))
+        return StoreUnavailable(folder, str(exc))
     return exc
 
 

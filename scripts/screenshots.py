@@ -75,13 +75,13 @@ def main() -> None:
     window.preview_court_list(str(csv))
     shot("import-preview")
     window.cancel_import()
-    window.open_case("CF-2026-0102")
+    window.open_case(f"CF-{today.year}-0102")
     answers = {"phq9_1": 2, "phq9_2": 3, "phq9_3": 1, "phq9_4": 2, "phq9_5": 1, "phq9_6": 2,
                "phq9_7": 1, "phq9_8": 0, "phq9_9": 1}
     for name, value in answers.items():
         window.save_answer(name, value)
     state, row = __import__("ui.actions", fromlist=["x"]).open_case(window.session,
-                                                                     "CF-2026-0102")
+                                                                     window.session.case_number)
     window._show_case(state, row)
     window.interview_view.show_section("phq9", "phq9_9")
     shot("interview")
@@ -90,20 +90,29 @@ def main() -> None:
     blocker.execute(f"PRAGMA key = \"x'{store._key().hex()}'\"")
     blocker.execute("BEGIN IMMEDIATE")
     store.set_busy_timeout(0.1)
-    window.interview_view.show_section("arrangements", "first_appointment_place")
-    line = window.interview_view.blocks()["first_appointment_place"].input
-    line.edit.setText("Cardiff Community Mental Health Team, Cathays")
+    window.interview_view.show_section("offences", "offence_main")
+    line = window.interview_view.blocks()["offence_main"].input
+    line.edit.setText("Possession of a class A drug (cocaine) with intent to supply")
     line.commit()
-    window.interview_view.focus_question("first_appointment_place")
+    window.interview_view.focus_question("offence_main")
     shot("not-saved")
     blocker.execute("ROLLBACK")
     blocker.close()
     window.interview_view.retry_unsaved()
+    # Answers that contradict each other: the side panel names the warnings.
+    for name, value in {"convicted": "yes", "plea": "not_yet",
+                        "sentence_indicated": "suspended_sentence_order"}.items():
+        window.save_answer(name, value)
+    state, row = __import__("ui.actions", fromlist=["x"]).open_case(window.session,
+                                                                     window.session.case_number)
+    window._show_case(state, row)
+    window.interview_view.show_section("offences", "sentence_indicated")
+    shot("warnings")
     window.switch_user()
     window.sign_in_submitted("sign_in", "demo-reviewer", "demo-reviewer-password")
     window.show_review_queue()
     shot("review-queue")
-    window.open_case("CF-2026-0101")
+    window.open_case(f"CF-{today.year}-0101")
     window.interview_view.show_section("mhtr_criteria")
     window.review_bar.comment.setText("Please give the GP's name and say whether she is "
                                       "registered.")
@@ -111,14 +120,14 @@ def main() -> None:
     window.request_changes()
     window.switch_user()
     window.sign_in_submitted("sign_in", "demo-assessor", "demo-assessor-password")
-    window.open_case("CF-2026-0101")
+    window.open_case(f"CF-{today.year}-0101")
     window.review_bar.reply.setText("Added: Dr Rhys, Cathays Surgery; she is registered.")
     window.send_reply()
     window.review_bar.reply.setText("Anything else before I resubmit?")
     shot("review-reply")
     window.switch_user()
     window.sign_in_submitted("sign_in", "demo-reviewer", "demo-reviewer-password")
-    window.open_case("CF-2026-0101")
+    window.open_case(f"CF-{today.year}-0101")
     window.preview_report()
     window.pool.waitForDone(10_000)
     for _ in range(20):
@@ -129,7 +138,18 @@ def main() -> None:
     window.show_accounts()
     window.accounts_view.table.selectRow(1)
     shot("accounts")
+    window.show_about()
+    shot("about")
     window.close()
+    # The first run on a new laptop: the recovery key, shown once.
+    first = MainWindow(Session(data_dir=tmp / "new"), settings, idle_minutes=60)
+    first.resize(1280, 800)
+    first.show()
+    first.sign_in_submitted("create", "admin", "a long admin password")
+    for _ in range(5):
+        app.processEvents()
+    first.grab().save(str(ROOT / "docs" / f"app-recovery-key{suffix}.png"))
+    first.close()
 
 
 if __name__ == "__main__":

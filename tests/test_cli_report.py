@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import EXAMPLES
-from report_helpers import REASONS, pages, pdf_text, reader
+from report_helpers import ARRANGEMENTS, REASONS, pages, pdf_text, reader
 from test_cli_store import one_line_error, run
 
 EXAMPLE = str(EXAMPLES / "example_mhtr_atr_dual.json")
@@ -53,6 +53,7 @@ def test_missing_output_folder(tmp_path):
 def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
     from cstr_desktop.form_loader import load_bundle
     from cstr_desktop.store import Store
+    from reports.record import freeze_final_reports
 
     folder = tmp_path / "data"
     bundle = load_bundle()
@@ -60,7 +61,7 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
         admin.add_account("sam", "assessor password", "assessor")
         admin.add_account("rita", "reviewer password", "reviewer")
     answers = {**json.loads(open(EXAMPLE, encoding="utf-8").read())["answers"], **REASONS,
-               "requirements_considered": ["mhtr", "atr"]}
+               **ARRANGEMENTS, "requirements_considered": ["mhtr", "atr"]}
     with Store.open(folder, "sam", "assessor password") as sam:
         a = sam.create_assessment(bundle, "MK-2026-0412")
         sam.import_answers(bundle, a, answers)
@@ -71,7 +72,9 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "DRAFT" in pages(draft.read_bytes())[0]
     with Store.open(folder, "rita", "reviewer password") as rita:
-        rita.countersign(a, "reviewer password")
+        # As the app does: countersigned, and the final report kept in the same session.
+        freeze_final_reports(rita, rita.countersign(a, "reviewer password"),
+                             "2026-11-25T12:00:00+00:00")
     final = tmp_path / "final.pdf"
     proc = run("report", "--case", "MK-2026-0412", "--out", str(final), "--data-dir",
                str(folder), "--user", "sam", password="assessor password")
@@ -97,7 +100,8 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
         proc = verify(typed)
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.startswith(f"{code} is the countersigned report of case "
-                                      "MK-2026-0412, version 1 (English), countersigned by rita")
+                                      "MK-2026-0412, version 1 (the court copy, English), "
+                                      "countersigned by rita")
     err = one_line_error(verify("AAAA-BBBB-CCCC-DDDD"), 1)
     assert "no countersigned report in this store has the code AAAA-BBBB-CCCC-DDDD" in err
     with Store.open(folder, "sam", "assessor password") as sam:

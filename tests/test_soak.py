@@ -60,11 +60,12 @@ def answers_for(i: int, offence: str) -> tuple[dict, dict]:
              "phq9_1": i % 4, "gad7_2": (i + 1) % 4,
              "mh_current_presentation": f"Defendant {i}: low mood and poor sleep; drinks "
                                         "most days.",
-             "first_appointment_date": f"{10 + i}/10/2026",
-             "first_appointment_time": ("0910", "9:10", "2.15pm", "14:30")[i % 4],
-             "first_appointment_place": f"Cardiff Community Team, room {i}"}
-    stored = {**typed, "offence_main": offence, "first_appointment_date": f"2026-10-{10 + i}",
-              "first_appointment_time": ("09:10", "09:10", "14:15", "14:30")[i % 4]}
+             "mhtr_first_appointment_date": f"{10 + i}/10/2026",
+             "mhtr_first_appointment_time": ("0910", "9:10", "2.15pm", "14:30")[i % 4],
+             "mhtr_first_appointment_place": f"Cardiff Community Team, room {i}"}
+    stored = {**typed, "offence_main": offence,
+              "mhtr_first_appointment_date": f"2026-10-{10 + i}",
+              "mhtr_first_appointment_time": ("09:10", "09:10", "14:15", "14:30")[i % 4]}
     return typed, stored
 
 
@@ -167,11 +168,12 @@ def test_a_whole_court_day_in_one_process(qtbot, tmp_path):
             window.open_case(case_number)
             assert "Please say where" in window.interview_view.banner.text()
             place = f"Cardiff Community Team, room {i}, ground floor"
-            window.interview_view.show_section("arrangements", "first_appointment_place")
+            window.interview_view.show_section("mhtr_arrangements",
+                                               "mhtr_first_appointment_place")
             focused().selectAll()
             QTest.keyClicks(focused(), place)
             key(Qt.Key.Key_Return)
-            expected[case_number]["first_appointment_place"] = place
+            expected[case_number]["mhtr_first_appointment_place"] = place
             bar.reply.setFocus()
             QTest.keyClicks(focused(), "Done: the room is on the ground floor.")
             key(Qt.Key.Key_Return)

@@ -8,17 +8,18 @@ import subprocess
 
 import pytest
 from disks import failing_disk, fill, read_only, small_disk, write_lock
+from store_helpers import assessor_store
 
 from cstr_desktop.folder_lock import FolderLock
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store, StoreError
-from cstr_desktop.store_faults import StoreBusy, StoreUnavailable
+from cstr_desktop.store import StoreError
+from cstr_desktop.store_errors import DiskFull, ReadOnly, StoreBusy, StoreUnavailable
 
 PASSWORD = "correct horse battery"
 
 
 def new_store(folder):
-    store = Store.create(folder, "ann", PASSWORD, kdf=FAST_KDF_FOR_TESTS)
+    """An assessor's session (duties are separate: only assessors write answers)."""
+    store = assessor_store(folder, "ann", PASSWORD)
     store.set_busy_timeout(0.2)
     return store
 
@@ -30,9 +31,11 @@ def test_busy_another_programs_write_lock_is_waited_for_then_reported(tmp_path, 
     with write_lock(tmp_path / "data", store._key()):
         with pytest.raises(StoreUnavailable) as caught:
             store.save_answer(bundle, a, "mh_history", "second")
-    assert caught.value.cause == "busy"
+    assert caught.value.cause == "busy" and isinstance(caught.value, StoreBusy)
     assert isinstance(caught.value, StoreError)  # one of the store's own errors
-    assert str(caught.value) == "the store is busy: another program is writing to it"
+    assert str(caught.value) == (f"the store in {tmp_path / 'data'} is busy: another window "
+                                 "or program is using it; try again in a moment (nothing "
+                                 "was lost)")
     assert store.answers(a)["mh_history"] == "first"  # nothing half-written
     store.save_answer(bundle, a, "mh_history", "second")  # the same save, once free
     assert store.answers(a)["mh_history"] == "second"
@@ -51,8 +54,8 @@ def test_full_a_full_disk_is_reported_and_the_save_works_once_there_is_room(tmp_
             with pytest.raises(StoreUnavailable) as caught:
                 for i in range(20):  # the WAL may have room left in its pages; then full
                     store.save_answer(bundle, a, "mh_history", f"{i} {big}")
-            assert caught.value.cause == "full"
-            assert str(caught.value) == "the disk is full"
+            assert caught.value.cause == "full" and isinstance(caught.value, DiskFull)
+            assert "is full: nothing more can be saved" in str(caught.value)
             filler.unlink()
             store.save_answer(bundle, a, "mh_history", "after")
             assert store.answers(a)["mh_history"] == "after"
@@ -68,7 +71,7 @@ def test_read_only_files_are_reported_as_read_only(tmp_path, bundle):
     with read_only(tmp_path / "data"):
         with pytest.raises(StoreUnavailable) as caught:
             store.save_answer(bundle, a, "mh_history", "while read-only")
-    assert caught.value.cause == "read_only"
+    assert caught.value.cause == "read_only" and isinstance(caught.value, ReadOnly)
     assert "read-only" in str(caught.value)
     store.save_answer(bundle, a, "mh_history", "after")
     assert store.answers(a)["mh_history"] == "after"

@@ -8,7 +8,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_driver import (
+    ADMIN,
+    ASSESSOR,
     choose_file,
+    first_run,
     focused,
     key,
     make_window,
@@ -36,9 +39,10 @@ FIRST = [("1", "09:30", "CF-1", "O'Brien", "Seán", "1979-12-31", "Theft"),
          ("1", "11:00", "CF-3", "Gwilym", "Siân", "1988-03-02", "Criminal damage")]
 
 
-def signed_in(qtbot, tmp_path, lang="en"):
+def signed_in(qtbot, tmp_path, lang="en", as_=ASSESSOR):
+    """The app on a new store, signed in as its assessor (sam) unless said otherwise."""
     window = make_window(qtbot, tmp_path / "data", tmp_path, lang=lang)
-    sign_in_by_keys(window, "admin", "admin password", again=True)
+    first_run(window, as_)
     return window
 
 
@@ -157,11 +161,6 @@ def test_the_day_list_keyboard_dates_and_counts(qtbot, tmp_path):
 
 def test_review_bar_comment_box_history_and_reply(qtbot, tmp_path):
     window = signed_in(qtbot, tmp_path)
-    store = window.session.store
-    store.add_account("sam", "assessor password", "assessor")
-    store.add_account("rita", "reviewer password", "reviewer")
-    shortcut(window, "Ctrl+Shift+U")
-    sign_in_by_keys(window, "sam", "assessor password")
     window.session.store.add_case(ListedCase(TODAY.isoformat(), "Cardiff", "1", "10:00", "CF-1",
                                              "Ali", "Sara", "1990-01-01"))
     window.open_case("CF-1")
@@ -300,8 +299,7 @@ def test_preview_escape_and_page_keys(qtbot, tmp_path):
 
 
 def test_words_lock_unlock_roles_and_welsh_errors(qtbot, tmp_path):
-    window = signed_in(qtbot, tmp_path)
-    window.session.store.add_account("rita", "reviewer password", "reviewer")
+    window = signed_in(qtbot, tmp_path, as_=ADMIN)
     shortcut(window, "Ctrl+L")
     assert window.sign_in_view.intro.text() == "Locked. admin, enter your password to go on."
     sign_in_by_keys(window, "admin", "not the password")

@@ -9,14 +9,21 @@ import pytest
 from disks import failing_disk, fill, read_only, small_disk, write_lock
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from ui_driver import answer_question_box, focused, key, make_window, shortcut, sign_in_by_keys
+from ui_driver import (
+    ADMIN,
+    answer_question_box,
+    first_run,
+    focused,
+    key,
+    make_window,
+    shortcut,
+    sign_in_by_keys,
+)
 
 import ui.interview_view
 from cstr_desktop.court_list import ListedCase
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
 from cstr_desktop.store import Store
-
-ADMIN = ("admin", "admin password")
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +33,7 @@ def quick_retries(monkeypatch):
 
 def open_case(qtbot, data, tmp_path):
     window = make_window(qtbot, data, tmp_path)
-    sign_in_by_keys(window, *ADMIN, again=True)
+    first_run(window)  # the assessor sam, signed in
     store = window.session.store
     store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00", "CF-1", "Ali", "Sara",
                               "1990-01-01", offence="Theft"))
@@ -160,8 +167,9 @@ def test_enter_on_a_refused_answer_stays_and_the_next_keys_stay_there(qtbot, tmp
     data = tmp_path / "data"
     window = open_case(qtbot, data, tmp_path)
     view = window.interview_view
-    block = type_answer(window, "arrangements", "first_appointment_time", "25:99")
-    assert view.focused_question() == "first_appointment_time"
+    view._answered("requirements_considered", ["mhtr"])  # its arrangements are asked
+    block = type_answer(window, "mhtr_arrangements", "mhtr_first_appointment_time", "25:99")
+    assert view.focused_question() == "mhtr_first_appointment_time"
     assert block.status.text() == ("'25:99' is not a time: hours go up to 23 (or 12 with am "
                                    "or pm) and minutes up to 59.")
     # Typed on: the keys land in the same box, not in the questions after it.
@@ -170,9 +178,9 @@ def test_enter_on_a_refused_answer_stays_and_the_next_keys_stay_there(qtbot, tmp
     QTest.keyClicks(focused(), "9:10")
     key(Qt.Key.Key_Return)
     assert block.input.edit.text() == "09:10"  # shown back as stored
-    assert view.focused_question() != "first_appointment_time"  # now it moves on
+    assert view.focused_question() != "mhtr_first_appointment_time"  # now it moves on
     answers = window.session.store.answers(window.session.assessment_id)
-    assert answers["first_appointment_time"] == "09:10"
+    assert answers["mhtr_first_appointment_time"] == "09:10"
     assert {n: answers.get(n) for n in after} == after  # nothing else was answered
     # A check the core refuses stays too (a date after the hearing).
     block = type_answer(window, "offences", "offence_date", "01/01/2099")
@@ -184,17 +192,18 @@ def test_enter_on_a_refused_answer_stays_and_the_next_keys_stay_there(qtbot, tmp
 def test_uk_dates_and_times_are_understood_and_shown_back_as_stored(qtbot, tmp_path):
     data = tmp_path / "data"
     window = open_case(qtbot, data, tmp_path)
+    window.interview_view._answered("requirements_considered", ["mhtr"])
     for typed, shown in (("0910", "09:10"), ("2.15pm", "14:15"), ("9:10", "09:10")):
-        block = type_answer(window, "arrangements", "first_appointment_time", typed)
+        block = type_answer(window, "mhtr_arrangements", "mhtr_first_appointment_time", typed)
         assert block.input.edit.text() == shown
-    block = type_answer(window, "arrangements", "first_appointment_date", "12/10/2026")
+    block = type_answer(window, "mhtr_arrangements", "mhtr_first_appointment_date", "12/10/2026")
     assert block.input.edit.text() == "2026-10-12"
     assert block.status.text() == "Saved: Monday 12 October 2026"
-    block = type_answer(window, "arrangements", "first_appointment_date", "12-10-2026")
+    block = type_answer(window, "mhtr_arrangements", "mhtr_first_appointment_date", "12-10-2026")
     assert block.input.edit.text() == "2026-10-12"
     answers = window.session.store.answers(window.session.assessment_id)
-    assert answers["first_appointment_date"] == "2026-10-12"
-    assert answers["first_appointment_time"] == "09:10"
+    assert answers["mhtr_first_appointment_date"] == "2026-10-12"
+    assert answers["mhtr_first_appointment_time"] == "09:10"
 
 
 def test_a_second_app_on_the_same_folder_is_told_plainly(qtbot, tmp_path):

@@ -141,6 +141,28 @@ def sign_in_by_keys(window: MainWindow, name: str, password: str, again: bool = 
         QTest.keyClick(focused(), Qt.Key.Key_Tab)
         QTest.keyClicks(focused(), password)
     QTest.keyClick(focused(), Qt.Key.Key_Return)
+    if again and window.stack.currentWidget() is window.recovery_view:
+        # The first run shows the recovery key once: from Print to "I have kept it safe".
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+        QTest.keyClick(focused(), Qt.Key.Key_Space)
+
+
+ADMIN = ("admin", "admin password")
+ASSESSOR = ("sam", "assessor password")
+REVIEWER = ("rita", "reviewer password")
+
+
+def first_run(window: MainWindow, as_: tuple[str, str] = ASSESSOR) -> None:
+    """The first run: the administrator makes the store and the day's accounts (an
+    assessor and a reviewer), then hands the laptop to ``as_``. Duties are separate: only
+    an assessor writes assessments."""
+    sign_in_by_keys(window, *ADMIN, again=True)
+    store = window.session.store
+    store.add_account(*ASSESSOR, "assessor")
+    store.add_account(*REVIEWER, "reviewer")
+    if as_ != ADMIN:
+        shortcut(window, "Ctrl+Shift+U")
+        sign_in_by_keys(window, *as_)
 
 
 def current_block() -> QuestionBlock | None:

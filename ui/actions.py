@@ -22,11 +22,13 @@ from cstr_desktop.court_list import (
 from cstr_desktop.form_errors import AnswerError
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
-from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams
+from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams, SignInError, TooManyAttempts
 from cstr_desktop.lifecycle import LifecycleError
+from cstr_desktop.readers import CopyContents, copy_contents
 from cstr_desktop.store import Store, StoreError, StoreUnavailable
 from cstr_desktop.uk_formats import EntryError, parse_date, parse_time
-from reports.record import freeze_final_reports, stored_report
+from reports.record import ALL_READERS, freeze_final_reports, stored_report
+from reports.snapshot import CopyRefused
 
 from .session import Session
 
@@ -36,8 +38,33 @@ def _kdf(session: Session) -> KdfParams:
 
 
 def create_store(session: Session, name: str, password: str) -> Store:
+    """The first run: the store and its first account. ``store.recovery_key`` is the
+    recovery key, shown once."""
     session.store = Store.create(session.data_dir, name, password, kdf=_kdf(session))
     return session.store
+
+
+def recovery_sheet(session: Session, key: str) -> bytes:
+    """The recovery key as one printable page."""
+    from reports.recovery_sheet import render_recovery_sheet
+
+    assert session.store is not None
+    session.store.log("recovery_key_printed", "store", session.store.store_id)
+    return render_recovery_sheet(key, session.store.root_fingerprint(), str(session.data_dir),
+                                 _now()[:10])
+
+
+def about(session: Session) -> tuple[str, str, str | None]:
+    """The version, the data folder and the root key's fingerprint (None: no store yet)."""
+    from cstr_desktop import __version__
+    from cstr_desktop.key_slots import KeySlots
+    from cstr_desktop.store_errors import StoreError
+
+    try:
+        fingerprint = KeySlots(session.data_dir).read().root_fingerprint
+    except (StoreError, SignInError, OSError):
+        fingerprint = None
+    return __version__, str(session.data_dir), fingerprint
 
 
 def sign_in(session: Session, name: str, password: str) -> Store:
@@ -46,11 +73,21 @@ def sign_in(session: Session, name: str, password: str) -> Store:
     return session.store
 
 
-def unlock(session: Session, password: str) -> bool:
+def unlock(session: Session, password: str) -> SignInError | None:
+    """Unlock the locked window; None, or why not (wrong guesses back off as at sign-in:
+    then the error is TooManyAttempts, saying how long to wait)."""
     assert session.store is not None
-    ok = session.store.verify_password(password)
-    session.store.log("unlock" if ok else "unlock_refused", "account", session.store.user.id)
-    return ok
+    store = session.store
+    try:
+        store.confirm_password(password)
+    except TooManyAttempts as exc:
+        store.log("unlock_refused", "account", store.user.id, reason="waiting")
+        return exc
+    except SignInError as exc:
+        store.log("unlock_refused", "account", store.user.id)
+        return exc
+    store.log("unlock", "account", store.user.id)
+    return None
 
 
 def sign_out(session: Session) -> None:
@@ -78,6 +115,16 @@ def remove_account(session: Session, name: str) -> None:
 def reset_password(session: Session, name: str, password: str) -> None:
     assert session.store is not None
     session.store.reset_password(name, password)
+
+
+def set_profile(session: Session, name: str, profile: dict[str, str]) -> None:
+    assert session.store is not None
+    session.store.set_profile(name, **profile)
+
+
+def set_marking(session: Session, marking: str) -> None:
+    assert session.store is not None
+    session.store.set_marking(marking)
 
 
 def change_password(session: Session, current: str, new: str) -> None:
@@ -213,26 +260,44 @@ def current_record(session: Session) -> dict:
     return session.store.assessment(session.assessment_id)
 
 
-def report_snapshot(session: Session, lang: str | None = None) -> dict:
-    """Freeze the report of the open assessment (done on the UI thread; rendering is not)."""
+def report_readers(session: Session, lang: str) -> list[tuple[str, str]]:
+    """The copies the open assessment's form has: (reader id, copy title in ``lang``)."""
+    bundle = session.bundle()
+    if not bundle.reader_ids():
+        return [(ALL_READERS, "")]
+    return [(r.id, r.copy_title.get(lang) or r.copy_title["en"]) for r in bundle.layout.readers]
+
+
+def report_snapshot(session: Session, reader: str | None = None,
+                    lang: str | None = None) -> tuple[dict | None, CopyContents]:
+    """Freeze one reader's copy of the open assessment (done on the UI thread; rendering is
+    not), with what it holds and leaves out. A copy its consent does not allow: None."""
     store = session.store
     assert store is not None and session.assessment_id is not None
     row = store.assessment(session.assessment_id)
-    snapshot = stored_report(store, row, lang, _now())
-    store.log("report_previewed", "assessment", row["id"])
-    return snapshot
+    who = None if reader in (None, ALL_READERS) else reader
+    state = InterviewState(session.bundle(), store.answers(row["id"]))
+    contents = copy_contents(state, who, session.lang)
+    try:
+        snapshot = stored_report(store, row, lang, _now(), who)
+    except CopyRefused:
+        store.log("report_refused", "assessment", row["id"], reason=f"reader={reader}")
+        return None, contents
+    store.log("report_previewed", "assessment", row["id"], reason=f"reader={reader}")
+    return snapshot, contents
 
 
-def save_pdf(session: Session, pdf: bytes, path: str) -> None:
+def save_pdf(session: Session, pdf: bytes, path: str, reader: str | None = None) -> None:
     Path(path).write_bytes(pdf)
     assert session.store is not None
     session.store.log("report_saved", "assessment", session.assessment_id,
-                      reason=Path(path).name)
+                      reason=f"{Path(path).name}; reader={reader}")
 
 
-def record_print(session: Session) -> None:
+def record_print(session: Session, reader: str | None = None) -> None:
     assert session.store is not None
-    session.store.log("report_printed", "assessment", session.assessment_id)
+    session.store.log("report_printed", "assessment", session.assessment_id,
+                      reason=f"reader={reader}")
 
 
 def submit(session: Session, missing: list[str] | None = None) -> dict:
@@ -273,6 +338,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def amend(session: Session, reason: str) -> dict:
+def amend(session: Session, reason: str, password: str | None = None) -> dict:
+    """Amend (the author; or a reviewer, with their password)."""
     assert session.store is not None
-    return session.store.amend(session.assessment_id, reason)
+    return session.store.amend(session.assessment_id, reason, password)

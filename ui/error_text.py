@@ -33,10 +33,10 @@ def say_error(error: object, lang: str) -> str:
     """``error`` (an exception, or text from the core) as a sentence in ``lang``."""
     from cstr_desktop.form_errors import AnswerError
     from cstr_desktop.key_slots import SignInError, TooManyAttempts
-    from cstr_desktop.store_faults import StoreBusy, StoreUnavailable
+    from cstr_desktop.store_errors import StoreBusy, StoreUnavailable
     from cstr_desktop.uk_formats import EntryError
 
-    if isinstance(error, StoreBusy):
+    if isinstance(error, StoreBusy) and error.holder is not None:
         return store_busy(error.holder, lang)
     if isinstance(error, StoreUnavailable):
         return t("cause_" + error.cause, lang)

@@ -29,7 +29,7 @@ from cstr_desktop.local_text import tr
 from .error_text import say_error
 from .question_widgets import ChoiceInput, QuestionInput, make_input
 from .section_list import SectionList
-from .side_panel import SidePanel, esc
+from .side_panel import SidePanel
 from .text import sentence, t
 
 # Saves one answer; returns a SaveOutcome (ui.actions): the new state, or why not.
@@ -89,6 +89,10 @@ class QuestionBlock(QFrame):
         self.status.setProperty("error", error)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class InterviewView(QWidget):
@@ -221,7 +225,7 @@ class InterviewView(QWidget):
         for inst in section.instruments:
             stem = inst.stem or inst.instructions
             if stem:
-                label = QLabel(f"<b>{inst.short_title}</b> — {esc(tr(stem, self.lang))}", body)
+                label = QLabel(f"<b>{inst.short_title}</b> — {_esc(tr(stem, self.lang))}", body)
                 label.setWordWrap(True)
                 label.setAccessibleName(tr(stem, self.lang))
                 layout.addWidget(label)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from cstr_desktop.folder_lock import FolderLock
 from cstr_desktop.paths import store_exists
-from cstr_desktop.store_faults import StoreUnavailable
+from cstr_desktop.store_errors import StoreUnavailable
 
 from .accounts_view import AccountsView, PasswordView, say
 from .dialogs import Dialogs
@@ -67,6 +67,10 @@ QLabel#error { color: #8b1e1e; font-weight: 600; }
 QLabel#problem { color: #8b1e1e; font-weight: 600; background: #fbeaea;
                  border: 1px solid #d9a3a3; padding: 6px; }
 QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; padding: 6px; }
+QLabel#recoverykey { font-family: "DejaVu Sans Mono", monospace; font-size: 17pt;
+                     font-weight: 600; color: #111; background: #fff; padding: 12px 18px;
+                     border: 1px solid #9aa5b1; }
+QLabel#fingerprint { font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; }
 QLabel#message { color: #1d3557; }
 QLabel#message[error="true"] { color: #8b1e1e; font-weight: 600; }
 QFrame#question { border-bottom: 1px solid #e2e2e2; }
@@ -81,13 +85,14 @@ class _RenderJob(QRunnable):
     """Render a report snapshot to PDF bytes off the UI thread."""
 
     class Signals(QObject):
-        finished = Signal(bytes)
+        finished = Signal(bytes, int)  # the PDF, and the job's number
         failed = Signal(str)
 
-    def __init__(self, snapshot: dict, summary: bool):
+    def __init__(self, snapshot: dict, summary: bool, number: int = 0):
         super().__init__()
         self.snapshot = snapshot
         self.summary = summary
+        self.number = number
         self.signals = self.Signals()
 
     def run(self) -> None:
@@ -99,7 +104,7 @@ class _RenderJob(QRunnable):
         except Exception as exc:  # noqa: BLE001 - shown in plain words, never a traceback
             self.signals.failed.emit(str(exc))
             return
-        self.signals.finished.emit(pdf)
+        self.signals.finished.emit(pdf, self.number)
 
 
 class ActivityWatcher(QObject):
@@ -150,8 +155,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.pool = QThreadPool(self)
         self.idle = QTimer(self, singleShot=True)
-        minutes = idle_minutes if idle_minutes is not None else float(
-            settings.value("idle_minutes", 5))
+        from .session import checked_idle_minutes
+
+        minutes, self.idle_warning = checked_idle_minutes(
+            idle_minutes if idle_minutes is not None else settings.value("idle_minutes", 5))
+        if self.idle_warning is not None:
+            self.idle_warning = t("idle_setting", self.lang, value=self.idle_warning)
+            self.statusBar().showMessage(self.idle_warning, 30_000)
         self.idle.setInterval(int(minutes * 60_000))
         self.idle.timeout.connect(self.lock)
         self.watcher = ActivityWatcher(self.idle)
@@ -201,9 +211,13 @@ class MainWindow(QMainWindow):
         self.report_view = None
         self.case_page = None
         self._submit_warned: tuple | None = None  # the case and missing answers warned of
+        self._summary = False  # the report screen shows the summary card, not the report
+        self._render_count = 0  # only the newest render is shown
         # Account screens and the import preview are rare: built when first asked for.
         self.accounts_view = None
         self.password_view = None
+        self.recovery_view = None
+        self.about_view = None
         self.import_view = None
         self._import_cases: list | None = None
 
@@ -232,6 +246,7 @@ class MainWindow(QMainWindow):
         self.report_view.back.connect(lambda: self.stack.setCurrentWidget(self.case_page))
         self.report_view.save_pdf.connect(self.choose_pdf_path)
         self.report_view.print_pdf.connect(self.print_report)
+        self.report_view.reader_changed.connect(self.show_copy)
         self.stack.addWidget(self.case_page)
         self.stack.addWidget(self.report_view)
 
@@ -272,7 +287,9 @@ class MainWindow(QMainWindow):
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
         self._action(case_menu, "submit", self.submit, "Ctrl+Shift+Return")
-        # Named in both languages, so either reader can find it.
+        help_menu = bar.addMenu(t("help_menu", self.lang))
+        self._action(help_menu, "about", self.show_about)
+        # Named in both languages, so either reader can find it (last, where it stands out).
         language_menu = bar.addMenu(t("language_menu", self.lang))
         for lang, key in (("en", "english"), ("cy", "welsh")):
             action = self._action(language_menu, key, lambda _=False, code=lang:
@@ -284,7 +301,7 @@ class MainWindow(QMainWindow):
     def _set_signed_in(self, signed_in: bool) -> None:
         locked = self.sign_in_view.mode == "unlock"
         for key, action in self.menu_actions.items():
-            always = key == "quit" or (key in ("english", "welsh") and not locked)
+            always = key in ("quit", "about") or (key in ("english", "welsh") and not locked)
             action.setEnabled(signed_in or always)
 
     def set_language(self, lang: str) -> None:
@@ -302,7 +319,7 @@ class MainWindow(QMainWindow):
         signed_in = self.session.store is not None and current is not self.sign_in_view
         for view in (self.sign_in_view, self.list_view, self.add_view, self.case_page,
                      self.report_view, self.accounts_view, self.password_view,
-                     self.import_view):
+                     self.recovery_view, self.about_view, self.import_view):
             if view is not None:
                 self.stack.removeWidget(view)
                 view.deleteLater()
@@ -377,9 +394,12 @@ class MainWindow(QMainWindow):
                 self.show_sign_in()
                 return
             if mode == "unlock":
-                if not actions.unlock(self.session, password):
-                    self.sign_in_view.show_error(t("unlock_wrong", self.lang,
-                                                   user=self.session.store.user.username))
+                problem = actions.unlock(self.session, password)
+                if problem is not None:
+                    waiting = getattr(problem, "wait_seconds", None) is not None
+                    self.sign_in_view.show_error(
+                        say_error(problem, self.lang) if waiting else
+                        t("unlock_wrong", self.lang, user=self.session.store.user.username))
                     return
                 self.stack.setCurrentWidget(self._before_lock)
                 self._set_signed_in(True)
@@ -390,7 +410,7 @@ class MainWindow(QMainWindow):
             if not self.folder_lock.held:
                 self.folder_lock.acquire()  # StoreBusy if another copy has just taken it
             if mode == "create":
-                actions.create_store(self.session, name, password)
+                store = actions.create_store(self.session, name, password)
             else:
                 actions.sign_in(self.session, name, password)
         except StoreUnavailable as exc:
@@ -405,7 +425,51 @@ class MainWindow(QMainWindow):
             return
         self._signed_in_screens()
         self.idle.start()
+        if mode == "create":
+            self.show_recovery_key(store.recovery_key, store.root_fingerprint())
+            store.recovery_key = None
+            return
         self.show_list()
+
+    # -- the recovery key (first run) and About -------------------------------------
+
+    def show_recovery_key(self, key: str, fingerprint: str) -> None:
+        from .trust_views import RecoveryKeyView
+
+        if self.recovery_view is None:
+            self.recovery_view = RecoveryKeyView(self.lang, self)
+            self.recovery_view.print_requested.connect(self.print_recovery_key)
+            self.recovery_view.done.connect(self.recovery_key_kept)
+            self.stack.addWidget(self.recovery_view)
+        self.recovery_view.show_key(key, fingerprint)
+        self.stack.setCurrentWidget(self.recovery_view)
+
+    def print_recovery_key(self) -> None:
+        view = self.recovery_view
+        pdf = actions.recovery_sheet(self.session, view.key)
+        self.dialogs.print_pdf(pdf, lambda problem: view.message.setText(
+            sentence(problem) if problem else t("printed", self.lang)))
+
+    def recovery_key_kept(self) -> None:
+        self.recovery_view.forget()
+        self.show_list()
+
+    def show_about(self) -> None:
+        from .trust_views import AboutView
+
+        if self.about_view is None:
+            self.about_view = AboutView(self.lang, self)
+            self.about_view.back.connect(self._back_from_about)
+            self.stack.addWidget(self.about_view)
+        current = self.stack.currentWidget()
+        if current is not self.about_view:
+            self._before_about = current
+        version, folder, fingerprint = actions.about(self.session)
+        self.about_view.show_about(version, folder, fingerprint or t("no_store_yet", self.lang))
+        self.stack.setCurrentWidget(self.about_view)
+
+    def _back_from_about(self) -> None:
+        self.stack.setCurrentWidget(getattr(self, "_before_about", None) or self.sign_in_view)
 
     def _signed_in_screens(self) -> None:
         self._build_case_screens()
@@ -430,6 +494,7 @@ class MainWindow(QMainWindow):
         message = t("locked_now" if now else "locked", self.lang, user=user)
         self.sign_in_view.set_mode("unlock", user, message)
         self.stack.setCurrentWidget(self.sign_in_view)
+        self.statusBar().clearMessage()
         self._set_signed_in(False)
         try:
             self.session.store.log("locked")
@@ -442,6 +507,7 @@ class MainWindow(QMainWindow):
     def _switch_user(self) -> None:
         actions.sign_out(self.session)
         self.status_label.clear()
+        self.statusBar().clearMessage()  # what the last person did is not the next one's
         self.show_sign_in()
 
     # -- accounts -----------------------------------------------------------------
@@ -457,6 +523,8 @@ class MainWindow(QMainWindow):
             self.accounts_view.add_requested.connect(self.add_account)
             self.accounts_view.remove_requested.connect(self.remove_account)
             self.accounts_view.reset_requested.connect(self.reset_password)
+            self.accounts_view.profile_requested.connect(self.save_profile)
+            self.accounts_view.marking_requested.connect(self.save_marking)
             self.accounts_view.back.connect(self.show_list)
             self.stack.addWidget(self.accounts_view)
         self.accounts_view.message.clear()
@@ -465,7 +533,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_accounts(self) -> None:
         self.accounts_view.show_accounts(actions.list_accounts(self.session),
-                                         self.session.store.user.username)
+                                         self.session.store.user.username,
+                                         self.session.store.marking())
 
     def _account_change(self, run: Callable[[], None], done: str, name: str) -> None:
         try:
@@ -487,6 +556,20 @@ class MainWindow(QMainWindow):
     def reset_password(self, name: str, password: str) -> None:
         self._account_change(lambda: actions.reset_password(self.session, name, password),
                              "password_was_reset", name)
+
+    def save_profile(self, name: str, profile: dict) -> None:
+        self._account_change(lambda: actions.set_profile(self.session, name, profile),
+                             "profile_saved", name)
+
+    def save_marking(self, marking: str) -> None:
+        try:
+            actions.set_marking(self.session, marking)
+        except errors("store") as exc:
+            self.accounts_view.show_error(str(exc))
+            return
+        self._refresh_accounts()
+        say(self.accounts_view.message, t("marking_saved", self.lang,
+                                          name=self.session.store.marking()))
 
     def show_change_password(self) -> None:
         if self.session.store is None:
@@ -641,12 +724,15 @@ class MainWindow(QMainWindow):
 
     def _show_case(self, state, row: dict) -> None:
         answers = state.answers
-        name = f"{answers.get('person_given_names', '')} {answers.get('person_family_name', '')}"
+        given, family = (state.bundle.role(r) for r in ("given_names", "family_name"))
+        name = f"{answers.get(given, '') if given else ''} " \
+               f"{answers.get(family, '') if family else ''}"
         header = (f"{name.strip()} · {row['case_number'] or ''} · "
                   f"{t('status_' + row['status'], self.lang)}")
         comments = actions.review_comments(self.session)
+        # Only assessors write: reviewers review, administrators manage the store.
         read_only = row["status"] not in ("draft", "changes_requested") or \
-            self.session.store.user.role == "reviewer"
+            self.session.store.user.role != "assessor"
         if self.interview_view.bundle is not self.session.bundle():
             self.interview_view.bundle = self.session.bundle()
         self.interview_view.load(state, header, read_only, row.get("resume_section"),
@@ -660,7 +746,7 @@ class MainWindow(QMainWindow):
         if not comments:
             return None
         from .day_words import when
-        from .side_panel import esc
+        from .side_panel import _esc as esc
 
         lines = [f"<b>{t('review_history', self.lang)}</b>"]
         for c in comments:
@@ -703,7 +789,9 @@ class MainWindow(QMainWindow):
             row = run()
         except errors("lifecycle", "store", "sign_in") as exc:
             self.interview_view.show_problem(say_error(exc, self.lang))
-            self.review_bar.password.clear()  # never leave a password typed in the box
+            # Never leave a password typed in a box.
+            self.review_bar.password.clear()
+            self.review_bar.amend_password.clear()
             return
         self._reload_case(row)
         self.statusBar().showMessage(t(done, self.lang) if done else
@@ -747,26 +835,51 @@ class MainWindow(QMainWindow):
                         "reply_sent")
 
     def amend(self) -> None:
-        self._lifecycle(lambda: actions.amend(self.session, self.review_bar.reason.text()))
+        bar = self.review_bar
+        password = bar.amend_password.text() if bar.amend_password.isVisibleTo(bar) else None
+        bar.amend_password.clear()
+        self._lifecycle(lambda: actions.amend(self.session, bar.reason.text(), password))
 
     # -- the report ---------------------------------------------------------------
 
     def preview_report(self, summary: bool = False) -> None:
+        """Show a copy of the report (or its summary card): the reader chosen last, the
+        court's at first, with what the copy holds beside it. Answers not yet written are
+        saved first (the copy is made from what is stored)."""
         if not self.session.assessment_id or not self.in_case() or self._not_saved_yet():
             return
-        snapshot = actions.report_snapshot(self.session)
+        self._summary = summary
+        readers = actions.report_readers(self.session, self.lang)
+        if len(readers) == 1 and not readers[0][1]:
+            readers = [(readers[0][0], t("whole_report", self.lang))]
+        current = self.report_view.current_reader() or readers[0][0]
+        self.report_view.set_readers(readers, current)
+        self.stack.setCurrentWidget(self.report_view)
+        self.show_copy(self.report_view.current_reader())
+
+    def show_copy(self, reader: str) -> None:
+        """Freeze the chosen reader's copy, say what it holds, and render it off the UI
+        thread (a copy the person did not agree to is not made)."""
+        snapshot, contents = actions.report_snapshot(self.session, reader)
+        self.report_view.show_contents(snapshot, contents)
+        if snapshot is None:
+            self.report_view.clear_pdf()
+            self.report_view.status.setText(sentence(contents.refusal or ""))
+            return
         self.report_view.status.setText(t("generating", self.lang))
-        job = _RenderJob(snapshot, summary)
+        self._render_count += 1
+        job = _RenderJob(snapshot, self._summary, self._render_count)
         job.signals.finished.connect(self._report_ready)
         job.signals.failed.connect(lambda text: self.report_view.status.setText(text))
         self._job = job
         self.pool.start(job)
-        self.stack.setCurrentWidget(self.report_view)
 
     def preview_card(self) -> None:
         self.preview_report(summary=True)
 
-    def _report_ready(self, pdf: bytes) -> None:
+    def _report_ready(self, pdf: bytes, number: int | None = None) -> None:
+        if number is not None and number != self._render_count:
+            return  # a copy the person has since moved away from
         self.report_view.status.clear()
         self.report_view.show_pdf(pdf)
 
@@ -778,16 +891,19 @@ class MainWindow(QMainWindow):
         if problem:
             self.report_view.status.setText(sentence(problem))
             return
-        actions.record_print(self.session)
+        actions.record_print(self.session, self.report_view.current_reader())
         self.report_view.status.setText(t("printed", self.lang))
 
     def choose_pdf_path(self) -> None:
-        name = f"{self.session.case_number or 'report'}.pdf"
+        reader = self.report_view.current_reader()
+        name = f"{self.session.case_number or 'report'}" + (
+            f"-{reader}.pdf" if reader and reader != "all" else ".pdf")
         self.dialogs.save_file(t("save_pdf", self.lang), name, "PDF (*.pdf)", self.save_pdf)
 
     def save_pdf(self, path: str) -> None:
         try:
-            actions.save_pdf(self.session, self.report_view.pdf, path)
+            actions.save_pdf(self.session, self.report_view.pdf, path,
+                             self.report_view.current_reader())
         except OSError as exc:
             self.report_view.status.setText(sentence(f"{exc.strerror or exc}: {path}"))
             return

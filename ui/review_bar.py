@@ -3,7 +3,11 @@
 Each action that needs words has its own labelled box beside its button: the
 reviewer's comment for "Request changes", the reviewer's password for
 "Countersign" (hidden as typed, cleared after every try, never stored or
-shown), the assessor's reply to the reviewer, and the reason for an amendment.
+shown), the assessor's reply to the reviewer, and the reason for an amendment (with
+the password of a reviewer who amends).
+
+Duties are separate: only assessors write and submit, reviewers review and
+countersign, and administrators see a case read only, with none of these.
 """
 
 from __future__ import annotations
@@ -64,11 +68,21 @@ class ReviewBar(QWidget):
         row = QHBoxLayout(self.amend_row)
         row.setContentsMargins(0, 0, 0, 0)
         self.reason = self._box(row, "reason")
+        # A reviewer confirms an amendment with their password.
+        self.amend_password_label, self.amend_password = self._labelled(row, "amend_password",
+                                                                        stretch=0)
+        self.amend_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.amend_password.setFixedWidth(200)
         self.buttons["amend"] = self._button(row, "amend", actions)
         layout.addWidget(self.amend_row)
         self.reason.returnPressed.connect(actions["amend"])
+        self.amend_password.returnPressed.connect(actions["amend"])
 
     def _box(self, row: QHBoxLayout, key: str, stretch: int = 2) -> QLineEdit:
+        return self._labelled(row, key, stretch)[1]
+
+    def _labelled(self, row: QHBoxLayout, key: str,
+                  stretch: int = 2) -> tuple[QLabel, QLineEdit]:
         label = QLabel(t(key, self.lang) + ":", self)
         label.setObjectName("label")
         box = QLineEdit(self)
@@ -76,7 +90,7 @@ class ReviewBar(QWidget):
         label.setBuddy(box)
         row.addWidget(label)
         row.addWidget(box, stretch)
-        return box
+        return label, box
 
     def _button(self, row: QHBoxLayout, key: str,
                 actions: dict[str, Callable[[], None]]) -> QPushButton:
@@ -87,13 +101,18 @@ class ReviewBar(QWidget):
     def show_for(self, status: str, role: str, author: bool, has_comments: bool) -> None:
         """Show what this account may do with an assessment in ``status``."""
         review = role == "reviewer" and status == "awaiting_review" and not author
-        editing = role in ("assessor", "admin") and status in ("draft", "changes_requested")
+        editing = role == "assessor" and status in ("draft", "changes_requested")
+        # The author, or a reviewer with their password.
+        amend = status == "approved" and (author or role == "reviewer")
         self.buttons["submit"].setVisible(editing)
         self.review_row.setVisible(review)
         self.reply_row.setVisible(editing and has_comments)
-        self.amend_row.setVisible(status == "approved")
+        self.amend_row.setVisible(amend)
+        for widget in (self.amend_password_label, self.amend_password):
+            widget.setVisible(amend and role == "reviewer")
         self.clear()
 
     def clear(self) -> None:
-        for box in (self.comment, self.password, self.reply, self.reason):
+        for box in (self.comment, self.password, self.reply, self.reason,
+                    self.amend_password):
             box.clear()
