@@ -23,6 +23,9 @@ class CliError(Exception):
     """Bad input: one line on stderr, exit 2."""
 
 
+_OPENED: list = []  # databases opened by this command, closed when it ends
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cstr-central", description="CSTR central records")
     parser.add_argument("--version", action="version", version=f"cstr-central {__version__}")
@@ -82,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        while _OPENED:
+            _OPENED.pop().dispose()
 
 
 def _db(settings: Settings):
@@ -90,6 +96,7 @@ def _db(settings: Settings):
     from central.db import Database
 
     db = Database(settings)
+    _OPENED.append(db)
     try:
         if not db.is_current():
             db.migrate()

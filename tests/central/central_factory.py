@@ -99,6 +99,17 @@ class LaptopStore:
         self.certificates.append(cert)
         return account
 
+    def reissue(self, account: Account, role: str, revoked: bool = False,
+                issuer: Account | None = None) -> dict:
+        """A newer certificate for the same account (a role change or a removal)."""
+        issuer = issuer or self.root
+        payload = self._cert_payload(account.id, account.username, role, account.key,
+                                     issuer.id, revoked)
+        cert = sign(issuer.key, payload, issuer.id)
+        account.role = role
+        self.certificates.append(cert)
+        return cert
+
     def audit(self, actor: Account, action: str, assessment_id: str, name: str | None = None,
               old: Any = None, new: Any = None, reason: str | None = None) -> dict:
         self.audit_seq += 1
@@ -213,6 +224,19 @@ def make_record(store: LaptopStore, *, n: int = 0, version: int = 1,
             "steps": steps, "countersignature": counter,
             "certificates": list(store.certificates), "audit": audit,
             "audit_head": store.audit_prev, "audit_count": store.audit_seq}
+
+
+def recountersign(store: LaptopStore, record: dict, signer: Account) -> dict:
+    """The same version countersigned by ``signer`` (its codes recomputed to match)."""
+    out = copy.deepcopy(record)
+    counter = store.step(signer, "countersign", out["assessment_id"], out["version"],
+                         out["content_hash"])
+    out["steps"][-1] = counter
+    out["countersignature"] = counter
+    out["verification_codes"] = {k: verification_code(counter["signature"], snap)
+                                 for k, snap in out["snapshots"].items()}
+    out["certificates"] = list(store.certificates)
+    return out
 
 
 def tampered(record: dict, change) -> dict:
