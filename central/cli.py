@@ -246,7 +246,7 @@ def cmd_verify(args, settings: Settings) -> int:
         print(f"No record at central has the code {show_code(code)}.")
         return 1
     row = result["row"]
-    print(f"{show_code(code)}: the {result['copy']} copy of {row.family_name}, "
+    print(f"{show_code(code)}: the {result['copy_key']} copy of {row.family_name}, "
           f"{row.given_names}, case {row.case_number}, {row.court_name}, hearing "
           f"{row.hearing_date}: version {row.version}, countersigned by {row.countersigner} "
           f"at {row.countersigned_at}; received {row.received_at}.")

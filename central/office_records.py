@@ -166,5 +166,5 @@ def lookup_code(session, code: str) -> dict[str, Any]:
     row, copy_key = hit
     newer = [v for v in search.versions_of(session, row.assessment_id)
              if v.status == "accepted" and v.version > row.version]
-    return {"row": row, "copy": copy_key,
+    return {"row": row, "copy_key": copy_key,
             "newest": max((v.version for v in newer), default=None)}

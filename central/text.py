@@ -254,7 +254,7 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def translate(lang: str, key: str, **values: object) -> str:
+def translate(lang: str, key: str, /, **values: object) -> str:
     if key not in TEXT and key.startswith("action_"):  # an action newer than this list
         return key[len("action_"):].replace("_", " ")
     pair = TEXT[key]

@@ -106,14 +106,14 @@ def quarantine_count(request: Request) -> int:
             Record.status == "quarantined", Record.resolution.is_(None))) or 0
 
 
-def render(request: Request, name: str, visitor: Visitor | None, status: int = 200,
+def render(request: Request, template: str, visitor: Visitor | None, /, status: int = 200,
            **context: Any) -> HTMLResponse:
     lang = language(request)
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     manager = visitor is not None and visitor.user.role in ("manager", "admin")
-    response = templates.TemplateResponse(request, name, {
+    response = templates.TemplateResponse(request, template, {
         "lang": lang, "other_lang": "cy" if lang == "en" else "en",
-        "t": lambda key, **values: translate(lang, key, **values),
+        "t": lambda key, /, **values: translate(lang, key, **values),
         "user": visitor.user if visitor else None,
         "csrf": visitor.web.csrf_token if visitor else context.pop("signin_csrf", ""),
         "here": quote(here, safe="/?=&"),
