@@ -83,9 +83,11 @@ def _copies(record: dict) -> list[dict[str, Any]]:
     codes = record.get("verification_codes") \
         if isinstance(record.get("verification_codes"), dict) else {}
     pdfs = record.get("pdfs") if isinstance(record.get("pdfs"), dict) else {}
-    order = {reader: i for i, reader in enumerate(READERS)}
+    readers = {reader: i for i, reader in enumerate(READERS)}
+    langs = {"en": 0, "cy": 1, "both": 2}
     keys = sorted(set(snapshots) | set(pdfs),
-                  key=lambda k: (order.get(k.partition("/")[0], 9), k))
+                  key=lambda k: (readers.get(k.partition("/")[0], 9),
+                                 langs.get(k.partition("/")[2], 9), k))
     return [{"key": k, "code": codes.get(k, ""), "has_pdf": k in pdfs,
              "reader": k.partition("/")[0], "lang": k.partition("/")[2]} for k in keys]
 

@@ -23,6 +23,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
 from central import users
+from central.canonical import show_fingerprint
 from central.models import Record, User, WebSession
 from central.text import LANGS, translate
 
@@ -54,6 +55,7 @@ def when(stamp: str | None) -> str:
 
 templates.env.filters["when"] = when
 templates.env.filters["fromjson"] = json.loads
+templates.env.filters["fingerprint"] = show_fingerprint
 
 
 class NeedSignIn(Exception):
