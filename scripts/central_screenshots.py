@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "central"))
 
+from central_fixtures import CentralServer, Tls  # noqa: E402
 from central_seed import PASSWORDS, seed  # noqa: E402
-from conftest import CentralServer, Tls  # noqa: E402
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync", "--lang=en-GB"]

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from central_factory import LaptopStore, make_record, tampered
+from central_fixtures import add_device_code, ca_context, run_cli
 from central_laptop import Laptop
-from conftest import add_device_code, ca_context, run_cli
 from sqlalchemy import select
 
 from central.canonical import stamp

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from central_factory import make_record, tampered
-from conftest import ROOT, CentralServer, run_cli
+from central_fixtures import ROOT, CentralServer, run_cli
 
 from central import bundle
 from central.canonical import public_key, signature_ok

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 from central_factory import make_record
-from conftest import CentralServer
+from central_fixtures import CentralServer
 from sqlalchemy import func, select
 
 from central.models import Record

@@ -1,5 +1,6 @@
-"""Central records tests: real servers (uvicorn in a subprocess) over real TLS
-(certificates from trustme), on SQLite and on a real PostgreSQL started here.
+"""Fixtures for the central records tests (a pytest plugin, named in tests/conftest.py):
+real servers (uvicorn in a subprocess) over real TLS (certificates from trustme), on
+SQLite and on a real PostgreSQL started here.
 
 PostgreSQL: the cluster is made with initdb in a temporary folder and started with
 pg_ctl on a free loopback port, as the ``postgres`` user when the tests run as root
