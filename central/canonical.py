@@ -130,3 +130,25 @@ def search_form(text: str | None) -> str:
     decomposed = unicodedata.normalize("NFKD", text or "")
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
+
+
+CASE_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def case_form(text: str | None) -> str:
+    """A case number for search: its letters (upper case) and digits only, which sort the
+    same way in every collation (a linguistic one ignores dashes)."""
+    folded = unicodedata.normalize("NFKD", text or "").upper()
+    return "".join(ch for ch in folded if ch in CASE_CHARS)
+
+
+def prefix_end(prefix: str) -> str | None:
+    """The least case form after every one that starts with ``prefix`` (None: no end)."""
+    chars = list(prefix)
+    while chars:
+        last = CASE_CHARS.index(chars[-1])
+        if last + 1 < len(CASE_CHARS):
+            chars[-1] = CASE_CHARS[last + 1]
+            return "".join(chars)
+        chars.pop()
+    return None

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.audit import Actor, record_event
-from central.canonical import HEX64_RE, normalise_code, now, search_form
+from central.canonical import HEX64_RE, case_form, normalise_code, now, search_form
 from central.db import Database
 from central.keys import CentralKeys
 from central.models import Device, Record, RecordBody, VerificationCode
@@ -113,7 +113,8 @@ def _row_for(record: dict, ident: tuple[str, int, str], device: Device | None,
         id=str(uuid.uuid4()), assessment_id=ident[0], version=ident[1],
         content_hash=ident[2], device_id=device.id if device else None, via=via,
         store_id=str(record.get("store_id"))[:64] if record.get("store_id") else None,
-        case_number=case[:200] if case else None, family_name=family, given_names=given,
+        case_number=case[:200] if case else None, case_search=case_form(case)[:200] or None,
+        family_name=family, given_names=given,
         name_search=search_form(f"{family or ''} {given or ''}") or None, court_name=court,
         court_search=search_form(court) or None, hearing_date=hearing,
         form_id=str(record.get("form_id"))[:100] if record.get("form_id") else None,

@@ -93,8 +93,8 @@ class Record(Base):
     __table_args__ = (
         UniqueConstraint("assessment_id", "version", "copy_no", name="uq_records_copy"),
         UniqueConstraint("assessment_id", "version", "content_hash", name="uq_records_content"),
-        Index("ix_records_received", "received_at"),
-        Index("ix_records_case", "case_number"),
+        Index("ix_records_received", "received_at", "id"),
+        Index("ix_records_case", "case_search"),
         Index("ix_records_hearing", "hearing_date"),
         Index("ix_records_status", "status", "received_at"),
     )
@@ -115,6 +115,7 @@ class Record(Base):
     via: Mapped[str] = mapped_column(String(20))  # api, bundle
     store_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     case_number: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    case_search: Mapped[str | None] = mapped_column(String(200), nullable=True)
     family_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     given_names: Mapped[str | None] = mapped_column(String(200), nullable=True)
     name_search: Mapped[str | None] = mapped_column(String(400), nullable=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from central.canonical import search_form
+from central.canonical import case_form, prefix_end, search_form
 from central.models import Record
 
 PER_PAGE = 50
@@ -57,9 +57,12 @@ def _like(text: str) -> str:
 def _filtered(query: Select, f: Filters) -> Select:
     if f.name:
         query = query.where(Record.name_search.like(_like(search_form(f.name)), escape="\\"))
-    if f.case:
-        query = query.where(func.upper(Record.case_number).like(_like(f.case.upper()),
-                                                                escape="\\"))
+    if f.case:  # from its start, so that the index serves it
+        start = case_form(f.case)
+        end = prefix_end(start)
+        query = query.where(Record.case_search >= start)
+        if end is not None:
+            query = query.where(Record.case_search < end)
     if f.court:
         query = query.where(Record.court_search.like(_like(search_form(f.court)), escape="\\"))
     if f.date:
@@ -77,9 +80,13 @@ def _filtered(query: Select, f: Filters) -> Select:
 
 def search(session: Session, f: Filters, per_page: int = PER_PAGE) -> tuple[list[Record], int]:
     total = session.scalar(_filtered(select(func.count()).select_from(Record), f)) or 0
-    rows = session.scalars(_filtered(select(Record), f)
-                           .order_by(Record.received_at.desc(), Record.id)
-                           .limit(per_page).offset((f.page - 1) * per_page))
+    # The page's ids first (from the index alone when there is no filter), then their rows:
+    # a deep page then skips index entries, not whole rows.
+    ids = (_filtered(select(Record.id), f)
+           .order_by(Record.received_at.desc(), Record.id.desc())
+           .limit(per_page).offset((f.page - 1) * per_page)).scalar_subquery()
+    rows = session.scalars(select(Record).where(Record.id.in_(ids))
+                           .order_by(Record.received_at.desc(), Record.id.desc()))
     return list(rows), total
 
 

@@ -105,9 +105,11 @@ def start_session(session: Session, user: User, settings: Settings) -> str:
     return token
 
 
-def current(session: Session, token: str | None,
-            settings: Settings) -> tuple[User, WebSession] | None:
-    """The signed-in user for a session token, or None if it is unknown or expired."""
+def current(session: Session, token: str | None, settings: Settings,
+            touch: bool = True) -> tuple[User, WebSession] | None:
+    """The signed-in user for a session token, or None if it is unknown or expired.
+    With ``touch`` the session's last use is brought up to now (at most every 20 s)
+    and an expired session is deleted."""
     if not token:
         return None
     web = session.get(WebSession, sha256_hex(token.encode()))
@@ -116,12 +118,17 @@ def current(session: Session, token: str | None,
     moment = datetime.now(UTC)
     idle_limit = stamp(moment - timedelta(minutes=settings.session_minutes))
     if web.expires_at < stamp(moment) or web.last_seen_at < idle_limit:
-        session.delete(web)
+        if touch:
+            session.delete(web)
         return None
-    if web.last_seen_at < stamp(moment - timedelta(seconds=20)):
+    if touch and web.last_seen_at < stamp(moment - timedelta(seconds=20)):
         web.last_seen_at = stamp(moment)
     user = session.get(User, web.user_id)
     return (user, web) if user is not None else None
+
+
+def needs_touch(web: WebSession) -> bool:
+    return web.last_seen_at < stamp(datetime.now(UTC) - timedelta(seconds=20))
 
 
 def end_session(session: Session, token: str | None) -> None:

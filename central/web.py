@@ -86,8 +86,11 @@ def signed_in(request: Request, roles: tuple[str, ...] = ("office", "manager", "
               ) -> Visitor:
     token = request.cookies.get(SESSION_COOKIE)
     state = request.app.state
-    with state.db.write() as session:
-        found = users.current(session, token, state.settings)
+    with state.db.read() as session:  # most pages need no write for the session
+        found = users.current(session, token, state.settings, touch=False)
+    if found is None or users.needs_touch(found[1]):
+        with state.db.write() as session:
+            found = users.current(session, token, state.settings)
     if found is None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise NeedSignIn(target, expired=bool(token))

@@ -132,32 +132,30 @@ class PgCluster:
         return self.url(name)
 
 
-@pytest.fixture(scope="session")
-def pg(request) -> PgCluster:
-    started = time.monotonic()
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+class PostgresMissing(Exception):
+    pass
+
+
+def start_cluster() -> PgCluster:
+    """initdb and pg_ctl start in a temporary folder, on a free loopback port."""
     pg_bin = _pg_bin()
     is_root = os.geteuid() == 0
     if pg_bin is None and is_root and shutil.which("apt-get"):
         _install_postgres()
         pg_bin = _pg_bin()
     if pg_bin is None:
-        if os.environ.get("CSTR_SKIP_POSTGRES") == "1":
-            pytest.skip("PostgreSQL is not installed and CSTR_SKIP_POSTGRES=1: SKIPPING the "
-                        "PostgreSQL half of the central suite")
-        pytest.fail("PostgreSQL is not installed (initdb not found) and cannot be installed "
-                    "(not root): install the postgresql package, or set CSTR_SKIP_POSTGRES=1 "
-                    "to skip these tests knowingly")
+        raise PostgresMissing("PostgreSQL is not installed (initdb not found) and cannot be "
+                              "installed (not root): install the postgresql package, or set "
+                              "CSTR_SKIP_POSTGRES=1 to skip these tests knowingly")
     folder = Path(tempfile.mkdtemp(prefix="cstr-pg-"))
     as_user: list[str] = []
-    if is_root:
-        owner = pwd.getpwnam("postgres")
-        os.chown(folder, owner.pw_uid, owner.pw_gid)
-        as_user = ["runuser", "-u", "postgres", "--"]
     password = uuid.uuid4().hex
     (folder / "pw").write_text(password)
     if is_root:
-        os.chown(folder / "pw", owner.pw_uid, owner.pw_gid)
+        owner = pwd.getpwnam("postgres")
+        for path in (folder, folder / "pw"):
+            os.chown(path, owner.pw_uid, owner.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
     port = free_port()
     subprocess.run([*as_user, str(pg_bin / "initdb"), "-D", str(folder / "data"), "-U", "cstr",
                     "-E", "UTF8", "--no-locale", "--auth-local=trust",
@@ -168,18 +166,36 @@ def pg(request) -> PgCluster:
     subprocess.run([*as_user, str(pg_bin / "pg_ctl"), "-D", str(folder / "data"), "-o",
                     options, "-l", str(folder / "log"), "-w", "-t", "60", "start"],
                    check=True, stdout=subprocess.DEVNULL)
-    cluster = PgCluster(folder, pg_bin, port, password, as_user)
+    return PgCluster(folder, pg_bin, port, password, as_user)
+
+
+def stop_cluster(cluster: PgCluster) -> None:
+    subprocess.run([*cluster.as_user, str(cluster.bin / "pg_ctl"), "-D",
+                    str(cluster.folder / "data"), "-m", "fast", "-w", "stop"],
+                   stdout=subprocess.DEVNULL, check=False)
+    shutil.rmtree(cluster.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg(request) -> PgCluster:
+    started = time.monotonic()
+    try:
+        cluster = start_cluster()
+    except PostgresMissing as exc:
+        if os.environ.get("CSTR_SKIP_POSTGRES") == "1":
+            pytest.skip("PostgreSQL is not installed and CSTR_SKIP_POSTGRES=1: SKIPPING the "
+                        "PostgreSQL half of the central suite")
+        pytest.fail(str(exc))
     took = time.monotonic() - started
     line = (f"central: PostgreSQL set-up took {took:.1f} s "
-            f"({pg_bin.parent.name}, port {port}, {folder})")
+            f"({cluster.bin.parent.name}, port {cluster.port}, {cluster.folder})")
     _TIMINGS.append(line)
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write_line("")
         reporter.write_line(line)
     yield cluster
-    subprocess.run([*as_user, str(pg_bin / "pg_ctl"), "-D", str(folder / "data"), "-m",
-                    "fast", "-w", "stop"], stdout=subprocess.DEVNULL, check=False)
-    shutil.rmtree(folder, ignore_errors=True)
+    stop_cluster(cluster)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -84,6 +84,7 @@ def upgrade() -> None:
         sa.Column("via", sa.String(20), nullable=False),
         sa.Column("store_id", sa.String(64), nullable=True),
         sa.Column("case_number", sa.String(200), nullable=True),
+        sa.Column("case_search", sa.String(200), nullable=True),
         sa.Column("family_name", sa.String(200), nullable=True),
         sa.Column("given_names", sa.String(200), nullable=True),
         sa.Column("name_search", sa.String(400), nullable=True),
@@ -100,8 +101,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("assessment_id", "version", "copy_no", name="uq_records_copy"),
         sa.UniqueConstraint("assessment_id", "version", "content_hash",
                             name="uq_records_content"))
-    op.create_index("ix_records_received", "records", ["received_at"])
-    op.create_index("ix_records_case", "records", ["case_number"])
+    op.create_index("ix_records_received", "records", ["received_at", "id"])
+    op.create_index("ix_records_case", "records", ["case_search"])
     op.create_index("ix_records_hearing", "records", ["hearing_date"])
     op.create_index("ix_records_status", "records", ["status", "received_at"])
     op.create_table(
