@@ -23,6 +23,7 @@ import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +43,8 @@ from central_laptop import Laptop  # noqa: E402
 from central_seed import PASSWORDS, add_users  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from central.canonical import search_form, stamp  # noqa: E402
-from central.models import Record  # noqa: E402
+from central.canonical import search_terms, stamp  # noqa: E402
+from central.models import Court, Record, SearchTerm  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str]] = []
 
@@ -128,6 +129,7 @@ def bench_concurrent(server: Server, tls: Tls, laptops: int, each: int) -> str:
 
 
 def fill(server: Server, total: int) -> float:
+    """``total`` accepted versions straight into the tables the records page reads."""
     families = ["Pritchard", "Okafor", "Hughes", "Kowalski", "Ahmed", "Jones", "Evans",
                 "Williams", "Davies", "Thomas", "Roberts", "Lewis", "Morgan", "Griffiths"]
     given = ["Elin", "Daniel", "Siân", "Tomasz", "Yasmin", "Rhys", "Megan", "Owain"]
@@ -136,32 +138,31 @@ def fill(server: Server, total: int) -> float:
     rng = random.Random(12)
     db = server.db()
     started = time.perf_counter()
-    base = time.time() - total
-    batch = []
+    base = datetime.now(UTC) - timedelta(seconds=total)
+    rows, terms = [], []
     for n in range(total):
-        family = f"{rng.choice(families)}-{n}"
-        first = rng.choice(given)
-        court = rng.choice(courts)
-        day = 1 + n % 28
-        batch.append({
-            "id": str(uuid.uuid4()), "assessment_id": str(uuid.uuid4()), "version": 1,
-            "copy_no": 0, "content_hash": f"{n:064x}", "status": "accepted",
-            "conflict": False, "via": "api", "case_number": f"CR-2025-{n:06d}",
-            "case_search": f"CR2025{n:06d}",
-            "family_name": family, "given_names": first,
-            "name_search": search_form(f"{family} {first}"), "court_name": court,
-            "court_search": search_form(court), "hearing_date": f"2025-{1 + n % 12:02d}-{day:02d}",
+        family, first, court = rng.choice(families), rng.choice(given), rng.choice(courts)
+        row_id = str(uuid.uuid4())
+        at = stamp(base + timedelta(seconds=n))
+        rows.append({
+            "id": row_id, "assessment_id": str(uuid.uuid4()), "version": 1, "copy_no": 0,
+            "content_hash": f"{n:064x}", "status": "accepted", "conflict": False,
+            "via": "api", "case_number": f"CR-2025-{n:06d}", "case_search": f"CR2025{n:06d}",
+            "family_name": family, "given_names": first, "court_name": court,
+            "hearing_date": f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}",
             "form_id": "cstr_court_day", "form_version": 2,
-            "received_at": stamp(__import__("datetime").datetime.fromtimestamp(
-                base + n, __import__("datetime").UTC)),
-            "central_version": 1, "receipt_id": str(uuid.uuid4())})
-        if len(batch) == 5000:
+            "received_at": at, "central_version": 1,
+            "receipt_id": str(uuid.uuid4())})
+        terms += [{"kind": "name", "term": t, "received_at": at, "record_id": row_id}
+                  for t in search_terms(f"{family} {first}")]
+        if len(rows) == 5000 or n == total - 1:
             with db.write() as session:
-                session.execute(insert(Record), batch)
-            batch = []
-    if batch:
-        with db.write() as session:
-            session.execute(insert(Record), batch)
+                session.execute(insert(Record), rows)
+                session.execute(insert(SearchTerm), terms)
+            rows, terms = [], []
+    with db.write() as session:
+        session.execute(insert(Court), [{"court_search": " ".join(search_terms(c)),
+                                         "court_name": c} for c in courts])
     db.dispose()
     return time.perf_counter() - started
 
@@ -177,9 +178,9 @@ def bench_page(server: Server, tls: Tls, total: int, loads: int) -> tuple[str, f
                                           "csrf": token, "next": "/records"})
     assert signed.status_code == 303 and signed.headers["location"] == "/records"
     queries = ["/records", "/records?name=hughes", "/records?name=sian&court=mold",
-               "/records?case=CR-2025-0420", "/records?date=2025-03-14",
+               "/records?case=CR-2025-0420", "/records?date=2025-03-15",
                "/records?status=quarantined", "/records?page=1000",
-               "/records?court=swansea&page=20"]
+               "/records?court=magistrates&page=20", "/records?name=nobody"]
     timings = []
     for i in range(loads):
         t0 = time.perf_counter()
@@ -195,7 +196,8 @@ def bench_page(server: Server, tls: Tls, total: int, loads: int) -> tuple[str, f
             f"({loads} loads; {total:,} rows filled in {fill_time:.0f} s)"), p95
 
 
-def run_backend(backend: str, work: Path, tls: Tls, quick: bool) -> list[tuple[str, str, str]]:
+def run_backend(backend: str, work: Path, tls: Tls, quick: bool,
+                parts: set[str]) -> list[tuple[str, str, str]]:
     rows = []
     cluster = None
     try:
@@ -207,6 +209,8 @@ def run_backend(backend: str, work: Path, tls: Tls, quick: bool) -> list[tuple[s
                 ("sync 1,000 records", lambda s: bench_sync(s, tls, 200 if quick else 1000)),
                 ("20 laptops at once", lambda s: bench_concurrent(s, tls, 20, 5 if quick else 25)),
         ):
+            if label.split()[0] not in parts:
+                continue
             folder = work / f"{backend}-{label.split()[0]}"
             folder.mkdir()
             if cluster and label.startswith("20"):
@@ -217,6 +221,8 @@ def run_backend(backend: str, work: Path, tls: Tls, quick: bool) -> list[tuple[s
                 print(f"  {label} ({backend}): {rows[-1][2]}", flush=True)
             finally:
                 server.stop()
+        if "page" not in parts:
+            return rows
         folder = work / f"{backend}-page"
         folder.mkdir()
         if cluster:
@@ -239,13 +245,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     parser.add_argument("--quick", action="store_true", help="smaller numbers, for a try")
+    parser.add_argument("--part", choices=("sync", "20", "page"), action="append",
+                        help="only these measures (sync, 20 = laptops at once, page)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cstr-central-bench-"))
     tls = make_tls(work)
     rows = []
     for backend in ("sqlite", "postgresql"):
         if args.only in (None, backend):
-            rows += run_backend(backend, work, tls, args.quick)
+            rows += run_backend(backend, work, tls, args.quick,
+                                set(args.part or ("sync", "20", "page")))
     width = max(len(r[0]) for r in rows)
     print()
     print(f"{'measure':<{width}}  {'database':<10}  result")

@@ -133,6 +133,7 @@ def search_form(text: str | None) -> str:
 
 
 CASE_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+TERM_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def case_form(text: str | None) -> str:
@@ -142,13 +143,21 @@ def case_form(text: str | None) -> str:
     return "".join(ch for ch in folded if ch in CASE_CHARS)
 
 
-def prefix_end(prefix: str) -> str | None:
-    """The least case form after every one that starts with ``prefix`` (None: no end)."""
+def search_terms(text: str | None) -> list[str]:
+    """The words of a name or a court for search: accents removed, lower case, letters
+    and digits only (which sort the same in every collation), at most 40 characters."""
+    plain = search_form(text)
+    words = "".join(ch if ch in TERM_CHARS else " " for ch in plain).split()
+    return list(dict.fromkeys(word[:40] for word in words))
+
+
+def prefix_end(prefix: str, alphabet: str = CASE_CHARS) -> str | None:
+    """The least string after every one that starts with ``prefix`` (None: no end)."""
     chars = list(prefix)
     while chars:
-        last = CASE_CHARS.index(chars[-1])
-        if last + 1 < len(CASE_CHARS):
-            chars[-1] = CASE_CHARS[last + 1]
+        last = alphabet.index(chars[-1])
+        if last + 1 < len(alphabet):
+            chars[-1] = alphabet[last + 1]
             return "".join(chars)
         chars.pop()
     return None

@@ -24,10 +24,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.audit import Actor, record_event
-from central.canonical import HEX64_RE, case_form, normalise_code, now, search_form
+from central.canonical import (
+    HEX64_RE,
+    case_form,
+    normalise_code,
+    now,
+    search_terms,
+)
 from central.db import Database
 from central.keys import CentralKeys
-from central.models import Device, Record, RecordBody, VerificationCode
+from central.models import (
+    Court,
+    Device,
+    Record,
+    RecordBody,
+    SearchTerm,
+    VerificationCode,
+)
 from central.record_check import Quarantine, Verified, check_record
 
 RETRIES = 5
@@ -114,9 +127,7 @@ def _row_for(record: dict, ident: tuple[str, int, str], device: Device | None,
         content_hash=ident[2], device_id=device.id if device else None, via=via,
         store_id=str(record.get("store_id"))[:64] if record.get("store_id") else None,
         case_number=case[:200] if case else None, case_search=case_form(case)[:200] or None,
-        family_name=family, given_names=given,
-        name_search=search_form(f"{family or ''} {given or ''}") or None, court_name=court,
-        court_search=search_form(court) or None, hearing_date=hearing,
+        family_name=family, given_names=given, court_name=court, hearing_date=hearing,
         form_id=str(record.get("form_id"))[:100] if record.get("form_id") else None,
         form_version=form_version if isinstance(form_version, int) else None,
         received_at=now(), conflict=False)
@@ -192,6 +203,7 @@ def _store(session: Session, keys: CentralKeys, record: dict, ident: tuple[str, 
     session.flush()
     session.add(RecordBody(record_id=row.id, body=body))
     _add_codes(session, row, record)
+    add_terms(session, row)
     record_event(session, actor, "record_receive", row,
                  detail={"version": version, "status": row.status, "via": via,
                          "conflict": row.conflict})
@@ -212,6 +224,16 @@ def _add_codes(session: Session, row: Record, record: dict) -> None:
         if code and code not in seen:
             seen.add(code)
             session.add(VerificationCode(code=code, record_id=row.id, copy_key=str(key)[:40]))
+
+
+def add_terms(session: Session, row: Record) -> None:
+    """What the records page searches by: the words of the names, and the court."""
+    for term in search_terms(f"{row.family_name or ''} {row.given_names or ''}"):
+        session.add(SearchTerm(kind="name", term=term, received_at=row.received_at,
+                               record_id=row.id))
+    folded = " ".join(search_terms(row.court_name))
+    if folded and session.get(Court, folded[:200]) is None:
+        session.add(Court(court_search=folded[:200], court_name=row.court_name))
 
 
 def _central_version(session: Session, row: Record) -> int:

@@ -96,6 +96,7 @@ class Record(Base):
         Index("ix_records_received", "received_at", "id"),
         Index("ix_records_case", "case_search"),
         Index("ix_records_hearing", "hearing_date"),
+        Index("ix_records_court", "court_name", "received_at"),
         Index("ix_records_status", "status", "received_at"),
     )
     id: Mapped[str] = mapped_column(UUID, primary_key=True)
@@ -118,9 +119,7 @@ class Record(Base):
     case_search: Mapped[str | None] = mapped_column(String(200), nullable=True)
     family_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     given_names: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    name_search: Mapped[str | None] = mapped_column(String(400), nullable=True)
     court_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    court_search: Mapped[str | None] = mapped_column(String(200), nullable=True)
     hearing_date: Mapped[str | None] = mapped_column(String(10), nullable=True)
     form_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
     form_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -129,6 +128,27 @@ class Record(Base):
     received_at: Mapped[str] = mapped_column(TIME)
     receipt_id: Mapped[str | None] = mapped_column(UUID, nullable=True, unique=True)
     receipt: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Court(Base):
+    """Every court named in a record (a short list): a search by court finds the
+    matching names here, then the records by the index on their court."""
+
+    __tablename__ = "courts"
+    court_search: Mapped[str] = mapped_column(String(200), primary_key=True)
+    court_name: Mapped[str] = mapped_column(String(200))
+
+
+class SearchTerm(Base):
+    """Each word of a record's names, so that a search by the start of any word is a
+    range of this table's index in either database."""
+
+    __tablename__ = "search_terms"
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # name
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # The record's time received, here too: the newest matches come from this index alone.
+    received_at: Mapped[str] = mapped_column(TIME, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id"), primary_key=True)
 
 
 class RecordBody(Base):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, false, func, select
+from sqlalchemy.orm import Session, aliased
 
-from central.canonical import case_form, prefix_end, search_form
-from central.models import Record
+from central.canonical import TERM_CHARS, case_form, prefix_end, search_terms
+from central.models import Court, Record, SearchTerm
 
 PER_PAGE = 50
 STATUSES = ("accepted", "quarantined", "rejected", "conflict")
@@ -49,22 +49,45 @@ class Filters:
         return any((self.name, self.case, self.court, self.date, self.status))
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _words(f: Filters) -> list[tuple[str, str]]:
+    return [("name", word) for word in search_terms(f.name)]
 
 
-def _filtered(query: Select, f: Filters) -> Select:
-    if f.name:
-        query = query.where(Record.name_search.like(_like(search_form(f.name)), escape="\\"))
+def _courts(session: Session, f: Filters) -> list[str] | None:
+    """The court names holding every word typed (None: no court asked for)."""
+    words = search_terms(f.court)
+    if not words:
+        return None
+    query = select(Court.court_name)
+    for word in words:
+        query = query.where(Court.court_search.like(f"%{word}%"))
+    return list(session.scalars(query))
+
+
+def _word_range(query: Select, column_kind, column_term, kind: str, word: str) -> Select:
+    """Terms that start with ``word``: an index range (the alphabet sorts alike in every
+    collation)."""
+    end = prefix_end(word, TERM_CHARS)
+    query = query.where(column_kind == kind, column_term >= word)
+    return query.where(column_term < end) if end is not None else query
+
+
+def _filtered(query: Select, f: Filters, courts: list[str] | None,
+              words: bool = True) -> Select:
+    if words:
+        for kind, word in _words(f):  # every word typed starts a word of the record
+            hits = _word_range(select(SearchTerm.record_id), SearchTerm.kind,
+                               SearchTerm.term, kind, word)
+            query = query.where(Record.id.in_(hits))
+    if courts is not None:
+        query = query.where(Record.court_name.in_(courts)) if courts else \
+            query.where(false())
     if f.case:  # from its start, so that the index serves it
         start = case_form(f.case)
         end = prefix_end(start)
         query = query.where(Record.case_search >= start)
         if end is not None:
             query = query.where(Record.case_search < end)
-    if f.court:
-        query = query.where(Record.court_search.like(_like(search_form(f.court)), escape="\\"))
     if f.date:
         query = query.where(Record.hearing_date == f.date)
     if f.status == "accepted":
@@ -79,12 +102,40 @@ def _filtered(query: Select, f: Filters) -> Select:
 
 
 def search(session: Session, f: Filters, per_page: int = PER_PAGE) -> tuple[list[Record], int]:
-    total = session.scalar(_filtered(select(func.count()).select_from(Record), f)) or 0
-    # The page's ids first (from the index alone when there is no filter), then their rows:
-    # a deep page then skips index entries, not whole rows.
-    ids = (_filtered(select(Record.id), f)
-           .order_by(Record.received_at.desc(), Record.id.desc())
-           .limit(per_page).offset((f.page - 1) * per_page)).scalar_subquery()
+    """One page of records, newest first, and how many match in all."""
+    words = _words(f)
+    courts = _courts(session, f)
+    offset = (f.page - 1) * per_page
+    if words:
+        # Names and courts: the matching terms' own index gives the records and their
+        # times, so neither the count nor the newest page reads the records table.
+        term = aliased(SearchTerm)
+        (kind, word), rest = words[0], words[1:]
+        matches = _word_range(select(term.record_id, func.max(term.received_at).label("at")),
+                              term.kind, term.term, kind, word)
+        for other_kind, other_word in rest:
+            matches = matches.where(term.record_id.in_(_word_range(
+                select(SearchTerm.record_id), SearchTerm.kind, SearchTerm.term,
+                other_kind, other_word)))
+        found = matches.group_by(term.record_id).subquery()
+        if f.case or f.date or f.status or courts is not None:
+            # Other filters too: the name's matches joined to their records.
+            joined = _filtered(select(Record.id.label("record_id"),
+                                      Record.received_at.label("at"))
+                               .join(found, found.c.record_id == Record.id),
+                               f, courts, words=False).subquery()
+            found = joined
+        total = session.scalar(select(func.count()).select_from(found)) or 0
+        ids = (select(found.c.record_id).order_by(found.c.at.desc(), found.c.record_id.desc())
+               .limit(per_page).offset(offset)).scalar_subquery()
+    else:
+        total = session.scalar(_filtered(select(func.count()).select_from(Record), f,
+                                         courts)) or 0
+        # The page's ids first (from the index alone when there is no filter), then
+        # their rows: a deep page skips index entries, not whole rows.
+        ids = (_filtered(select(Record.id), f, courts)
+               .order_by(Record.received_at.desc(), Record.id.desc())
+               .limit(per_page).offset(offset)).scalar_subquery()
     rows = session.scalars(select(Record).where(Record.id.in_(ids))
                            .order_by(Record.received_at.desc(), Record.id.desc()))
     return list(rows), total

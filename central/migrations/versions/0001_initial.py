@@ -87,9 +87,7 @@ def upgrade() -> None:
         sa.Column("case_search", sa.String(200), nullable=True),
         sa.Column("family_name", sa.String(200), nullable=True),
         sa.Column("given_names", sa.String(200), nullable=True),
-        sa.Column("name_search", sa.String(400), nullable=True),
         sa.Column("court_name", sa.String(200), nullable=True),
-        sa.Column("court_search", sa.String(200), nullable=True),
         sa.Column("hearing_date", sa.String(10), nullable=True),
         sa.Column("form_id", sa.String(100), nullable=True),
         sa.Column("form_version", sa.Integer, nullable=True),
@@ -104,7 +102,18 @@ def upgrade() -> None:
     op.create_index("ix_records_received", "records", ["received_at", "id"])
     op.create_index("ix_records_case", "records", ["case_search"])
     op.create_index("ix_records_hearing", "records", ["hearing_date"])
+    op.create_index("ix_records_court", "records", ["court_name", "received_at"])
+    op.create_table(
+        "courts",
+        sa.Column("court_search", sa.String(200), primary_key=True),
+        sa.Column("court_name", sa.String(200), nullable=False))
     op.create_index("ix_records_status", "records", ["status", "received_at"])
+    op.create_table(
+        "search_terms",
+        sa.Column("kind", sa.String(10), primary_key=True),
+        sa.Column("term", sa.String(40), primary_key=True),
+        sa.Column("received_at", TIME, primary_key=True),
+        sa.Column("record_id", UUID, sa.ForeignKey("records.id"), primary_key=True))
     op.create_table(
         "record_bodies",
         sa.Column("record_id", UUID, sa.ForeignKey("records.id"), primary_key=True),
@@ -129,6 +138,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("audit_events", "verification_codes", "record_bodies", "records",
+    for table in ("audit_events", "verification_codes", "record_bodies", "search_terms",
+                  "courts", "records",
                   "request_nonces", "devices", "sessions", "users", "central_keys"):
         op.drop_table(table)
