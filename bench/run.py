@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT.parent / "shared" / "examples"
+EXAMPLES = ROOT / "tests" / "data" / "examples"
 sys.path.insert(0, str(ROOT))
 
 
@@ -64,6 +64,10 @@ def main() -> None:
     t = timed(run_assess, 10)
     rows.append(("whole process: cstr-desktop assess --json", statistics.median(t), pct(t, 95),
                  "-"))
+    sys.path.insert(0, str(Path(__file__).parent))
+    from startup_bench import rows as startup_rows
+
+    rows.extend(startup_rows())
 
     import tempfile
 

@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cstr-desktop {__version__}")
     parser.add_argument("--data-dir", help="the folder of the local store (default: the "
                                            "platform's user data folder)")
+    parser.add_argument("--check-start", action="store_true",
+                        help="start the desktop app up to its sign-in window, then quit "
+                             "(exit 0): checks an installation")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     assess = sub.add_parser("assess", help="score instruments and check the statutory "

@@ -9,14 +9,11 @@ with a code, the file, the question and the fault.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from .form_errors import FormError, FormProblem
@@ -53,65 +50,31 @@ YES_NO = [
     Choice(value="no", label={"en": "No", "cy": "Nac ydy / Nac oes / Naddo"}),
 ]
 
-_document_adapter: TypeAdapter[Any] = TypeAdapter(FormDocument)
+
+
+@lru_cache(maxsize=1)
+def _document_adapter() -> TypeAdapter[Any]:
+    """Built at the first validation only: a start that reads the validated forms from
+    the cache (form_cache.py) never pays for building the validators."""
+    return TypeAdapter(FormDocument)
 
 
 def default_forms_dir() -> Path:
-    """The ``forms/`` folder shipped with the package."""
-    return Path(str(resources.files("forms")))
+    """The ``forms/`` folder shipped with the package (beside its ``__init__``, which is
+    also where a PyInstaller bundle unpacks the form files)."""
+    import forms
 
-
-# --------------------------------------------------------------------------
-# YAML that refuses duplicate keys (a silent overwrite hides typos).
-# --------------------------------------------------------------------------
-
-
-# libyaml's C parser where the wheel has it (it does on the usual platforms).
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
-
-
-def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"a key cannot be a {type(key).__name__}", key_node.start_mark
-            ) from None
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates
-)
-
-# YAML 1.2 booleans: only true and false. Under YAML 1.1 an unquoted yes, no, on
-# or off became a boolean, so `met_when: yes` (meaning the answer "yes") turned
-# into True and then 1. In form files those words are answers, so they stay text.
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"))
+    return Path(forms.__file__).resolve().parent
 
 
 def parse_document(text: str, file: str) -> Any:
     """Parse one form file's text into its model; raise FormError on any fault."""
+    import yaml
+
+    from .form_yaml import load_yaml
+
     try:
-        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         detail = str(exc).replace("\n", " ")
         raise FormError([FormProblem("FORM_001", file, "", f"not valid YAML: {detail}")]) from None
@@ -125,7 +88,7 @@ def parse_document(text: str, file: str) -> Any:
     if not isinstance(raw, dict):
         raise FormError([FormProblem("FORM_001", file, "", "the file must hold a mapping of keys")])
     try:
-        return _document_adapter.validate_python(raw)
+        return _document_adapter().validate_python(raw)
     except ValidationError as exc:
         raise FormError(_schema_problems(exc, raw, file)) from None
 
@@ -338,7 +301,9 @@ def _display_path(path: Path, folder: Path) -> str:
 
 @lru_cache(maxsize=8)
 def _cached_library(folder: str) -> FormLibrary:
-    return FormLibrary.load(Path(folder))
+    from .form_cache import load_library
+
+    return load_library(Path(folder), FormLibrary)
 
 
 def load_bundle(form_id: str = DEFAULT_FORM_ID, version: int | None = None,

@@ -57,7 +57,8 @@ LocalText = Annotated[dict[str, str], AfterValidator(_check_local_text)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)
 
 
 # --------------------------------------------------------------------------
@@ -172,9 +173,9 @@ Condition = Annotated[
     ),
 ]
 
-AllCondition.model_rebuild()
-AnyCondition.model_rebuild()
-NotCondition.model_rebuild()
+# Models are built lazily (defer_build): the first validation resolves the forward
+# references, so importing this module stays cheap for a command that reads the
+# validated forms from the cache (form_cache.py) and never validates.
 
 
 # --------------------------------------------------------------------------
@@ -279,10 +280,6 @@ Question = Annotated[
     Field(discriminator="type"),
 ]
 
-QuestionBase.model_rebuild()
-for _cls in (TextQuestion, LongTextQuestion, IntegerQuestion, DateQuestion, YesNoQuestion,
-             SingleChoiceQuestion, MultiChoiceQuestion, TimeQuestion, NoteQuestion):
-    _cls.model_rebuild()
 
 
 # --------------------------------------------------------------------------
@@ -518,7 +515,7 @@ class FormFile(Strict):
     id: Name
     version: int = Field(ge=1)
     title: LocalText
-    uses: Uses = Uses()
+    uses: Uses = Field(default_factory=Uses)
     sections: list[Section] = Field(min_length=1)
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The validated-forms cache of the tests' own, not the user's (form_cache.py).
+os.environ.setdefault("CSTR_FORM_CACHE", os.path.join(tempfile.gettempdir(),
+                                                      f"cstr-test-form-cache-{os.getuid()}"))
 
 # The landing gate must not turn red on a new random example it happened to
 # draw: by default Hypothesis draws the same examples every run. To search

@@ -23,3 +23,18 @@ def test_first_run_offers_to_create_the_store(qtbot, tmp_path):
     assert window.interview_view is None  # built at first sign-in, not at start
     assert not window.menu_actions["import_list"].isEnabled()
     assert window.menu_actions["quit"].isEnabled()
+
+
+def test_check_start_brings_the_real_app_up_to_sign_in_and_quits(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    exe = os.path.join(os.path.dirname(sys.executable), "cstr-desktop")
+    proc = subprocess.run([exe, "--check-start", "--data-dir", str(tmp_path / "d")],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                               "HOME": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "cstr-desktop: the sign-in window is up"
+    assert not (tmp_path / "d").exists()  # looking is not creating a store

@@ -28,4 +28,12 @@ def run(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
     window = build_window(data_dir)
     window.show()
+    if getattr(args, "check_start", False):
+        # An installation check: the window came up with its sign-in screen; say so, quit.
+        app.processEvents()
+        shown = window.isVisible() and window.stack.currentWidget() is window.sign_in_view
+        print("cstr-desktop: the sign-in window is up" if shown
+              else "cstr-desktop: error: the sign-in window did not come up", flush=True)
+        window.close()
+        return 0 if shown else 1
     return app.exec()
