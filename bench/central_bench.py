@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -248,6 +249,8 @@ def main() -> int:
     parser.add_argument("--part", choices=("sync", "20", "page"), action="append",
                         help="only these measures (sync, 20 = laptops at once, page)")
     args = parser.parse_args()
+    # Stopped (SIGTERM): still stop the servers and the PostgreSQL cluster it started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="cstr-central-bench-"))
     tls = make_tls(work)
     rows = []
