@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from central.devices import DeviceError, authenticate, enrol
 from central.ingest import lookup, receive
@@ -47,11 +48,22 @@ def _json(body: bytes) -> Any:
         raise DeviceError(400, "bad_json", "the body is not JSON in UTF-8") from exc
 
 
+def _enrol(request: Request, body: Any) -> dict:
+    state = request.app.state
+    with state.db.write() as session:
+        return enrol(session, body, state.keys)
+
+
 def _device(request: Request, body: bytes) -> Device:
     state = request.app.state
     with state.db.write() as session:
         return authenticate(session, request.headers, request.method, request.url.path, body,
                             state.settings.clock_skew_seconds)
+
+
+def _lookup(request: Request, versions: list, device: Device) -> list[dict]:
+    with request.app.state.db.read() as session:
+        return [o.as_json() for o in lookup(session, versions, device)]
 
 
 @router.get("/health")
@@ -66,9 +78,7 @@ def health(request: Request) -> dict:
 async def enrol_device(request: Request) -> JSONResponse:
     try:
         body = _json(await _body(request))
-        state = request.app.state
-        with state.db.write() as session:
-            answer = enrol(session, body, state.keys)
+        answer = await run_in_threadpool(_enrol, request, body)
     except DeviceError as exc:
         return error(exc.status, exc.code, exc.message)
     return JSONResponse(answer, status_code=201)
@@ -78,15 +88,15 @@ async def enrol_device(request: Request) -> JSONResponse:
 async def put_record(request: Request, assessment_id: str, version: str) -> JSONResponse:
     try:
         raw = await _body(request)
-        device = _device(request, raw)
-        record = _json(raw)
+        device = await run_in_threadpool(_device, request, raw)
+        record = await run_in_threadpool(_json, raw)
     except DeviceError as exc:
         return error(exc.status, exc.code, exc.message)
     if not isinstance(record, dict) or record.get("assessment_id") != assessment_id or \
             str(record.get("version")) != version:
         return error(400, "path_mismatch", "the path names another version than the body")
     state = request.app.state
-    outcome = receive(state.db, state.keys, record, device)
+    outcome = await run_in_threadpool(receive, state.db, state.keys, record, device)
     return JSONResponse(outcome.as_json(), status_code=outcome.http_status)
 
 
@@ -94,8 +104,8 @@ async def put_record(request: Request, assessment_id: str, version: str) -> JSON
 async def post_batch(request: Request) -> JSONResponse:
     try:
         raw = await _body(request)
-        device = _device(request, raw)
-        batch = _json(raw)
+        device = await run_in_threadpool(_device, request, raw)
+        batch = await run_in_threadpool(_json, raw)
     except DeviceError as exc:
         return error(exc.status, exc.code, exc.message)
     if not isinstance(batch, dict) or batch.get("type") != "cstr-batch/1" or \
@@ -104,8 +114,10 @@ async def post_batch(request: Request) -> JSONResponse:
     if len(batch["records"]) > MAX_BATCH:
         return error(413, "too_many", f"a batch holds at most {MAX_BATCH} records")
     state = request.app.state
-    results = [receive(state.db, state.keys, record, device).as_json()
-               for record in batch["records"]]
+    results = []
+    for record in batch["records"]:  # each its own transaction, off the event loop
+        outcome = await run_in_threadpool(receive, state.db, state.keys, record, device)
+        results.append(outcome.as_json())
     return JSONResponse({"type": "cstr-batch-results/1", "results": results})
 
 
@@ -113,7 +125,7 @@ async def post_batch(request: Request) -> JSONResponse:
 async def post_receipts(request: Request) -> JSONResponse:
     try:
         raw = await _body(request)
-        device = _device(request, raw)
+        device = await run_in_threadpool(_device, request, raw)
         query = _json(raw)
     except DeviceError as exc:
         return error(exc.status, exc.code, exc.message)
@@ -121,6 +133,5 @@ async def post_receipts(request: Request) -> JSONResponse:
     if not isinstance(versions, list) or len(versions) > 1000:
         return error(400, "bad_request", "the body is {\"versions\": [...]} with at most "
                      "1000 items")
-    with request.app.state.db.read() as session:
-        results = [o.as_json() for o in lookup(session, versions, device)]
+    results = await run_in_threadpool(_lookup, request, versions, device)
     return JSONResponse({"type": "cstr-receipt-lookup/1", "results": results})

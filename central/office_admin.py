@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hmac
+from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from central import audit, search, users
@@ -42,18 +43,16 @@ def signin_form(request: Request, problem: str = "", next: str = "/records") -> 
 
 
 @router.post("/signin", response_class=HTMLResponse)
-async def signin(request: Request) -> Response:
-    form = await request.form()
-    next_path = safe_next(str(form.get("next", "")))
+def signin(request: Request, csrf: str = Form(""), username: str = Form(""),
+           password: str = Form(""), next: str = Form("")) -> Response:
+    next_path = safe_next(next)
     cookie = request.cookies.get(SIGNIN_CSRF_COOKIE, "")
-    sent = str(form.get("csrf", ""))
-    if not cookie or not hmac.compare_digest(cookie, sent):
+    if not cookie or not hmac.compare_digest(cookie.encode(), csrf.encode()):
         return redirect(f"/signin?problem=csrf_failed&next={next_path}")
     state = request.app.state
     try:
         with state.db.write() as session:
-            user = users.check_password(session, str(form.get("username", "")),
-                                        str(form.get("password", "")))
+            user = users.check_password(session, username, password)
             token = users.start_session(session, user, state.settings)
     except users.SignInError as exc:
         problem = "signin_locked" if str(exc) == "locked" else "signin_wrong"
@@ -66,10 +65,9 @@ async def signin(request: Request) -> Response:
 
 
 @router.post("/signout")
-async def signout(request: Request) -> Response:
+def signout(request: Request, csrf: str = Form("")) -> Response:
     visitor = signed_in(request)
-    form = await request.form()
-    if not check_csrf(visitor, form):
+    if not check_csrf(visitor, csrf):
         return render(request, "error.html", visitor, status=403, message="csrf_failed")
     with request.app.state.db.write() as session:
         users.end_session(session, visitor.token)
@@ -107,19 +105,18 @@ def devices(request: Request) -> HTMLResponse:
 
 
 @router.post("/devices", response_class=HTMLResponse)
-async def devices_add(request: Request) -> Response:
+def devices_add(request: Request, csrf: str = Form(""), name: str = Form("")) -> Response:
     visitor = signed_in(request, ("admin",))
-    form = await request.form()
-    if not check_csrf(visitor, form):
+    if not check_csrf(visitor, csrf):
         return render(request, "error.html", visitor, status=403, message="csrf_failed")
     try:
         with request.app.state.db.write() as session:
-            device, code = add_device(session, str(form.get("name", "")), actor_of(visitor))
+            device, code = add_device(session, name, actor_of(visitor))
     except DeviceError as exc:
         with request.app.state.db.read() as session:
             rows = list_devices(session)
         return render(request, "devices.html", visitor, status=400, section="devices",
-                      rows=rows, problem=exc.message, name=str(form.get("name", ""))[:100])
+                      rows=rows, problem=exc.message, name=name[:100])
     return render(request, "device_added.html", visitor, section="devices", device=device,
                   code=code)
 
@@ -135,10 +132,9 @@ def revoke_confirm(request: Request, device_id: str) -> HTMLResponse:
 
 
 @router.post("/devices/{device_id}/revoke")
-async def revoke(request: Request, device_id: str) -> Response:
+def revoke(request: Request, device_id: str, csrf: str = Form("")) -> Response:
     visitor = signed_in(request, ("admin",))
-    form = await request.form()
-    if not check_csrf(visitor, form):
+    if not check_csrf(visitor, csrf):
         return render(request, "error.html", visitor, status=403, message="csrf_failed")
     with request.app.state.db.write() as session:
         device = session.get(Device, device_id)
@@ -146,8 +142,6 @@ async def revoke(request: Request, device_id: str) -> Response:
             return render(request, "error.html", visitor, status=404, message="error_404")
         revoke_device(session, device.name, actor_of(visitor))
         name = device.name
-    from urllib.parse import quote
-
     return redirect(f"/devices?revoked={quote(name)}")
 
 

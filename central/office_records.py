@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
@@ -115,13 +115,11 @@ def copy_pdf(request: Request, record_id: str, reader: str, lang: str) -> Respon
 
 
 @router.post("/records/{record_id}/resolve", response_class=HTMLResponse)
-async def resolve_record(request: Request, record_id: str) -> Response:
+def resolve_record(request: Request, record_id: str, csrf: str = Form(""),
+                   decision: str = Form(""), reason: str = Form("")) -> Response:
     visitor = signed_in(request, ("manager", "admin"))
-    form = await request.form()
-    if not check_csrf(visitor, form):
+    if not check_csrf(visitor, csrf):
         return render(request, "error.html", visitor, status=403, message="csrf_failed")
-    decision = str(form.get("decision", ""))
-    reason = str(form.get("reason", ""))
     state = request.app.state
     if decision not in ("accept", "reject"):
         problem = "resolve_need_decision"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from central_seed import PASSWORDS, seed
+from playwright.sync_api import expect
 from sqlalchemy import select, update
 
 from central.canonical import stamp
@@ -79,29 +80,30 @@ def test_sign_in_search_and_open_a_record(office, page, tmp_path):
     page.get_by_label("User name").fill("olwen")
     page.get_by_label("Password").fill("wrong password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").inner_text() == "The user name or password is wrong."
+    expect(page.get_by_role("alert")).to_have_text("The user name or password is wrong.")
 
     sign_in(page, server.base_url, "olwen")
-    assert page.get_by_role("heading", level=1).inner_text() == "Records"
-    assert page.locator("#result-count").inner_text() == "8 records"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Records")
+    expect(page.locator("#result-count")).to_have_text("8 records")
     page.get_by_label("Name").fill("sian")  # no accent typed: Siân is found
     page.get_by_role("button", name="Search").click()
-    assert page.locator("#result-count").inner_text() == "1 record"
-    assert page.locator("tbody tr td").first.inner_text() == "HUGHES, Siân"
+    expect(page.locator("#result-count")).to_have_text("1 record")
+    expect(page.locator("tbody tr td").first).to_have_text("HUGHES, Siân")
 
     page.get_by_role("link", name="Clear search").click()
     page.get_by_label("Court").fill("magistrates")
     page.get_by_label("Hearing date").fill("2026-11-24")
     page.get_by_role("button", name="Search").click()
+    expect(page.locator("#result-count")).to_have_text("3 records")
     names = page.locator("tbody tr td:first-child").all_inner_texts()
     assert sorted(names) == ["AHMED, Yasmin", "KOWALSKI, Tomasz", "KOWALSKI, Tomasz"]
     page.goto(f"{server.base_url}/records?status=quarantined")
-    assert page.locator("#result-count").inner_text() == "3 records"
+    expect(page.locator("#result-count")).to_have_text("3 records")
     page.goto(f"{server.base_url}/records?case=cr-2026-01000")
-    assert page.locator("#result-count").inner_text() == "2 records"
+    expect(page.locator("#result-count")).to_have_text("2 records")
 
     page.get_by_role("link", name="PRITCHARD, Elin Mair").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "PRITCHARD, Elin Mair"
+    expect(page.get_by_role("heading", level=1)).to_have_text("PRITCHARD, Elin Mair")
     frames = page.locator("iframe")
     assert frames.count() == 3
     src = frames.first.get_attribute("src")
@@ -124,7 +126,7 @@ def test_sign_in_search_and_open_a_record(office, page, tmp_path):
     # An office role sees no quarantine, audit or devices.
     assert page.get_by_role("link", name="Quarantine").count() == 0
     page.goto(f"{server.base_url}/devices")
-    assert page.get_by_role("heading", level=1).inner_text() == "Sorry, there is a problem"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sorry, there is a problem")
 
 
 def test_verify_a_paper_code(office, page):
@@ -133,16 +135,17 @@ def test_verify_a_paper_code(office, page):
     first = seeded.records[0]
     page.get_by_label("Verification code").fill(first["verification_codes"]["court/en"])
     page.get_by_role("button", name="Verify").click()
+    expect(page.locator("#verify-result")).to_be_visible()
     result = page.locator("#verify-result").inner_text()
     assert "Court copy, English of version 1 for PRITCHARD, Elin Mair" in result
     assert "It has been amended since: version 2 is the newest." in result
     page.get_by_label("Verification code").fill("hello")
     page.get_by_role("button", name="Verify").click()
-    assert "That is not a verification code" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("That is not a verification code")
     page.get_by_label("Verification code").fill(
         seeded.tampered["verification_codes"]["probation/en"])
     page.get_by_role("button", name="Verify").click()
-    assert "do not rely on it" in page.locator("#verify-result").inner_text()
+    expect(page.locator("#verify-result")).to_contain_text("do not rely on it")
 
 
 def test_quarantine_reject_with_reason_and_accept_as_new_version(office, page):
@@ -152,22 +155,22 @@ def test_quarantine_reject_with_reason_and_accept_as_new_version(office, page):
     assert rows.count() == 3
     page.get_by_role("link", name=re.compile("Resolve OKAFOR")).click()  # the tampered one
     page.get_by_role("button", name="Record the decision").click()
-    assert page.get_by_role("alert").inner_text() == "Choose accept or reject."
+    expect(page.get_by_role("alert")).to_have_text("Choose accept or reject.")
     page.get_by_role("radio", name="Reject").check()
     page.get_by_role("button", name="Record the decision").click()
-    assert page.get_by_role("alert").inner_text() == "Give a reason to reject."
+    expect(page.get_by_role("alert")).to_have_text("Give a reason to reject.")
     page.get_by_role("radio", name="Reject").check()
     page.get_by_label("Reason (required to reject)").fill(
         "Copy altered after countersigning; the laptop will resend.")
     page.get_by_role("button", name="Record the decision").click()
-    assert "Rejected. The copy is kept." in page.locator("#status").inner_text()
-    assert "Copy altered after countersigning" in page.locator("#status").inner_text()
+    expect(page.locator("#status")).to_contain_text("Rejected. The copy is kept.")
+    expect(page.locator("#status")).to_contain_text("Copy altered after countersigning")
 
     page.goto(f"{server.base_url}/quarantine")
     page.get_by_role("link", name=re.compile(r"Resolve KOWALSKI, Tomasz, version 1")).last.click()
     page.get_by_label("Accept as a new version").check()
     page.get_by_role("button", name="Record the decision").click()
-    assert "Accepted as version 2 at central." in page.locator("#status").inner_text()
+    expect(page.locator("#status")).to_contain_text("Accepted as version 2 at central.")
     db = server.db()
     with db.read() as session:
         copies = list(session.scalars(select(Record).where(
@@ -197,7 +200,7 @@ def test_devices_add_and_revoke(office, page, tls):
         page.goto(f"{server.base_url}/devices")
         page.get_by_role("link", name="Revoke Newport laptop 03").click()
         page.get_by_role("button", name="Revoke the device").click()
-        assert page.get_by_role("status").inner_text() == "Device Newport laptop 03 is revoked."
+        expect(page.get_by_role("status")).to_have_text("Device Newport laptop 03 is revoked.")
         from central_factory import make_record
 
         assert laptop.put_record(make_record(laptop.store)).status_code == 403
@@ -205,7 +208,7 @@ def test_devices_add_and_revoke(office, page, tls):
         laptop.close()
     page.get_by_label("Device name").fill("Newport laptop 03")
     page.get_by_role("button", name="Add device").click()
-    assert "already exists" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("already exists")
 
 
 def test_forms_need_their_csrf_token(office, page):
@@ -222,7 +225,7 @@ def test_forms_need_their_csrf_token(office, page):
     page.get_by_label("User name").fill("aled")
     page.get_by_label("Password").fill(PASSWORDS["aled"])
     page.get_by_role("button", name="Sign in").click()
-    assert "did not come from this site" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("did not come from this site")
 
 
 def test_sessions_expire(office, page):
@@ -235,8 +238,7 @@ def test_sessions_expire(office, page):
     db.dispose()
     page.goto(f"{server.base_url}/records")
     assert "/signin" in page.url
-    assert page.get_by_role("status").inner_text() == \
-        "Your session ended. Sign in again to go on."
+    expect(page.get_by_role("status")).to_have_text("Your session ended. Sign in again to go on.")
     sign_in(page, server.base_url, "olwen")
     page.get_by_role("button", name="Sign out").click()
     page.goto(f"{server.base_url}/records")
@@ -265,7 +267,7 @@ def test_keyboard_only(office, page):
     assert outline == "solid"  # a visible focus ring
     page.keyboard.type("okafor")
     page.keyboard.press("Enter")
-    assert page.locator("#result-count").inner_text() == "2 records"
+    expect(page.locator("#result-count")).to_have_text("2 records")
 
 
 def test_welsh_and_200_percent_zoom(office, browser):
@@ -278,7 +280,7 @@ def test_welsh_and_200_percent_zoom(office, browser):
         sign_in(page, server.base_url, "mared")
         page.get_by_role("link", name="Cymraeg").click()
         assert page.evaluate("document.documentElement.lang") == "cy"
-        assert page.get_by_role("heading", level=1).inner_text() == "Cofnodion"
+        expect(page.get_by_role("heading", level=1)).to_have_text("Cofnodion")
         for path in ("/records", "/verify", "/quarantine", "/audit"):
             page.goto(server.base_url + path)
             assert no_horizontal_scroll(page), path
