@@ -10,6 +10,7 @@ each page in Debian's chromium through Playwright, at 1280 px and at 200% zoom (
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -66,7 +67,9 @@ def main() -> int:
         base = server.base_url
         first = seeded.records[0]
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            # The date fields follow the browser's locale, which chromium takes from LANG.
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS,
+                                        env={**os.environ, "LANG": "en_GB.UTF-8"})
             wide = browser.new_context(ignore_https_errors=True, locale="en-GB",
                                        viewport={"width": 1280, "height": 860})
             page = wide.new_page()
@@ -92,7 +95,7 @@ def main() -> int:
             page.goto(f"{base}/quarantine")
             shoot(page, out, "quarantine")
             page.get_by_role("link", name=re.compile("Resolve OKAFOR")).click()
-            page.evaluate("window.scrollTo(0, 0)")
+            page.evaluate("window.scrollTo(0, 0)")  # the reason, then the decision
             shoot(page, out, "quarantined-record", full=False)
             page.goto(f"{base}/devices")
             shoot(page, out, "devices")
