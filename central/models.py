@@ -96,7 +96,7 @@ class Record(Base):
         Index("ix_records_received", "received_at", "id"),
         Index("ix_records_case", "case_search"),
         Index("ix_records_hearing", "hearing_date"),
-        Index("ix_records_court", "court_name", "received_at"),
+        Index("ix_records_court", "court_name", "received_at", "id"),
         Index("ix_records_status", "status", "received_at"),
     )
     id: Mapped[str] = mapped_column(UUID, primary_key=True)

@@ -48,7 +48,7 @@ def signin(request: Request, csrf: str = Form(""), username: str = Form(""),
     next_path = safe_next(next)
     cookie = request.cookies.get(SIGNIN_CSRF_COOKIE, "")
     if not cookie or not hmac.compare_digest(cookie.encode(), csrf.encode()):
-        return redirect(f"/signin?problem=csrf_failed&next={next_path}")
+        return redirect(f"/signin?problem=csrf_failed&next={quote(next_path)}")
     state = request.app.state
     try:
         with state.db.write() as session:
@@ -56,7 +56,7 @@ def signin(request: Request, csrf: str = Form(""), username: str = Form(""),
             token = users.start_session(session, user, state.settings)
     except users.SignInError as exc:
         problem = "signin_locked" if str(exc) == "locked" else "signin_wrong"
-        return redirect(f"/signin?problem={problem}&next={next_path}")
+        return redirect(f"/signin?problem={problem}&next={quote(next_path)}")
     response = redirect(next_path)
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict",
                         secure=_secure(request), path="/")

@@ -7,6 +7,7 @@ the same transaction that reads it: who saw whose record, and when.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from fastapi import APIRouter, Form, Request
@@ -109,9 +110,10 @@ def copy_pdf(request: Request, record_id: str, reader: str, lang: str) -> Respon
                             media_type="text/plain")
         audit.record_event(session, actor_of(visitor), "copy_open", row,
                            detail={"copy": key})
+    name = re.sub(r"[^A-Za-z0-9_-]+", "_", f"{row.case_number or 'record'}-{reader}-{lang}")
     return Response(data, media_type="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="{row.case_number or "record"}-{reader}-'
-                               f'{lang}.pdf"', "Cache-Control": "no-store"})
+        "Content-Disposition": f'inline; filename="{name[:100]}.pdf"',
+        "Cache-Control": "no-store"})
 
 
 @router.post("/records/{record_id}/resolve", response_class=HTMLResponse)

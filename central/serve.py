@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
 import ssl
 import sys
 from pathlib import Path
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from central.app import StartupError, create_app
 from central.config import Settings, export_env
@@ -71,7 +73,25 @@ def serve(settings: Settings, host: str, port: int, tls_cert: str | None,
                "server_header": False, "log_level": "info", "timeout_graceful_shutdown": 10}
     if workers > 1:
         app.state.db.dispose()
-        uvicorn.run("central.app:app_from_env", factory=True, workers=workers, **options)
+        _run_workers(workers, options)
     else:
         uvicorn.run(app, **options)
     return 0
+
+
+def _run_workers(workers: int, options: dict) -> None:
+    """As ``uvicorn.run(..., workers=N)``, with TCP_NODELAY on the shared socket.
+
+    Each worker rebuilds the listening socket from its descriptor, and asyncio then does
+    not recognise it as TCP, so it leaves Nagle's algorithm on for every connection: a
+    TLS answer written in two pieces then waits ~40 ms for the client's delayed ACK.
+    Linux passes TCP_NODELAY from the listening socket to the connections it accepts.
+    """
+    config = uvicorn.Config("central.app:app_from_env", factory=True, workers=workers,
+                            **options)
+    sock = config.bind_socket()
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        Multiprocess(config, sockets=[sock]).run()
+    except KeyboardInterrupt:
+        pass

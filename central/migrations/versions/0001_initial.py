@@ -102,7 +102,7 @@ def upgrade() -> None:
     op.create_index("ix_records_received", "records", ["received_at", "id"])
     op.create_index("ix_records_case", "records", ["case_search"])
     op.create_index("ix_records_hearing", "records", ["hearing_date"])
-    op.create_index("ix_records_court", "records", ["court_name", "received_at"])
+    op.create_index("ix_records_court", "records", ["court_name", "received_at", "id"])
     op.create_table(
         "courts",
         sa.Column("court_search", sa.String(200), primary_key=True),
