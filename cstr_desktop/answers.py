@@ -227,6 +227,22 @@ def check_answers(bundle: FormBundle, answers: Any) -> dict[str, Any]:
 
 def read_answers_file(path: Path | str, bundle: FormBundle) -> dict[str, Any]:
     """Read and check an answers file (``contract.md`` section 2)."""
+    return parse_answers_document(read_json_file(path), bundle)
+
+
+def form_named(data: Any) -> tuple[str, int] | None:
+    """The form an answers file says it was captured with (an export adds ``form_id`` and
+    ``form_version``), or None when it does not say."""
+    if not isinstance(data, dict):
+        return None
+    form_id, version = data.get("form_id"), data.get("form_version")
+    if isinstance(form_id, str) and isinstance(version, int) and not isinstance(version, bool):
+        return form_id, version
+    return None
+
+
+def read_json_file(path: Path | str) -> Any:
+    """An answers file's JSON, or AnswerError (FILE_001, FILE_002) saying why not."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -249,7 +265,7 @@ def read_answers_file(path: Path | str, bundle: FormBundle) -> dict[str, Any]:
     except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting too deep
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise AnswerError("FILE_002", None, f"{path} is not valid JSON: {reason}") from None
-    return parse_answers_document(data, bundle)
+    return data
 
 
 def parse_answers_document(data: Any, bundle: FormBundle) -> dict[str, Any]:
@@ -263,6 +279,22 @@ def parse_answers_document(data: Any, bundle: FormBundle) -> dict[str, Any]:
     if "answers" not in data:
         raise AnswerError("FILE_003", None, "the file has no 'answers' object")
     return check_answers(bundle, data["answers"])
+
+
+def read_answers_with_form(path: Path | str, load: Any) -> tuple[FormBundle, dict[str, Any]]:
+    """An answers file checked against the form it names (an export of an assessment made on
+    an older form version), or against the current form (``load()``) when it names none."""
+    from .form_errors import FormError
+
+    data = read_json_file(path)
+    named = form_named(data)
+    try:
+        bundle = load(*named) if named else load()
+    except FormError:
+        raise AnswerError("FILE_003", None, f"the file names form '{named[0]}' version "
+                                            f"{named[1]}, which these form files do not "
+                                            "have") from None
+    return bundle, parse_answers_document(data, bundle)
 
 
 def answers_document(answers: Mapping[str, Any]) -> dict[str, Any]:

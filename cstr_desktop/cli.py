@@ -19,7 +19,6 @@ from .cli_parser import UsageError, build_parser
 from .local_text import tr
 
 if TYPE_CHECKING:
-    from .form_loader import FormBundle
     from .interview import InterviewState
 
 EXIT_OK = 0
@@ -37,11 +36,12 @@ class Commands:
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
 
 
-def _assess(args: argparse.Namespace, bundle: FormBundle, out: TextIO) -> int:
-    from .answers import read_answers_file
+def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    from .answers import read_answers_with_form
+    from .form_loader import load_bundle
     from .interview import InterviewState
 
-    answers = read_answers_file(args.file, bundle)
+    bundle, answers = read_answers_with_form(args.file, load_bundle)
     state = InterviewState(bundle, answers)
     if args.json:
         json.dump(state.result(), out, ensure_ascii=False, indent=1)
@@ -52,14 +52,19 @@ def _assess(args: argparse.Namespace, bundle: FormBundle, out: TextIO) -> int:
 
 
 def render_summary(state: InterviewState, lang: str = "en") -> str:
-    """A plain-text summary of the result, for people at a terminal."""
+    """A plain-text summary of the result, for people at a terminal: the requirements
+    being considered (the others named in one line), the warnings still open."""
+    from .local_text import count_text
+
+    def answer(role: str, default: str) -> str:
+        name = state.bundle.role(role)
+        value = state.answers.get(name) if name else None
+        return str(value) if value is not None else default
+
     lines = []
-    given = state.answers.get("person_given_names", "")
-    family = state.answers.get("person_family_name", "")
-    name = f"{given} {family}".strip() or "(no name)"
-    case = state.answers.get("case_number", "(no case number)")
+    name = f"{answer('given_names', '')} {answer('family_name', '')}".strip() or "(no name)"
     age = state.age if state.age is not None else "unknown"
-    lines.append(f"{name}, case {case}, age {age}")
+    lines.append(f"{name}, case {answer('case_number', '(no case number)')}, age {age}")
     lines.append("")
     lines.append("Measures")
     for ident, s in state.scores.items():
@@ -68,19 +73,32 @@ def render_summary(state: InterviewState, lang: str = "en") -> str:
             band = tr(s.band.label, lang) if s.band else ""
             lines.append(f"  {inst.short_title:<9} {s.total:>3}  {band}")
         elif len(s.missing) < len(inst.scoring.items):
-            lines.append(f"  {inst.short_title:<9}   -  incomplete ({len(s.missing)} "
-                         "item(s) unanswered)")
+            unanswered = count_text(len(s.missing), {"en": "item"}, {"en": "items"}, lang)
+            lines.append(f"  {inst.short_title:<9}   -  incomplete ({unanswered} unanswered)")
+    lines.append("  (screening scores, not diagnoses)")
     for alert in state.alerts:
         lines.append(f"  ALERT: {tr(alert.message, lang)}")
     lines.append("")
     lines.append("Statutory criteria")
-    for ident, req in state.requirements.items():
-        title = tr(next(r.title for r in state.bundle.criteria.requirements if r.id == ident),
-                   lang)
-        lines.append(f"  {title}: {req.status.replace('_', ' ')}")
-        for c in req.criteria:
+    requirements = state.bundle.criteria.requirements
+    if state.declined:
+        lines.append("  The person declined the assessment: no assessment took place, and no "
+                     "opinion is given on any requirement.")
+    for req in requirements:
+        if state.declined or req.id not in state.considered:
+            continue
+        result = state.requirements[req.id]
+        lines.append(f"  {tr(req.title, lang)}: {result.status.replace('_', ' ')}")
+        for c in result.criteria:
             mark = {True: "met", False: "NOT MET", None: "open"}[c.met]
             lines.append(f"    [{mark:^7}] {c.reason(lang)}")
+    others = [r.id.upper() for r in requirements if r.id not in state.considered]
+    if others and not state.declined:
+        lines.append(f"  Not considered: {', '.join(others)}")
+    if state.warnings:
+        lines.append("")
+        lines.append("Open warnings (the assessment cannot be countersigned until resolved)")
+        lines.extend(f"  {w.code}: {w.text(lang)}" for w in state.warnings)
     flags = [f for f in state.bundle.criteria.flags if state.flags.get(f.id)]
     if flags:
         lines.append("")
@@ -132,9 +150,7 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
     """Run a subcommand; the forms, and for the store commands the store, load only now."""
     if args.command == "assess":
         # assess needs the forms only: the store and its libraries stay unloaded.
-        from .form_loader import load_bundle
-
-        return _with_form_errors(lambda: _assess(args, load_bundle(), out), err)
+        return _with_form_errors(lambda: _assess(args, out), err)
     return _with_form_errors(lambda: _run_store_command(args, commands, out, err), err)
 
 

@@ -57,6 +57,21 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=("assessor", "reviewer", "admin"))
     add.set_defaults(handler="cmd_user_add")
+    profile = user_sub.add_parser("profile", parents=[common], help="set the name, profession, "
+                                  "registration and supervising clinician printed where the "
+                                  "account signs a report")
+    profile.add_argument("name", metavar="NAME")
+    for option, what in (("--full-name", "the name as printed"),
+                         ("--profession", "e.g. 'Mental health nurse'"),
+                         ("--registration", "e.g. 'NMC 12A3456E' or 'HCPC PYL01234'"),
+                         ("--supervisor", "the supervising clinician, with registration")):
+        profile.add_argument(option, help=what)
+    profile.set_defaults(handler="cmd_user_profile")
+    p = sub.add_parser("marking", parents=[common], help="show or set the protective marking "
+                                                         "printed on reports (administrators)")
+    p.add_argument("value", metavar="MARKING", nargs="?",
+                   help="e.g. OFFICIAL-SENSITIVE (the default) or OFFICIAL")
+    p.set_defaults(handler="cmd_marking")
     p = sub.add_parser("demo", parents=[common], help="create a demo store with a fictional "
                                                       "court day")
     p.set_defaults(handler="cmd_demo")
@@ -84,6 +99,9 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="PDF")
     p.add_argument("--lang", choices=("en", "cy", "both"), help="default: bilingual when the "
                    "person chose Welsh, otherwise English")
+    p.add_argument("--for", dest="reader", choices=("court", "probation", "provider"),
+                   help="the reader's copy (default: court); each needs the person's "
+                        "agreement to share with that reader")
     p.add_argument("--summary", action="store_true", help="the one-page summary card instead")
     p.set_defaults(handler="report")
     p = sub.add_parser("verify", parents=[common], help="check a paper report's verification "

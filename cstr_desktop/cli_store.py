@@ -77,6 +77,30 @@ def cmd_user_add(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> 
     return 0
 
 
+def cmd_user_profile(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    given = {field: getattr(args, field) for field in ("full_name", "profession",
+                                                      "registration", "supervisor")
+             if getattr(args, field) is not None}
+    if not given:
+        raise CommandError("give at least one of --full-name, --profession, --registration, "
+                           "--supervisor")
+    with sign_in(args, env) as store:
+        account = store.set_profile(args.name, **given)
+    out.write(f"Profile of '{args.name}': " + "; ".join(
+        f"{field.replace('_', ' ')} {getattr(account, field) or '-'}"
+        for field in ("full_name", "profession", "registration", "supervisor")) + ".\n")
+    return 0
+
+
+def cmd_marking(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    with sign_in(args, env) as store:
+        if args.value is not None:
+            store.set_marking(args.value)
+        marking = store.marking()
+    out.write(f"Protective marking: {marking}\n")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     folder = data_dir(args)
     accounts, cases = create_demo_store(folder, load_bundle())
@@ -166,8 +190,10 @@ def cmd_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
     if found is None:
         raise CheckFailed(f"no countersigned report in this store has the code {args.code}")
     language = {"en": "English", "cy": "Welsh", "both": "English and Welsh"}[found["lang"]]
+    copy = "the one report" if found["reader"] in (None, "all") else \
+        f"the {found['reader']} copy"
     out.write(f"{found['verification']} is the countersigned report of case "
-              f"{found['case_number']}, version {found['version']} ({language}), "
+              f"{found['case_number']}, version {found['version']} ({copy}, {language}), "
               f"countersigned by {found['countersigned_by']} at {found['countersigned_at']}.\n")
     if found["superseded"]:
         out.write(f"It has since been amended: the record is now version "

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .form_schema import AllCondition, AnyCondition, NotCondition, QuestionCondition, SumCondition
+from .form_schema import (
+    AllCondition,
+    AnyCondition,
+    NotCondition,
+    QuestionCondition,
+    ScoreCondition,
+    SumCondition,
+)
 
 
 def _number(value: Any) -> float | None:
@@ -29,14 +36,22 @@ def _compare(op: str, value: float, target: float) -> bool:
     }[op]
 
 
-def holds(cond: Any, answers: Mapping[str, Any]) -> bool:
-    """True when the condition holds. A test on an unanswered question is false."""
+def holds(cond: Any, answers: Mapping[str, Any],
+          scores: Mapping[str, int | None] | None = None) -> bool:
+    """True when the condition holds. A test on an unanswered question is false, and so
+    is a test on a score that is not known (or when no ``scores`` are given)."""
     if isinstance(cond, AllCondition):
-        return all(holds(c, answers) for c in cond.all)
+        return all(holds(c, answers, scores) for c in cond.all)
     if isinstance(cond, AnyCondition):
-        return any(holds(c, answers) for c in cond.any)
+        return any(holds(c, answers, scores) for c in cond.any)
     if isinstance(cond, NotCondition):
-        return not holds(cond.not_, answers)
+        return not holds(cond.not_, answers, scores)
+    if isinstance(cond, ScoreCondition):
+        total = (scores or {}).get(cond.score)
+        if total is None:
+            return False
+        op, target = cond.comparison
+        return _compare(op, total, target)
     if isinstance(cond, SumCondition):
         values = [_number(answers.get(name)) for name in cond.sum]
         if any(v is None for v in values):
@@ -62,3 +77,17 @@ def holds(cond: Any, answers: Mapping[str, Any]) -> bool:
     if number is None:
         return False
     return _compare(op, number, target)
+
+
+def questions_in(cond: Any) -> set[str]:
+    """The questions a condition reads."""
+    if isinstance(cond, AllCondition | AnyCondition):
+        parts = cond.all if isinstance(cond, AllCondition) else cond.any
+        return set().union(*(questions_in(c) for c in parts))
+    if isinstance(cond, NotCondition):
+        return questions_in(cond.not_)
+    if isinstance(cond, SumCondition):
+        return set(cond.sum)
+    if isinstance(cond, QuestionCondition):
+        return {cond.question}
+    return set()

@@ -54,6 +54,13 @@ def assessment_declined(criteria: CriteriaFile, answers: Mapping[str, Any]) -> b
     return criteria.declined_when is not None and holds(criteria.declined_when, answers)
 
 
+def criterion_label(criterion: Criterion, lang: str = "en") -> str:
+    label = tr(criterion.label, lang)
+    if criterion.good_practice:
+        label += f" ({tr(criterion.good_practice, lang)})"
+    return label
+
+
 @dataclass(frozen=True)
 class CriterionResult:
     criterion: Criterion
@@ -65,9 +72,15 @@ class CriterionResult:
     def id(self) -> str:
         return self.criterion.id
 
+    def label(self, lang: str = "en") -> str:
+        """The criterion's label, with its basis when it is good practice rather than the
+        statute ("Has capacity to consent (good practice under the Mental Capacity Act
+        2005, not a condition of Schedule 9)")."""
+        return criterion_label(self.criterion, lang)
+
     def reason(self, lang: str = "en") -> str:
         """Why the criterion is met, not met or open, in words for the screen and report."""
-        label = tr(self.criterion.label, lang)
+        label = self.label(lang)
         if self.met is True:
             return label
         if self.met is False:

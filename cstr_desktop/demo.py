@@ -6,7 +6,7 @@ other spellings so that screens and reports can be seen handling them.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .court_list import ListedCase
@@ -18,6 +18,14 @@ DEMO_ACCOUNTS = (
     ("demo-assessor", "assessor", "demo-assessor-password"),
     ("demo-reviewer", "reviewer", "demo-reviewer-password"),
 )
+
+# Who the demo accounts are, as printed where they sign (fictional people and numbers).
+DEMO_PROFILES = {
+    "demo-assessor": {"full_name": "Rhiannon Price", "profession": "Mental health nurse",
+                      "registration": "NMC 00A0000W",
+                      "supervisor": "Dr Eleri Hughes, clinical psychologist (HCPC PYL00000)"},
+    "demo-reviewer": {"full_name": "Tomos Evans", "profession": "Probation officer"},
+}
 
 PEOPLE = (
     # courtroom, time, case suffix, family name, given names, date of birth, offence
@@ -74,7 +82,34 @@ DUAL = {
     "recommendation_summary": "Suitable for a primary care MHTR (6 months) and an ATR "
                               "(9 months).",
     "sources_of_information": ["interview", "liaison_diversion_notes"],
+    "sentence_indicated": "community_order",
+    "phq9_language": "en", "gad7_language": "en", "audit_language": "en",
+    "needs_summary_court": "Low mood and anxiety for about a year, and daily drinking with "
+                           "signs of dependence. She wants help with both, and both can be "
+                           "treated in the community.",
+    "mh_arrangements_reason": "The primary care MHTR team has a place for her and can see "
+                              "her within two weeks.",
+    "mhtr_provider": "Primary Care MHTR Service (demo)",
+    "mhtr_director_name": "Dr Eleri Hughes", "mhtr_director_role": "registered_psychologist",
+    "mhtr_director_body": "hcpc", "mhtr_director_registration": "PYL00000",
+    "mh_treatment_mode": "practitioner_based", "mhtr_place": "Canton Health Centre (demo)",
+    "mhtr_supervising_psychologist": "Dr Eleri Hughes, HCPC PYL00000",
+    "alcohol_arrangements_reason": "The community alcohol team can start treatment next week.",
+    "atr_provider": "Community Alcohol Team (demo)", "atr_director_name": "Gareth Morgan",
+    "atr_director_role": "qualified_person", "atr_director_body": "nmc",
+    "atr_director_registration": "00A0000W", "atr_mode": "institution_based",
+    "atr_place": "Community Alcohol Team, Cardiff (demo)",
+    "recommendation_mhtr": "suitable", "recommendation_atr": "suitable",
 }
+
+
+def first_appointments(day: date) -> dict[str, str]:
+    """The demo's first appointments, booked on the court day for the week after."""
+    week = (day + timedelta(days=7)).isoformat()
+    return {"mhtr_first_appointment_date": week, "mhtr_first_appointment_time": "10:00",
+            "mhtr_first_appointment_place": "Canton Health Centre (demo)",
+            "atr_first_appointment_date": week, "atr_first_appointment_time": "14:30",
+            "atr_first_appointment_place": "Community Alcohol Team, Cardiff (demo)"}
 
 
 def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None
@@ -85,6 +120,8 @@ def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None
     with Store.create(folder, admin_name, admin_password) as admin:
         for name, role, password in DEMO_ACCOUNTS[1:]:
             admin.add_account(name, password, role)
+        for name, profile in DEMO_PROFILES.items():
+            admin.set_profile(name, **profile)
     court = "Cardiff Magistrates' Court"
     cases = [ListedCase(day.isoformat(), court, room, time, f"CF-{day.year}-{suffix}", family,
                         given, dob, offence=offence)
@@ -97,6 +134,6 @@ def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None
                             "consent_assessment": "yes", "capacity_to_consent": "yes"}.items():
             assessor.save_answer(bundle, started, name, value)
         finished = assessor.start_assessment(bundle, cases[0].case_number)
-        assessor.import_answers(bundle, finished, DUAL)
+        assessor.import_answers(bundle, finished, {**DUAL, **first_appointments(day)})
         assessor.submit_for_review(finished)
     return DEMO_ACCOUNTS, len(cases)

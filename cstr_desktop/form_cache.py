@@ -54,10 +54,20 @@ def _code_parts() -> list[bytes]:
     """The source of the modules whose classes are pickled and whose checks made them: a
     change there (in development) makes a new key. A bundle has no sources beside its
     code, and its version fixes them."""
-    from . import form_loader, form_schema
+    from . import (
+        condition_checks,
+        criteria_checks,
+        criteria_schema,
+        form_loader,
+        form_schema,
+        layout_checks,
+        layout_schema,
+        schema_base,
+    )
 
     parts = []
-    for module in (form_schema, form_loader):
+    for module in (schema_base, form_schema, criteria_schema, layout_schema, form_loader,
+                   condition_checks, criteria_checks, layout_checks):
         try:
             parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).digest())
         except (OSError, TypeError):

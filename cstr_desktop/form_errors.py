@@ -26,6 +26,8 @@ FORM_CODES = {
     "FORM_015": "a date limit refers to an unknown or non-date question",
     "FORM_016": "an alert's action question is unknown",
     "FORM_017": "a yes/no question's answer words are not exactly 'yes' and 'no'",
+    "FORM_018": "a layout refers to an unknown or unsuitable question, section or reader",
+    "FORM_019": "a question or section names a reader the layout does not have",
 }
 
 ANSWER_CODES = {

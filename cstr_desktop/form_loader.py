@@ -16,31 +16,25 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .condition_checks import check_condition, possible_values
+from .criteria_checks import check_criteria
 from .form_errors import FormError, FormProblem
 from .form_schema import (
-    AllCondition,
-    AnyCondition,
     Choice,
-    Condition,
     CriteriaFile,
-    Criterion,
     DateQuestion,
     FormDocument,
     FormFile,
     Instrument,
     IntegerQuestion,
-    LongTextQuestion,
-    MultiChoiceQuestion,
-    NotCondition,
-    NoteQuestion,
     Question,
     Section,
     SingleChoiceQuestion,
-    SumCondition,
-    TextQuestion,
     YesNoQuestion,
     _condition_kind,
 )
+from .layout_checks import check_layout, check_readers_named
+from .layout_schema import LayoutFile
 
 DEFAULT_FORM_ID = "cstr_court_day"
 # A choice list of this name, if a form's choice files have one, words yes/no answers.
@@ -106,7 +100,8 @@ def _schema_problems(exc: ValidationError, raw: Any, file: str) -> list[FormProb
     return problems
 
 
-_UNION_TAGS = {"form", "instrument", "choices", "criteria", "question", "sum", "all", "any", "not",
+_UNION_TAGS = {"form", "instrument", "choices", "criteria", "layout", "question", "sum", "score",
+               "all", "any", "not",
                "text", "long_text", "integer", "date", "yes_no", "single_choice", "multi_choice",
                "time", "note", "int", "str"}
 
@@ -172,6 +167,7 @@ class ResolvedSection:
     show_if: Any
     questions: tuple[Any, ...]
     instruments: tuple[Instrument, ...] = ()
+    readers: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -187,10 +183,37 @@ class FormBundle:
     criteria: CriteriaFile
     choice_lists: dict[str, list[Choice]]
     instrument_of: dict[str, str] = field(default_factory=dict)
+    # How the answers become each reader's copy of the report (None: no report layout).
+    layout: LayoutFile | None = None
 
     @property
     def id(self) -> str:
         return self.form.id
+
+    def reader_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.layout.readers) if self.layout else ()
+
+    def readers_of(self, name: str) -> tuple[str, ...]:
+        """The readers whose copy prints a question's answer (an instrument item: its
+        section's readers): the question's own list, else its section's, else the
+        layout's default readers, else every reader."""
+        question = self.questions[name]
+        own = getattr(question, "readers", None)
+        if own is not None and name not in self.instrument_of:
+            return tuple(own)
+        return self.section_readers(self.section_of[name])
+
+    def section_readers(self, section_name: str) -> tuple[str, ...]:
+        section = next(s for s in self.sections if s.name == section_name)
+        if section.readers is not None:
+            return section.readers
+        if self.layout is not None and self.layout.default_readers is not None:
+            return tuple(self.layout.default_readers)
+        return self.reader_ids()
+
+    def role(self, name: str) -> str | None:
+        """The question that plays a role in the report (``given_names``, ...)."""
+        return getattr(self.layout.roles, name) if self.layout is not None else None
 
     @property
     def version(self) -> int:
@@ -349,6 +372,7 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
                                     "a form uses exactly one criteria file"))
     for ident, version in form.uses.criteria.items():
         criteria = need("criteria", ident, version)
+    layout = _find_layout(form, file, documents, need, problems)
     if problems:
         raise FormError(problems)
 
@@ -383,11 +407,13 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
             section_of[q.name] = section.name
             if inst is not None:
                 instrument_of[q.name] = inst.id
-        sections.append(ResolvedSection(section.name, section.title, section.intro,
-                                        section.show_if, tuple(q for q, _ in owners), tuple(used)))
+        sections.append(ResolvedSection(
+            section.name, section.title, section.intro, section.show_if,
+            tuple(q for q, _ in owners), tuple(used),
+            tuple(section.readers) if section.readers is not None else None))
 
     bundle = FormBundle(form, file, sections, questions, section_of, instruments, criteria,
-                        choice_lists, instrument_of)
+                        choice_lists, instrument_of, layout)
 
     for q in questions.values():
         owner = instrument_of.get(q.name)
@@ -416,30 +442,62 @@ def _resolve(form: FormFile, file: str, documents: dict) -> FormBundle:
 
     for section in sections:
         if section.show_if is not None:
-            problems.extend(_check_condition(section.show_if, bundle, file,
-                                             f"section '{section.name}'", None))
+            problems.extend(check_condition(section.show_if, bundle, file,
+                                            f"section '{section.name}'", None))
         for q in section.questions:
             if q.show_if is not None:
                 owner = bundle.instrument_of.get(q.name)
                 where = source[("instrument", owner)] if owner else file
-                problems.extend(_check_condition(q.show_if, bundle, where,
-                                                 f"question '{q.name}'", q.name))
+                problems.extend(check_condition(q.show_if, bundle, where,
+                                                f"question '{q.name}'", q.name))
     for inst in instruments.values():
         inst_file = source[("instrument", inst.id)]
         for rule in inst.scoring.skip_rules:
-            problems.extend(_check_condition(rule.when, bundle, inst_file, "skip rule", None))
+            problems.extend(check_condition(rule.when, bundle, inst_file, "skip rule", None))
         for alert in inst.alerts:
-            problems.extend(_check_condition(alert.when, bundle, inst_file,
-                                             f"alert '{alert.id}'", None))
+            problems.extend(check_condition(alert.when, bundle, inst_file,
+                                            f"alert '{alert.id}'", None))
             if alert.action_question and alert.action_question not in questions:
                 problems.append(FormProblem(
                     "FORM_016", inst_file, f"alert '{alert.id}'",
                     f"action_question '{alert.action_question}' is not a question of form "
                     f"'{form.id}'"))
-    problems.extend(_check_criteria(criteria, bundle, source[("criteria", criteria.id)]))
+        if inst.translation_note_when is not None:
+            problems.extend(check_condition(inst.translation_note_when, bundle, inst_file,
+                                            f"instrument '{inst.id}' translation_note_when",
+                                            None))
+    problems.extend(check_criteria(criteria, bundle, source[("criteria", criteria.id)]))
+    problems.extend(check_readers_named(form, layout, file))
+    if layout is not None:
+        problems.extend(check_layout(layout, bundle, source[("layout", layout.id)]))
     if problems:
         raise FormError(problems)
     return bundle
+
+
+def _find_layout(form: FormFile, file: str, documents: dict, need: Any,
+                 problems: list[FormProblem]) -> LayoutFile | None:
+    """The form's layout: the one it names in ``uses``, else the one whose ``applies_to``
+    names it (a form made before layouts existed); a form may have none."""
+    if len(form.uses.layout) > 1:
+        problems.append(FormProblem("FORM_011", file, "uses layout",
+                                    "a form uses at most one layout file"))
+        return None
+    for ident, version in form.uses.layout.items():
+        return need("layout", ident, version)
+    found = [(doc, rel) for (kind, _, _), (doc, rel) in sorted(documents.items())
+             if kind == "layout" and any(ref.form == form.id and ref.version == form.version
+                                         for ref in doc.applies_to)]
+    if len(found) > 1:
+        problems.append(FormProblem(
+            "FORM_011", file, "layout",
+            f"more than one layout applies to this form: {', '.join(r for _, r in found)}"))
+        return None
+    if not found:
+        return None
+    doc, rel = found[0]
+    need("layout", doc.id, doc.version)  # records where it came from
+    return doc
 
 
 def _list_names(q: Any) -> list[str]:
@@ -500,6 +558,10 @@ def _check_instrument(inst: Instrument, file: str) -> list[FormProblem]:
     for name in inst.key_items:
         if name not in by_name:
             bad(f"key item '{name}' is not a question of the instrument")
+    for role in ("language_question", "subject_question"):
+        name = getattr(inst, role)
+        if name is not None and not isinstance(by_name.get(name), SingleChoiceQuestion):
+            bad(f"{role} '{name}' must be a single_choice question of the instrument")
     if inst.variant_question is not None:
         vq = by_name.get(inst.variant_question)
         if not isinstance(vq, SingleChoiceQuestion):
@@ -529,140 +591,6 @@ def _check_instrument(inst: Instrument, file: str) -> list[FormProblem]:
                     "FORM_014", file, f"question '{q.name}'",
                     "has wording variants but the instrument has no variant_question"))
     return problems
-
-
-def possible_values(q: Any, bundle: FormBundle) -> list[Any] | None:
-    """The values a question can take, or None when open (text, integers, dates)."""
-    if isinstance(q, YesNoQuestion):
-        return ["yes", "no"]
-    if isinstance(q, SingleChoiceQuestion | MultiChoiceQuestion):
-        return [c.value for c in bundle.choices(q)]
-    return None
-
-
-def _check_condition(cond: Condition, bundle: FormBundle, file: str, subject: str,
-                     self_name: str | None) -> list[FormProblem]:
-    problems: list[FormProblem] = []
-    if isinstance(cond, AllCondition | AnyCondition):
-        for sub in (cond.all if isinstance(cond, AllCondition) else cond.any):
-            problems.extend(_check_condition(sub, bundle, file, subject, self_name))
-        return problems
-    if isinstance(cond, NotCondition):
-        return _check_condition(cond.not_, bundle, file, subject, self_name)
-    names = cond.sum if isinstance(cond, SumCondition) else [cond.question]
-    for name in names:
-        if name == self_name:
-            problems.append(FormProblem("FORM_012", file, subject, "show_if refers to itself"))
-            continue
-        q = bundle.questions.get(name)
-        if q is None:
-            problems.append(FormProblem(
-                "FORM_003", file, subject, f"condition refers to unknown question '{name}'"))
-            continue
-        if isinstance(cond, SumCondition):
-            if not _is_numeric(q, bundle):
-                problems.append(FormProblem(
-                    "FORM_009", file, subject,
-                    f"sums '{name}', which does not take a whole number"))
-            continue
-        if isinstance(q, NoteQuestion):
-            problems.append(FormProblem(
-                "FORM_009", file, subject, f"tests '{name}', a note that takes no answer"))
-            continue
-        op, value = cond.comparison
-        allowed = possible_values(q, bundle)
-        if op in ("greater_than", "at_least", "less_than", "at_most"):
-            if not _is_numeric(q, bundle):
-                problems.append(FormProblem(
-                    "FORM_009", file, subject,
-                    f"compares '{name}' as a number, but it is a {q.type} question"))
-        elif op == "includes" and not isinstance(q, MultiChoiceQuestion):
-            problems.append(FormProblem(
-                "FORM_009", file, subject,
-                f"'includes' needs a multi_choice question; '{name}' is {q.type}"))
-        elif op in ("equals", "not_equals", "in") and isinstance(q, MultiChoiceQuestion):
-            problems.append(FormProblem(
-                "FORM_009", file, subject,
-                f"'{op}' cannot test the multi_choice question '{name}': use 'includes'"))
-        elif op in ("equals", "not_equals", "in", "includes") and allowed is not None:
-            values = value if op == "in" else [value]
-            for v in values:
-                if not any(v == a and type(v) is type(a) for a in allowed):
-                    problems.append(FormProblem(
-                        "FORM_009", file, subject,
-                        f"compares '{name}' with {v!r}, which is not one of its values "
-                        f"{allowed}"))
-    return problems
-
-
-def _is_numeric(q: Any, bundle: FormBundle) -> bool:
-    if isinstance(q, IntegerQuestion):
-        return True
-    if isinstance(q, SingleChoiceQuestion):
-        return all(isinstance(c.value, int) for c in bundle.choices(q))
-    return False
-
-
-def _check_criteria(criteria: CriteriaFile, bundle: FormBundle, file: str) -> list[FormProblem]:
-    problems: list[FormProblem] = []
-    age_dates = [criteria.age.date_of_birth, criteria.age.on_date]
-    if criteria.age.convicted_on is not None:
-        age_dates.append(criteria.age.convicted_on)
-    for name in age_dates:
-        if not isinstance(bundle.questions.get(name), DateQuestion):
-            problems.append(FormProblem(
-                "FORM_007", file, "age", f"'{name}' is not a date question of form "
-                f"'{bundle.id}'"))
-    seen: set[str] = set()
-    all_criteria: list[Criterion] = list(criteria.gates)
-    for req in criteria.requirements:
-        if req.id in seen:
-            problems.append(FormProblem("FORM_005", file, f"requirement '{req.id}'",
-                                        "the id is used twice"))
-        seen.add(req.id)
-        all_criteria.extend(req.criteria)
-    for crit in all_criteria:
-        subject = f"criterion '{crit.id}'"
-        if crit.question is not None:
-            q = bundle.questions.get(crit.question)
-            if q is None or isinstance(q, NoteQuestion):
-                problems.append(FormProblem(
-                    "FORM_007", file, subject,
-                    f"refers to unknown question '{crit.question}'"))
-                continue
-            allowed = possible_values(q, bundle)
-            if allowed is not None and not any(
-                    crit.met_when == a and type(crit.met_when) is type(a) for a in allowed):
-                problems.append(FormProblem(
-                    "FORM_008", file, subject,
-                    f"met_when {crit.met_when!r} is not an answer '{crit.question}' can take "
-                    f"{allowed}"))
-        if crit.reason_question is not None and not isinstance(
-                bundle.questions.get(crit.reason_question), LongTextQuestion | TextQuestion):
-            problems.append(FormProblem(
-                "FORM_007", file, subject,
-                f"reason_question '{crit.reason_question}' is not a text question of the form"))
-    for flag in criteria.flags:
-        problems.extend(_check_condition(flag.when, bundle, file, f"flag '{flag.id}'", None))
-    if criteria.declined_when is not None:
-        problems.extend(_check_condition(criteria.declined_when, bundle, file,
-                                         "declined_when", None))
-    if criteria.considered_by is not None:
-        problems.extend(_check_considered_by(criteria, bundle, file))
-    return problems
-
-
-def _check_considered_by(criteria: CriteriaFile, bundle: FormBundle,
-                         file: str) -> list[FormProblem]:
-    name = criteria.considered_by
-    q = bundle.questions.get(name)
-    if not isinstance(q, MultiChoiceQuestion):
-        return [FormProblem("FORM_007", file, "considered_by",
-                            f"'{name}' is not a multi_choice question of form '{bundle.id}'")]
-    values = {c.value for c in bundle.choices(q)}
-    return [FormProblem("FORM_007", file, "considered_by",
-                        f"requirement '{req.id}' is not a choice of '{name}'")
-            for req in criteria.requirements if req.id not in values]
 
 
 __all__ = [

@@ -1,6 +1,6 @@
 """The shape of the files in ``forms/``: pydantic models, nothing else.
 
-Every file carries a ``kind`` (form, instrument, choices, criteria), an ``id``
+Every file carries a ``kind`` (form, instrument, choices, criteria, layout), an ``id``
 and a ``version``. Models forbid unknown keys, so a typo in a form file is an
 error at load time rather than a silently ignored setting. Cross-references
 between files (a ``show_if`` naming a question, a section naming an
@@ -13,17 +13,37 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    model_validator,
+from pydantic import AfterValidator, Field, model_validator
+
+from .criteria_schema import (  # noqa: F401 - re-exported
+    AgeRule,
+    ConsistencyWarning,
+    CriteriaFile,
+    Criterion,
+    Flag,
+    OrderLimit,
+    PeriodLimits,
+    Recommendation,
+    Requirement,
+)
+from .layout_schema import LayoutFile
+from .schema_base import (  # noqa: F401 - re-exported: the form files' building blocks
+    COMPARISONS,
+    LANGUAGES,
+    AllCondition,
+    AnyCondition,
+    ChoiceValue,
+    Condition,
+    LocalText,
+    Name,
+    NotCondition,
+    QuestionCondition,
+    ScoreCondition,
+    Strict,
+    SumCondition,
+    _condition_kind,
 )
 
-LANGUAGES = ("en", "cy")
 QUESTION_TYPES = (
     "text",
     "long_text",
@@ -35,147 +55,6 @@ QUESTION_TYPES = (
     "time",
     "note",
 )
-
-Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-ChoiceValue = int | str
-
-
-def _check_local_text(value: dict[str, str]) -> dict[str, str]:
-    unknown = sorted(set(value) - set(LANGUAGES))
-    if unknown:
-        raise ValueError(f"unknown language {unknown[0]!r} (expected one of: en, cy)")
-    if "en" not in value:
-        raise ValueError("an English ('en') text is required")
-    for lang, text in value.items():
-        if not isinstance(text, str) or not text.strip():
-            raise ValueError(f"the {lang!r} text is empty")
-    return value
-
-
-LocalText = Annotated[dict[str, str], AfterValidator(_check_local_text)]
-"""Text in one or more languages: ``{"en": "...", "cy": "..."}``; English required."""
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              defer_build=True)
-
-
-# --------------------------------------------------------------------------
-# Conditions (show_if, skip rules, alerts, flags): data, never code strings.
-# --------------------------------------------------------------------------
-
-COMPARISONS = ("equals", "not_equals", "in", "includes", "greater_than", "at_least",
-               "less_than", "at_most", "answered")
-
-
-class QuestionCondition(Strict):
-    """A test on one answer: ``{question: convicted, equals: "yes"}``."""
-
-    question: Name
-    equals: ChoiceValue | None = None
-    not_equals: ChoiceValue | None = None
-    in_: list[ChoiceValue] | None = Field(default=None, alias="in")
-    includes: ChoiceValue | None = None
-    greater_than: float | None = None
-    at_least: float | None = None
-    less_than: float | None = None
-    at_most: float | None = None
-    answered: bool | None = None
-
-    @model_validator(mode="after")
-    def _one_comparison(self) -> QuestionCondition:
-        given = [c for c in COMPARISONS if self.comparison_value(c) is not None]
-        if len(given) != 1:
-            raise ValueError(
-                "a condition needs exactly one of: " + ", ".join(COMPARISONS)
-                + (f" (got {', '.join(given)})" if given else " (got none)")
-            )
-        return self
-
-    def comparison_value(self, name: str) -> Any:
-        return self.in_ if name == "in" else getattr(self, name)
-
-    @property
-    def comparison(self) -> tuple[str, Any]:
-        for c in COMPARISONS:
-            v = self.comparison_value(c)
-            if v is not None:
-                return c, v
-        raise AssertionError("validated to have one comparison")
-
-
-class SumCondition(Strict):
-    """A test on the sum of integer answers: ``{sum: [audit_2, audit_3], equals: 0}``.
-
-    Only true when every named item is answered.
-    """
-
-    sum: list[Name] = Field(min_length=1)
-    equals: float | None = None
-    greater_than: float | None = None
-    at_least: float | None = None
-    less_than: float | None = None
-    at_most: float | None = None
-
-    @model_validator(mode="after")
-    def _one_comparison(self) -> SumCondition:
-        names = ("equals", "greater_than", "at_least", "less_than", "at_most")
-        given = [n for n in names if getattr(self, n) is not None]
-        if len(given) != 1:
-            raise ValueError("a sum condition needs exactly one of: " + ", ".join(names))
-        return self
-
-    @property
-    def comparison(self) -> tuple[str, float]:
-        for n in ("equals", "greater_than", "at_least", "less_than", "at_most"):
-            v = getattr(self, n)
-            if v is not None:
-                return n, v
-        raise AssertionError("validated to have one comparison")
-
-
-class AllCondition(Strict):
-    all: list[Condition] = Field(min_length=1)
-
-
-class AnyCondition(Strict):
-    any: list[Condition] = Field(min_length=1)
-
-
-class NotCondition(Strict):
-    not_: Condition = Field(alias="not")
-
-
-def _condition_kind(value: Any) -> str | None:
-    if isinstance(value, BaseModel):
-        return {
-            QuestionCondition: "question", SumCondition: "sum", AllCondition: "all",
-            AnyCondition: "any", NotCondition: "not",
-        }.get(type(value))
-    if isinstance(value, dict):
-        for key in ("all", "any", "not", "sum", "question"):
-            if key in value:
-                return key
-    return None
-
-
-Condition = Annotated[
-    Annotated[QuestionCondition, Tag("question")]
-    | Annotated[SumCondition, Tag("sum")]
-    | Annotated[AllCondition, Tag("all")]
-    | Annotated[AnyCondition, Tag("any")]
-    | Annotated[NotCondition, Tag("not")],
-    Discriminator(
-        _condition_kind,
-        custom_error_type="condition_kind",
-        custom_error_message="a condition needs one of the keys: question, sum, all, any, not",
-    ),
-]
-
-# Models are built lazily (defer_build): the first validation resolves the forward
-# references, so importing this module stays cheap for a command that reads the
-# validated forms from the cache (form_cache.py) and never validates.
 
 
 # --------------------------------------------------------------------------
@@ -193,6 +72,9 @@ class QuestionBase(Strict):
     # {uk: {label: {...}, choices: audit_units}} chosen by the instrument's
     # variant question.
     variants: dict[Name, QuestionVariant] | None = None
+    # The readers whose copy of the report prints this answer (ids of the layout's
+    # readers); absent: as the section says, else the layout's default readers.
+    readers: list[Name] | None = None
 
 
 class QuestionVariant(Strict):
@@ -216,6 +98,8 @@ class IntegerQuestion(QuestionBase):
     min: int | None = None
     max: int | None = None
     unit: LocalText | None = None
+    # The unit after the number 1 ("1 month", not "1 months"); ``unit`` otherwise.
+    unit_one: LocalText | None = None
 
     @model_validator(mode="after")
     def _range(self) -> IntegerQuestion:
@@ -394,6 +278,13 @@ class Instrument(Strict):
     licence: LocalText
     # Validated instruments stay in the language they were validated in.
     translation_note: LocalText | None = None
+    # When the note applies (e.g. the instrument was asked in English); without it,
+    # the note is printed on every report that has Welsh in it.
+    translation_note_when: Condition | None = None
+    # The instrument's question recording the language it was asked in.
+    language_question: Name | None = None
+    # A question saying what the score is about (the LDQ's substance), printed with it.
+    subject_question: Name | None = None
     # Shown in the assessment result (``assess --json``): automatically scored
     # instruments. Score-only entries are shown in the app and the report.
     in_result: bool = True
@@ -407,82 +298,6 @@ class Instrument(Strict):
 
 
 # --------------------------------------------------------------------------
-# Statutory criteria
-# --------------------------------------------------------------------------
-
-
-class AgeRule(Strict):
-    """Where age is worked out: ``age`` is the age on ``on_date`` (the hearing).
-
-    ``convicted_on`` names the date of conviction: when it is answered, the age
-    gate (``derived: age_at_least``) is tested on it instead (s.202(1): 18 or over
-    when convicted), and the result's ``age_at_conviction`` is the age on it.
-    """
-
-    date_of_birth: Name
-    on_date: Name
-    convicted_on: Name | None = None
-
-
-class Criterion(Strict):
-    """One thing the court must be satisfied of.
-
-    Either an answer (``question`` with the value ``met_when``) or a derived
-    fact (``derived: age_at_least`` with ``years``).
-    """
-
-    id: Name
-    label: LocalText
-    question: Name | None = None
-    met_when: ChoiceValue | None = None
-    derived: Literal["age_at_least"] | None = None
-    years: int | None = Field(default=None, ge=0, le=150)
-    not_met: LocalText
-    reason_question: Name | None = None
-
-    @model_validator(mode="after")
-    def _source(self) -> Criterion:
-        if (self.question is None) == (self.derived is None):
-            raise ValueError("a criterion needs exactly one of 'question' or 'derived'")
-        if self.question is not None and self.met_when is None:
-            raise ValueError("a criterion on a question needs 'met_when'")
-        if self.derived == "age_at_least" and self.years is None:
-            raise ValueError("'derived: age_at_least' needs 'years'")
-        return self
-
-
-class Requirement(Strict):
-    id: Name
-    title: LocalText
-    statute: LocalText
-    criteria: list[Criterion] = Field(min_length=1)
-
-
-class Flag(Strict):
-    id: Name
-    label: LocalText
-    when: Condition
-
-
-class CriteriaFile(Strict):
-    kind: Literal["criteria"]
-    id: Name
-    version: int = Field(ge=1)
-    title: LocalText
-    age: AgeRule
-    gates: list[Criterion]
-    requirements: list[Requirement] = Field(min_length=1)
-    flags: list[Flag] = []
-    # When this holds (the person declined the assessment), every requirement's
-    # status is "not_assessed": no opinion can be given, whatever else was recorded.
-    declined_when: Condition | None = None
-    # The multi-choice question whose answer names the requirements being
-    # considered (its choice values are requirement ids). Until it is answered,
-    # every requirement is treated as considered.
-    considered_by: Name | None = None
-
-
-# --------------------------------------------------------------------------
 # The interview form
 # --------------------------------------------------------------------------
 
@@ -492,6 +307,9 @@ class Section(Strict):
     title: LocalText
     intro: LocalText | None = None
     show_if: Condition | None = None
+    # The readers whose copy prints this section's answers (its instruments' measures);
+    # a question may name its own.
+    readers: list[Name] | None = None
     questions: list[Question] = []
     # Or one or more instruments, asked in turn.
     instruments: list[Name] = []
@@ -508,6 +326,8 @@ class Uses(Strict):
     choices: dict[Name, int] = {}
     instruments: dict[Name, int] = {}
     criteria: dict[Name, int] = {}
+    # The report layout: its parts, the questions' roles and the readers' copies.
+    layout: dict[Name, int] = {}
 
 
 class FormFile(Strict):
@@ -520,6 +340,6 @@ class FormFile(Strict):
 
 
 FormDocument = Annotated[
-    FormFile | Instrument | ChoicesFile | CriteriaFile,
+    FormFile | Instrument | ChoicesFile | CriteriaFile | LayoutFile,
     Field(discriminator="kind"),
 ]

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from .conditions import holds
+from .consistency import OpenWarning, open_warnings
 from .criteria import (
     CriterionResult,
     RequirementResult,
@@ -282,13 +283,31 @@ class InterviewState:
                 out.append(OpenFinding(scope, c, "reason"))
         return out
 
+    @cached_property
+    def warnings(self) -> list[OpenWarning]:
+        """Answers that contradict each other or the law (the criteria file's warnings).
+        None for a declined assessment: there is no opinion to rely on."""
+        if self.declined:
+            return []
+        totals = {ident: s.total for ident, s in self.scores.items()}
+        return open_warnings(self.bundle.criteria, self.answers, totals, self.considered)
+
     def still_needed(self) -> list[str]:
-        """Questions to answer before review, in form order: the required ones still
-        unanswered and those that would close an open finding."""
+        """Questions to answer (or correct) before review, in form order: the required
+        ones still unanswered, those that would close an open finding, and the first
+        question of each open warning."""
         wanted = set(self.missing_required())
         wanted |= {f.question for f in self.open_findings
                    if f.question and self.visible(f.question)}
+        wanted |= {next((q for q in w.questions if self.visible(q)), None)
+                   for w in self.warnings} - {None}
         return [name for name in self.bundle.questions if name in wanted]
+
+    def not_final(self) -> list[str]:
+        """Why the opinion cannot be countersigned yet, in words: each open finding, then
+        each open warning (empty when it can)."""
+        return ([f.describe() for f in self.open_findings]
+                + [f"{w.code}: {w.text()}" for w in self.warnings])
 
     @cached_property
     def flags(self) -> dict[str, bool]:

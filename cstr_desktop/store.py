@@ -26,6 +26,7 @@ from .audit_chain import GENESIS, ChainReport, entry_hash, verify
 from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
 from .store_assessments import AssessmentsMixin, dump
 from .store_cases import CasesMixin
+from .store_profiles import PROFILE_FIELDS, ProfilesMixin
 from .store_schema import migrations
 
 DB_FILE = "store.db"
@@ -62,6 +63,17 @@ class Account:
     id: str
     username: str
     role: str
+    # The profile printed where this person signs a report.
+    full_name: str | None = None
+    profession: str | None = None
+    registration: str | None = None
+    supervisor: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+
 
 
 def _now() -> str:
@@ -149,7 +161,7 @@ def restore_backup(folder: Path | str, backup: Path | None = None) -> Path:
     return Path(backup)
 
 
-class Store(CasesMixin, AssessmentsMixin):
+class Store(CasesMixin, AssessmentsMixin, ProfilesMixin):
     """One signed-in session on the local store."""
 
     def __init__(self, folder: Path, db: Database, user: Account, slots: KeySlots,
@@ -328,15 +340,9 @@ class Store(CasesMixin, AssessmentsMixin):
 
     def accounts(self, include_removed: bool = False) -> list[Account]:
         where = None if include_removed else "removed_at IS NULL"
-        return [Account(r["id"], r["username"], r["role"])
+        return [Account(r["id"], r["username"], r["role"],
+                        *(r.get(f) for f in PROFILE_FIELDS))
                 for r in self.db["accounts"].rows_where(where, order_by="username")]
-
-    def _account_row(self, username: str) -> dict | None:
-        return next(self.db["accounts"].rows_where(
-            "username = ? AND removed_at IS NULL", [username]), None)
-
-    def _key(self) -> bytes:
-        return self._db_key
 
     # -- audit ------------------------------------------------------------------
 

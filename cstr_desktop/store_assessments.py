@@ -184,9 +184,10 @@ class AssessmentsMixin:
         row = self.assessment(assessment_id)
         state = InterviewState(load_bundle(row["form_id"], row["form_version"]),
                                self.answers(assessment_id))
-        if state.open_findings:
-            listed = "; ".join(f.describe() for f in state.open_findings[:3])
-            more = len(state.open_findings) - 3
+        open_items = state.not_final()
+        if open_items:
+            listed = "; ".join(open_items[:3])
+            more = len(open_items) - 3
             raise LifecycleError(
                 "not countersigned: the opinion on the statutory criteria is not final ("
                 + listed + (f"; and {more} more" if more > 0 else "")
@@ -212,30 +213,34 @@ class AssessmentsMixin:
 
     # -- the approved report, frozen ---------------------------------------------
 
-    def frozen_report(self, assessment_id: str, version: int, lang: str) -> dict | None:
-        """The kept snapshot of an approved version's report in ``lang``, if there is one."""
+    def frozen_report(self, assessment_id: str, version: int, lang: str,
+                      reader: str = "court") -> dict | None:
+        """The kept snapshot of an approved version's copy for ``reader`` in ``lang``, if
+        there is one (``reader`` "all": the one report of a form without readers)."""
         row = next(self.db["frozen_reports"].rows_where(
-            "assessment_id = ? AND version = ? AND lang = ?", [assessment_id, version, lang]),
-            None)
+            "assessment_id = ? AND version = ? AND lang = ? AND reader = ?",
+            [assessment_id, version, lang, reader]), None)
         return json.loads(row["snapshot"]) if row else None
 
     def freeze_report(self, assessment_id: str, version: int, lang: str, snapshot: dict,
-                      verification: str) -> dict:
-        """Keep an approved version's report snapshot; the first one kept stays for good."""
+                      verification: str, reader: str = "court") -> dict:
+        """Keep an approved version's copy for a reader; the first one kept stays for good."""
         row = self.assessment(assessment_id)
         if row["status"] != "approved" or row["version"] != version:
             raise self.error(f"version {version} of this assessment is not the approved one: "
                              "its report cannot be kept as final")
-        kept = self.frozen_report(assessment_id, version, lang)
+        kept = self.frozen_report(assessment_id, version, lang, reader)
         if kept is not None:
             return kept
         with self._transaction():
             self.db["frozen_reports"].insert({
                 "assessment_id": assessment_id, "version": version, "lang": lang,
+                "reader": reader,
                 "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
                 "verification": verification, "frozen_at": self._clock()})
             self._audit("report_frozen", "assessment", assessment_id,
-                        reason=f"version={version}; lang={lang}; verification={verification}")
+                        reason=f"version={version}; reader={reader}; lang={lang}; "
+                               f"verification={verification}")
         return snapshot
 
     def find_verification(self, code: str) -> dict | None:
@@ -243,14 +248,15 @@ class AssessmentsMixin:
         letters = "".join(ch for ch in code.upper() if ch.isalnum())
         wanted = "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
         found = next(self.db.query(
-            "SELECT f.assessment_id, f.version, f.lang, f.verification, a.case_number, "
+            "SELECT f.assessment_id, f.version, f.lang, f.reader, f.verification, "
+            "a.case_number, "
             "a.version AS current_version, a.status, v.countersigned_by, v.countersigned_at "
             "FROM frozen_reports f JOIN assessments a ON a.id = f.assessment_id "
             "LEFT JOIN assessment_versions v ON v.assessment_id = f.assessment_id "
             "AND v.version = f.version WHERE f.verification = ?", [wanted]), None)
         if found is None:
             return None
-        names = {a.id: a.username for a in self.accounts(include_removed=True)}
+        names = {a.id: a.display_name for a in self.accounts(include_removed=True)}
         found["countersigned_by"] = names.get(found["countersigned_by"])
         found["superseded"] = (found["current_version"] != found["version"]
                                or found["status"] != "approved")

@@ -77,3 +77,18 @@ def m004_frozen_reports(db: Database) -> None:
     }, pk=("assessment_id", "version", "lang"),
         foreign_keys=[("assessment_id", "assessments", "id")])
     db["frozen_reports"].create_index(["verification"])
+
+
+@migrations()
+def m007_profiles_and_reader_copies(db: Database) -> None:
+    # Who signs: an account's name as printed, profession, registration (HCPC, NMC or
+    # GMC number) and supervising clinician, printed on the report instead of the
+    # account name.
+    for column in ("full_name", "profession", "registration", "supervisor"):
+        db["accounts"].add_column(column, str)
+    # Each reader's copy (court, probation, provider) is kept at countersignature with
+    # its own verification code. Reports kept before readers' copies existed were one
+    # report for everyone: they become the reader "all".
+    db["frozen_reports"].add_column("reader", str)
+    db.execute("UPDATE frozen_reports SET reader = 'all'")
+    db["frozen_reports"].transform(pk=("assessment_id", "version", "reader", "lang"))

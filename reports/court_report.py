@@ -22,17 +22,21 @@ from reportlab.platypus import (
 from . import fonts
 from .layout import (
     ACCENT,
+    ALERT_RULE,
+    ALERT_SHADE,
     RULE,
     SHADE,
     Page,
     both,
     canvas_for,
     clean,
+    marking_line,
     page_decorator,
     styles,
     wording,
 )
 from .snapshot import long_date, verification_code
+from .wording import say
 
 S = styles()
 
@@ -85,16 +89,27 @@ def nothing(langs: list[str]) -> Paragraph:
 
 def measures_flowables(snapshot: dict) -> list[Flowable]:
     langs = snapshot["langs"]
+    band = "band_caveat" if snapshot.get("caveat") else "band"
+    detail = "notes" if snapshot.get("measure_detail") == "totals" else "key_items"
     rows: list[list[Any]] = [[p(wording(k, langs), "cell_bold")
-                              for k in ("instrument", "score", "band", "key_items")]]
+                              for k in ("instrument", "score", band, detail)]]
     notes: list[Flowable] = []
     for m in snapshot["measures"]:
         score = f"{m['total']} / {m['max']}" if m["complete"] else wording("incomplete", langs)
-        name = m["short_title"] + (f" ({m['variant'].upper()})" if m["variant"] else "")
-        keys = [f"{wording('item', langs)} {k['item']}: {both(k['answer'], langs)}"
+        name = m["short_title"]
+        if m.get("subject"):
+            name += f" ({both(m['subject'], langs)})"
+        if m.get("version"):
+            name += f"\n{both(m['version'], langs)}"
+        elif m["variant"]:
+            name += f" ({m['variant'].upper()})"
+        keys = [(f"{wording('item', langs)} {k['item']}" if k.get("item")
+                 else both(k["label"], langs)) + f": {both(k['answer'], langs)}"
                 for k in m["key_items"]]
         keys += [f"{both(s['label'], langs)}: {s['value']}" for s in m["subscores"]
                  if s["value"] is not None]
+        if m.get("asked_in"):
+            keys.append(both(m["asked_in"], langs))
         rows.append([p(name, "cell_bold"), p(score, "cell"),
                      p(both(m["band"], langs) if m["band"] else "-", "cell"),
                      p("\n".join(keys) or "-", "cell")])
@@ -104,8 +119,11 @@ def measures_flowables(snapshot: dict) -> list[Flowable]:
         notes.append(p(note, "small"))
     if len(rows) == 1:
         return [nothing(langs)]
-    out: list[Flowable] = [grid(rows, [30 * mm, 24 * mm, 34 * mm, Page.frame_width - 88 * mm],
+    out: list[Flowable] = [grid(rows, [34 * mm, 20 * mm, 46 * mm, Page.frame_width - 100 * mm],
                                 header=True), Spacer(1, 3)]
+    if snapshot.get("caveat"):
+        out.append(p(both(snapshot["caveat"], langs), "cell_bold"))
+        out.append(Spacer(1, 2))
     out += notes
     if snapshot["alerts"]:
         out.append(p(wording("alerts", langs), "h2"))
@@ -151,6 +169,20 @@ def opinion_flowables(snapshot: dict, items: list[dict]) -> list[Flowable]:
     return out
 
 
+def arrangements_flowables(snapshot: dict, items: list[dict]) -> list[Flowable]:
+    """One subsection per requirement considered, then the plan they share."""
+    langs = snapshot["langs"]
+    out: list[Flowable] = []
+    own = set()
+    for req in snapshot["requirements"]:
+        own |= {i["name"] for i in req.get("arrangements", [])}
+        out.append(p(both(req["title"], langs), "h2"))
+        out += items_flowables(req.get("arrangements", []), langs) or [
+            p(wording("arrangements_none", langs), "small")]
+    rest = [i for i in items if i["name"] not in own]
+    return out + items_flowables(rest, langs) if (out or rest) else [nothing(langs)]
+
+
 class QrCode(Flowable):
     """A QR code drawn module by module: no graphics state, so no font is referenced."""
 
@@ -178,18 +210,26 @@ class QrCode(Flowable):
                     self.canv.rect(x, y, cell, cell, stroke=0, fill=1)
 
 
+def _who(name: str | None, *details: str | None) -> str:
+    return ", ".join(x for x in (name, *details) if x) or "-"
+
+
 def signatures_flowables(snapshot: dict) -> list[Flowable]:
     langs = snapshot["langs"]
     sig = snapshot["signatures"]
-    role = f" ({sig['assessor_role']})" if sig.get("assessor_role") else ""
-    rows = [[p(wording("assessor", langs), "cell_bold"), p(f"{sig['assessor'] or '-'}{role}",
-                                                           "cell")]]
+    rows = [[p(wording("assessor", langs), "cell_bold"),
+             p(_who(sig["assessor"], sig.get("assessor_role"),
+                    sig.get("assessor_registration")), "cell")]]
+    if sig.get("assessor_supervisor"):
+        rows.append([p(wording("supervisor", langs), "cell_bold"),
+                     p(sig["assessor_supervisor"], "cell")])
     out: list[Flowable] = []
     if sig["countersigned_by"]:
         at = sig["countersigned_at"] or ""
         when = f"{long_date(at[:10], langs[0])} {at[11:16]}" if at else ""
         rows.append([p(wording("countersigned", langs), "cell_bold"),
-                     p(f"{sig['countersigned_by']}, {when}".strip(", "), "cell")])
+                     p(_who(sig["countersigned_by"], sig.get("countersigner_role"),
+                            when.strip() or None), "cell")])
         out.append(grid(rows, [62 * mm, Page.frame_width - 62 * mm]))
         code = verification_code(snapshot)
         out.append(Spacer(1, 6))
@@ -205,36 +245,132 @@ def signatures_flowables(snapshot: dict) -> list[Flowable]:
     return out
 
 
-def story(snapshot: dict) -> list[Flowable]:
+# How a part of a snapshot made before layouts (schema 1) is laid out, by its key.
+_LEGACY_KINDS = {"s_identifiers": "identifiers", "s_measures": "measures",
+                 "s_opinion": "opinion"}
+
+
+def _part_title(part: dict, langs: list[str]) -> str:
+    return both(part["title"], langs) if part.get("title") else wording(part["key"], langs)
+
+
+def identity_rows(snapshot: dict) -> list[dict]:
+    """The name and age lines that head the identifiers."""
     langs = snapshot["langs"]
     person = snapshot["person"]
-    out: list[Flowable] = [p(wording("title", langs, sep="\n"), "title"),
-                           p(wording("subtitle", langs), "subtitle")]
+
+    def row(key: str, value: str) -> dict:
+        return {"name": key, "label": {lg: wording(key, [lg]) for lg in langs}, "long": False,
+                "answer": {lg: value for lg in langs}}
+
+    head = [row("name", person["name"] or "-")]
+    if person["age"] is not None:
+        head.append(row("age", str(person["age"])))
+    if person.get("age_at_conviction") is not None:
+        head.append(row("age_convicted", str(person["age_at_conviction"])))
+    return head
+
+
+def header_flowables(snapshot: dict) -> list[Flowable]:
+    """The title, the reader this copy is for, and what to know before reading it."""
+    langs = snapshot["langs"]
+    out: list[Flowable] = [p(wording("title", langs, sep="\n"), "title")]
+    reader = snapshot.get("reader")
+    if reader:
+        out.append(p(both(reader["copy_title"], langs), "subtitle_strong"))
+        if snapshot.get("copy") == "full":
+            out.append(p(both(reader["description"], langs, sep="\n"), "subtitle"))
+        else:
+            out.append(Spacer(1, 6))
+    else:
+        out.append(p(wording("subtitle", langs), "subtitle"))
     reason = snapshot["assessment"].get("amendment_reason")
     if reason:
         out.append(p(f"{wording('amendment', langs)}: {reason}", "alert"))
+    if snapshot.get("warnings"):
+        box = [p(wording("open_warnings", langs), "cell_bold")]
+        box += [p("• " + both(w, langs), "cell") for w in snapshot["warnings"]]
+        out.append(boxed(box))
+    if snapshot.get("withheld"):
+        out.append(p(wording("withheld", langs), "cell_bold"))
     out.append(p(wording("read_note", langs), "small"))
+    return out
+
+
+def boxed(flowables: list[Flowable]) -> Table:
+    return Table([[flowables]], colWidths=[Page.frame_width], hAlign="LEFT",
+                 style=[("FONT", (0, 0), (-1, -1), fonts.SANS),
+                        ("BOX", (0, 0), (-1, -1), 0.8, ALERT_RULE),
+                        ("BACKGROUND", (0, 0), (-1, -1), ALERT_SHADE),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                        ("TOPPADDING", (0, 0), (-1, -1), 4),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+
+
+def notice_story(snapshot: dict) -> list[Flowable]:
+    """A copy with no assessment in it: the court's notice, or a declined assessment."""
+    langs = snapshot["langs"]
+    declined = snapshot["copy"] == "declined"
+    out = header_flowables(snapshot)
+    out.append(p(wording("declined_title" if declined else "notice_title", langs), "h1"))
+    for lang in langs:  # a paragraph per language: long text does not read well joined
+        out.append(p(snapshot["notice"][lang], "body_para"))
+    out.append(Spacer(1, 6))
+    if declined:
+        for part in snapshot["parts"]:
+            items = part["items"]
+            if part.get("kind") == "identifiers":
+                items = identity_rows(snapshot) + items
+            if items:
+                out.append(p(_part_title(part, langs), "h2"))
+                out += items_flowables(items, langs)
+    else:
+        person = snapshot["person"]
+        rows = identity_rows(snapshot)[:1] + [
+            {"name": k, "label": {lg: wording(k, [lg]) for lg in langs}, "long": False,
+             "answer": {lg: v for lg in langs}}
+            for k, v in (("case", person.get("case_number") or "-"),
+                         ("court", person.get("court_name") or "-"))] + [
+            {"name": "hearing", "label": {lg: wording("hearing", [lg]) for lg in langs},
+             "long": False, "answer": {lg: long_date(person.get("hearing_date") or "", lg) or "-"
+                                       for lg in langs}}]
+        out += items_flowables(rows, langs)
+    out.append(p(wording("s_signatures", langs), "h1"))
+    out += signatures_flowables(snapshot)
+    return out
+
+
+def story(snapshot: dict) -> list[Flowable]:
+    if snapshot.get("copy") in ("notice", "declined"):
+        return notice_story(snapshot)
+    langs = snapshot["langs"]
+    out = header_flowables(snapshot)
     for number, part in enumerate(snapshot["parts"], start=1):
-        key = part["key"]
-        out.append(p(f"{number}. {wording(key, langs)}", "h1"))
-        if key == "s_identifiers":
-            head = [{"name": "name", "label": {lg: wording("name", [lg]) for lg in langs},
-                     "long": False, "answer": {lg: person["name"] or "-" for lg in langs}}]
-            if person["age"] is not None:
-                head.append({"name": "age", "label": {lg: wording("age", [lg]) for lg in langs},
-                             "long": False, "answer": {lg: str(person["age"]) for lg in langs}})
-            out += items_flowables(head + part["items"], langs)
-        elif key == "s_measures":
+        kind = part.get("kind") or _LEGACY_KINDS.get(part["key"], "items")
+        out.append(p(f"{number}. {_part_title(part, langs)}", "h1"))
+        if kind == "identifiers":
+            out += items_flowables(identity_rows(snapshot) + part["items"], langs)
+        elif kind == "measures":
             out += measures_flowables(snapshot)
-        elif key == "s_opinion":
+        elif kind == "opinion":
             out += opinion_flowables(snapshot, part["items"])
+        elif kind == "arrangements":
+            out += arrangements_flowables(snapshot, part["items"])
+        elif kind == "risk" and snapshot.get("risk_statement"):
+            out.append(p(both(snapshot["risk_statement"], langs)))
         else:
             out += items_flowables(part["items"], langs) or [nothing(langs)]
     number = len(snapshot["parts"])
     out.append(p(f"{number + 1}. {wording('s_signatures', langs)}", "h1"))
     out += signatures_flowables(snapshot)
     out.append(p(f"{number + 2}. {wording('s_distribution', langs)}", "h1"))
-    out.append(p(wording("distribution_text", langs, sep="\n")))
+    reader = snapshot.get("reader")
+    if reader:
+        for lang in langs:
+            out.append(p(f"{say('this_copy', lang, reader=reader['label'][lang])} "
+                         f"{reader['description'][lang]}", "body_para"))
+    else:
+        out.append(p(wording("distribution_text", langs, sep="\n")))
     return out
 
 
@@ -245,7 +381,8 @@ def render(snapshot: dict, flowables: list[Flowable] | None = None) -> bytes:
         buffer, pagesize=Page.size, leftMargin=Page.margin_left,
         rightMargin=Page.margin_right, topMargin=Page.margin_top,
         bottomMargin=Page.margin_bottom, title=wording("title", snapshot["langs"]),
-        author=snapshot["signatures"].get("assessor") or "", subject=snapshot["marking"],
+        author=snapshot["signatures"].get("assessor") or "",
+        subject=marking_line(snapshot),
         creator="CSTR Court Day")
     frame = Frame(Page.margin_left, Page.margin_bottom, Page.frame_width, Page.frame_height,
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -27,6 +27,8 @@ RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#eeeeee")
 ACCENT = colors.HexColor("#1d3557")
 ALERT = colors.HexColor("#8b1e1e")
+ALERT_RULE = colors.HexColor("#c98c8c")
+ALERT_SHADE = colors.HexColor("#fbf1f1")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -53,6 +55,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
                                 textColor=MUTED),
+        "body_para": ParagraphStyle("body_para", parent=base, spaceAfter=5),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontSize=9, leading=12,
                                     fontName=fonts.SANS_BOLD),
@@ -62,6 +65,9 @@ def styles() -> dict[str, ParagraphStyle]:
                                 leading=20, textColor=ACCENT, spaceAfter=2),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, leading=14,
                                    textColor=MUTED, spaceAfter=8),
+        "subtitle_strong": ParagraphStyle("subtitle_strong", parent=base, fontSize=11.5,
+                                          leading=15, fontName=fonts.SANS_BOLD,
+                                          textColor=ACCENT, spaceAfter=1),
         "h1": ParagraphStyle("h1", parent=base, fontName=fonts.SANS_BOLD, fontSize=12,
                              leading=16, textColor=ACCENT, spaceBefore=12, spaceAfter=5,
                              keepWithNext=True),
@@ -93,12 +99,21 @@ def wording(key: str, langs: list[str], sep: str = " / ", **values: object) -> s
     return both({lang: say(key, lang, **values) for lang in langs}, langs, sep)
 
 
+def marking_line(snapshot: dict) -> str:
+    """The protective marking in the page's languages ("OFFICIAL-SENSITIVE / SWYDDOGOL-
+    SENSITIF" on a bilingual page); a snapshot made before it was per language holds one."""
+    marking = snapshot["marking"]
+    return both(marking, snapshot["langs"]) if isinstance(marking, dict) else marking
+
+
 def page_decorator(snapshot: dict, title_key: str = "title"
                    ) -> Callable[[canvas.Canvas, int, int], None]:
-    """Draw the marking, header, footer and watermark on one page."""
+    """Draw the marking, header (with the reader the copy is for), footer and watermark."""
     langs = snapshot["langs"]
     person = snapshot["person"]
-    marking = snapshot["marking"]
+    marking = marking_line(snapshot)
+    reader = snapshot.get("reader")
+    header_middle = both(reader["copy_title"], langs) if reader else ""
     approved = snapshot["assessment"]["approved"]
     amended = bool(snapshot["assessment"].get("amendment_reason"))
     author = snapshot["signatures"].get("assessor") or "-"
@@ -115,9 +130,15 @@ def page_decorator(snapshot: dict, title_key: str = "title"
         c.drawCentredString(Page.width / 2, 8 * mm, marking)
         c.setFont(fonts.SANS, 8)
         c.setFillColor(MUTED)
-        c.drawString(Page.margin_left, top - 5 * mm, _fit(c, header_left, 90 * mm))
+        c.drawString(Page.margin_left, top - 5 * mm, _fit(c, header_left, 58 * mm))
         c.drawRightString(Page.width - Page.margin_right, top - 5 * mm,
-                          _fit(c, header_right, 70 * mm))
+                          _fit(c, header_right, 50 * mm))
+        if header_middle:
+            c.setFont(fonts.SANS_BOLD, 8)
+            c.setFillColor(ACCENT)
+            c.drawCentredString(Page.width / 2, top - 5 * mm, _fit(c, header_middle, 60 * mm))
+            c.setFont(fonts.SANS, 8)
+            c.setFillColor(MUTED)
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
         c.line(Page.margin_left, top - 7 * mm, Page.width - Page.margin_right, top - 7 * mm)

@@ -76,7 +76,7 @@ WORDING: dict[str, dict[str, str]] = {
     "proposed": {"en": "Proposed", "cy": "Arfaethedig"},
     "first_appointment": {"en": "First appointment", "cy": "Apwyntiad cyntaf"},
     "criteria_glance": {"en": "Criteria at a glance", "cy": "Meini prawf yn gryno"},
-    "flags": {"en": "Notes for the court", "cy": "Nodiadau i'r llys"},
+    "flags": {"en": "Notes", "cy": "Nodiadau"},
     "yes": {"en": "Yes", "cy": "Ie"},
     "no": {"en": "No", "cy": "Na"},
     "item": {"en": "Item", "cy": "Eitem"},
@@ -84,6 +84,92 @@ WORDING: dict[str, dict[str, str]] = {
               "cy": "Amodau ar gyfer unrhyw ofyniad triniaeth"},
     "assessor_reasons": {"en": "Reasons", "cy": "Rhesymau"},
 }
+
+
+WORDING.update({
+    "caveat": {"en": "Each score is a screening score, not a diagnosis.",
+               "cy": "Sgôr sgrinio yw pob sgôr, nid diagnosis."},
+    "band_caveat": {"en": "Band (a screening score, not a diagnosis)",
+                    "cy": "Band (sgôr sgrinio, nid diagnosis)"},
+    "asked_in": {"en": "Asked in", "cy": "Iaith"},
+    "copy_for": {"en": "Copy for", "cy": "Copi i"},
+    "withheld": {"en": "Some information has been left out of this copy at the person's "
+                       "request.",
+                 "cy": "Mae rhywfaint o wybodaeth wedi'i gadael allan o'r copi hwn ar gais yr "
+                       "unigolyn."},
+    "notice_title": {"en": "Notice: this assessment cannot be shared with the court",
+                     "cy": "Hysbysiad: ni ellir rhannu'r asesiad hwn â'r llys"},
+    "notice_text_no": {"en": "The person was assessed for a community sentence treatment "
+                             "requirement, but did not agree to the assessment being shared "
+                             "with {reader}. For that reason this copy holds no scores, answers "
+                             "or opinion. The probation court team can advise the court on the "
+                             "next steps.",
+                       "cy": "Cafodd yr unigolyn ei asesu ar gyfer gofyniad triniaeth dedfryd "
+                             "gymunedol, ond ni chytunodd i rannu'r asesiad â {reader}. Am y "
+                             "rheswm hwnnw, nid oes sgoriau, atebion na barn yn y copi hwn. "
+                             "Gall tîm prawf y llys gynghori'r llys ar y camau nesaf."},
+    "notice_text_unknown": {"en": "The person's agreement to the assessment being shared with "
+                                  "{reader} has not been recorded. Until it is, this copy holds "
+                                  "no scores, answers or opinion. The probation court team can "
+                                  "advise the court on the next steps.",
+                            "cy": "Nid yw cytundeb yr unigolyn i rannu'r asesiad â {reader} wedi'i "
+                                  "gofnodi. Hyd nes y caiff ei gofnodi, nid oes sgoriau, atebion "
+                                  "na barn yn y copi hwn. Gall tîm prawf y llys gynghori'r llys "
+                                  "ar y camau nesaf."},
+    "declined_title": {"en": "No assessment took place", "cy": "Ni chynhaliwyd asesiad"},
+    "declined_text": {"en": "The person was offered an assessment for a community sentence "
+                            "treatment requirement for the hearing on {date} and declined it. No "
+                            "assessment took place, so no opinion is given on the statutory "
+                            "criteria for any treatment requirement.",
+                      "cy": "Cynigiwyd asesiad i'r unigolyn ar gyfer gofyniad triniaeth dedfryd "
+                            "gymunedol ar gyfer y gwrandawiad ar {date}, a gwrthododd. Ni "
+                            "chynhaliwyd asesiad, felly ni roddir barn ar y meini prawf statudol "
+                            "ar gyfer unrhyw ofyniad triniaeth."},
+    "risk_identified": {"en": "Risk to self was identified at this assessment.",
+                        "cy": "Nodwyd risg i'r hunan yn yr asesiad hwn."},
+    "risk_actions": {"en": "Immediate actions taken: {actions}.",
+                     "cy": "Camau a gymerwyd ar unwaith: {actions}."},
+    "risk_no_actions": {"en": "No immediate actions were recorded.",
+                        "cy": "Ni chofnodwyd unrhyw gamau ar unwaith."},
+    "risk_details_in": {"en": "The details are in the {copy}.",
+                        "cy": "Mae'r manylion yn y {copy}."},
+    "risk_not_identified": {"en": "No risk to self was identified at this assessment.",
+                            "cy": "Ni nodwyd risg i'r hunan yn yr asesiad hwn."},
+    "risk_not_assessed": {"en": "Risk to self was not recorded at this assessment.",
+                          "cy": "Ni chofnodwyd risg i'r hunan yn yr asesiad hwn."},
+    "age_convicted": {"en": "Age when convicted", "cy": "Oed pan gafodd ei gollfarnu"},
+    "court": {"en": "Court", "cy": "Llys"},
+    "offence": {"en": "Main offence", "cy": "Y brif drosedd"},
+    "hearing": {"en": "Hearing date", "cy": "Dyddiad y gwrandawiad"},
+    "profession": {"en": "Profession", "cy": "Proffesiwn"},
+    "registration": {"en": "Registration", "cy": "Cofrestriad"},
+    "supervisor": {"en": "Supervising clinician", "cy": "Clinigydd goruchwylio"},
+    "recommended": {"en": "Recommended", "cy": "Argymhellir"},
+    "not_recommended": {"en": "Considered, not recommended", "cy": "Wedi'i ystyried, heb ei "
+                                                                   "argymell"},
+    "nothing_recommended": {"en": "No treatment requirement is recommended.",
+                            "cy": "Nid argymhellir unrhyw ofyniad triniaeth."},
+    "open_warnings": {"en": "Open warnings: this draft cannot be countersigned until they are "
+                            "resolved",
+                      "cy": "Rhybuddion agored: ni ellir cydlofnodi'r drafft hwn nes eu datrys"},
+    "status_not_assessed": {"en": "Not assessed (the person declined)",
+                            "cy": "Heb ei asesu (gwrthododd yr unigolyn)"},
+    "this_copy": {"en": "This copy is for {reader}.", "cy": "Mae'r copi hwn ar gyfer {reader}."},
+    "notes": {"en": "Notes", "cy": "Nodiadau"},
+    "period": {"en": "Period", "cy": "Cyfnod"},
+    "arrangements_none": {"en": "No arrangements recorded.", "cy": "Dim trefniadau wedi'u "
+                                                                  "cofnodi."},
+})
+
+# The protective marking, in each language (the marking itself is set per deployment).
+MARKINGS = {"OFFICIAL": {"en": "OFFICIAL", "cy": "SWYDDOGOL"},
+            "OFFICIAL-SENSITIVE": {"en": "OFFICIAL-SENSITIVE", "cy": "SWYDDOGOL-SENSITIF"}}
+
+
+def marking_text(marking: str, lang: str) -> str:
+    """The marking in a language: SWYDDOGOL-SENSITIF on a Welsh page; a marking the app
+    does not know is printed as it was set."""
+    return MARKINGS.get(marking, {}).get(lang, marking)
 
 
 def say(key: str, lang: str = "en", **values: object) -> str:

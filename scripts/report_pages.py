@@ -32,10 +32,15 @@ MINIMAL = {"person_family_name": "Example", "person_given_names": "Sam",
            "consent_share_court": "yes", "consent_share_probation": "yes",
            "phq9_1": 1, "phq9_2": 1, "phq9_3": 1, "phq9_5": 0, "phq9_6": 0, "phq9_7": 0,
            "phq9_8": 0, "phq9_9": 0, "mh_requires_treatment": "yes"}
-APPROVED = ReportContext(assessment_id="a-1", version=1, status="approved", assessor="ann",
-                         assessor_role="Liaison and Diversion practitioner",
-                         countersigned_by="rita", countersigned_at="2026-11-25T11:40:00+00:00")
-DRAFT = ReportContext(assessment_id="a-1", version=1, status="draft", assessor="ann")
+APPROVED = ReportContext(assessment_id="a-1", version=1, status="approved",
+                         assessor="Rhiannon Price", assessor_role="Mental health nurse",
+                         assessor_registration="NMC 00A0000W",
+                         assessor_supervisor="Dr Eleri Hughes, clinical psychologist "
+                                             "(HCPC PYL00000)",
+                         countersigned_by="Tomos Evans", countersigner_role="Probation officer",
+                         countersigned_at="2026-11-25T11:40:00+00:00")
+DRAFT = ReportContext(assessment_id="a-1", version=1, status="draft", assessor="Rhiannon Price",
+                      assessor_role="Mental health nurse")
 
 
 def png(pdf: bytes, page: int, name: str) -> None:
@@ -55,16 +60,26 @@ def png(pdf: bytes, page: int, name: str) -> None:
 
 def main() -> None:
     bundle = load_bundle()
-    full = {**DUAL, **PERSON}
-    png(render(build_snapshot(bundle, full, APPROVED, "en", GENERATED)), 2,
-        "report-full-page2")
-    png(render(build_snapshot(bundle, MINIMAL, DRAFT, "en", GENERATED)), 1,
-        "report-minimal-page1")
-    bilingual = render(build_snapshot(bundle, full, APPROVED, "both", GENERATED))
-    png(bilingual, 1, "report-bilingual-page1")
-    png(bilingual, -1, "report-bilingual-signatures")
-    png(render_card(build_snapshot(bundle, full, APPROVED, "en", GENERATED)), 1,
-        "summary-card")
+    full = {**DUAL, **PERSON, "phq9_9": 1, "current_thoughts_self_harm": "no",
+            "immediate_actions": ["safety_plan_agreed", "custody_healthcare"],
+            "mhtr_first_appointment_date": "2026-12-02", "mhtr_first_appointment_time": "10:00",
+            "mhtr_first_appointment_place": "Canton Health Centre (demo)",
+            "atr_first_appointment_date": "2026-12-03", "atr_first_appointment_time": "14:30",
+            "atr_first_appointment_place": "Community Alcohol Team, Cardiff (demo)"}
+
+    def copy(answers: dict, context: ReportContext, lang: str = "en", reader: str = "court"):
+        return build_snapshot(bundle, answers, context, lang, GENERATED, reader)
+
+    court = render(copy(full, APPROVED))
+    png(court, 1, "report-court-page1")
+    png(court, 2, "report-court-page2")
+    png(court, -1, "report-court-signatures")
+    png(render(copy({**full, "consent_share_court": "no"}, APPROVED)), 1, "report-court-notice")
+    png(render_card(copy(full, APPROVED)), 1, "summary-card")
+    png(render(copy(full, DRAFT, reader="probation")), 3, "report-probation-page3")
+    png(render(copy(MINIMAL, DRAFT)), 1, "report-minimal-page1")
+    png(render(copy({**full, "language_preference": "cy"}, APPROVED, "both")), 1,
+        "report-bilingual-page1")
 
 
 if __name__ == "__main__":

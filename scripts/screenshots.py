@@ -43,20 +43,29 @@ def main() -> None:
     shot("sign-in")
     window.sign_in_submitted("sign_in", "demo-assessor", "demo-assessor-password")
     shot("court-list")
-    window.open_case("CF-2026-0102")
+    window.open_case(f"CF-{window.session.day[:4]}-0102")
     answers = {"phq9_1": 2, "phq9_2": 3, "phq9_3": 1, "phq9_4": 2, "phq9_5": 1, "phq9_6": 2,
                "phq9_7": 1, "phq9_8": 0, "phq9_9": 1}
     for name, value in answers.items():
         window.save_answer(name, value)
     state, row = __import__("ui.actions", fromlist=["x"]).open_case(window.session,
-                                                                     "CF-2026-0102")
+                                                                     window.session.case_number)
     window._show_case(state, row)
     window.interview_view.show_section("phq9", "phq9_9")
     shot("interview")
+    # Answers that contradict each other: the side panel names the warnings.
+    for name, value in {"convicted": "yes", "plea": "not_yet",
+                        "sentence_indicated": "suspended_sentence_order"}.items():
+        window.save_answer(name, value)
+    state, row = __import__("ui.actions", fromlist=["x"]).open_case(window.session,
+                                                                     window.session.case_number)
+    window._show_case(state, row)
+    window.interview_view.show_section("offences", "sentence_indicated")
+    shot("warnings")
     window.switch_user()
     window.sign_in_submitted("sign_in", "demo-reviewer", "demo-reviewer-password")
     window.show_review_queue()
-    window.open_case("CF-2026-0101")
+    window.open_case(f"CF-{window.session.day[:4]}-0101")
     window.interview_view.show_section("mhtr_criteria")
     shot("review")
     window.preview_report()

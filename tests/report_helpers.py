@@ -29,9 +29,11 @@ def full_answers(**extra) -> dict:
     return {**DUAL, **PERSON, **extra}
 
 
-def snapshot(answers: dict | None = None, context: ReportContext = DRAFT, lang: str = "en"):
+def snapshot(answers: dict | None = None, context: ReportContext = DRAFT, lang: str = "en",
+             reader: str | None = None):
+    """One reader's copy (default: the court's) of the full demo interview."""
     return build_snapshot(load_bundle(), full_answers() if answers is None else answers,
-                          context, lang, GENERATED)
+                          context, lang, GENERATED, reader)
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -51,7 +53,8 @@ def pages(pdf: bytes) -> list[str]:
 
 def body_text(pdf: bytes) -> str:
     """The text without the running header and footer, pages joined."""
-    running = re.compile(r"^OFFICIAL$|Case: CF-|^Author: |Page \d+ of \d+$")
+    running = re.compile(r"^OFFICIAL(-SENSITIVE)?$|Case: CF-|^Author: |Page \d+ of \d+$"
+                         r"|^Copy for the (court|Probation Service|treatment provider)$")
     lines = pdf_text(pdf).replace("\f", "\n").splitlines()
     return "\n".join(line for line in lines if not running.search(line.strip()))
 
@@ -79,7 +82,14 @@ def ink_fraction(pdf_path: Path, first_page: int = 1) -> float:
 # assessment can only be countersigned once each criterion has an answer and a reason.
 REASONS = {name: DUAL[name] for name in (
     "capacity_notes", "mh_requires_treatment_reason", "mh_susceptible_reason",
-    "mh_hospital_reason", "alcohol_dependence_evidence", "alcohol_susceptible_reason")}
+    "mh_hospital_reason", "alcohol_dependence_evidence", "alcohol_susceptible_reason",
+    "mh_arrangements_reason", "alcohol_arrangements_reason", "willingness_own_words")}
+
+
+# What the demo interview records of the arrangements for its MHTR and ATR: with the
+# arrangements criteria answered "yes", a countersignature needs them recorded.
+ARRANGEMENTS = {name: value for name, value in DUAL.items()
+                if name.startswith(("mhtr_", "atr_")) or name == "mh_treatment_mode"}
 
 
 def without_reasons(answers: dict) -> dict:

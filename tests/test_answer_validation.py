@@ -193,8 +193,8 @@ def test_not_text_for_a_text_question_is_ans_002(bundle, name, value):
     ("sadq_total", 61, "0–60"),
     ("sadq_total", -1, "0–60"),
     ("sadq_total", 10**30, "0–60"),
-    ("drr_period_months", 0, "1–36"),
-    ("drr_period_months", 37, "1–36"),
+    ("drr_period_months", 0, "1–60"),
+    ("drr_period_months", 61, "1–60"),
     ("dast10_total", 11, "0–10"),
     ("drr_review_interval_months", 13, "1–12"),
 ])
@@ -484,7 +484,7 @@ def test_every_choice_alone_and_all_together_are_accepted(bundle, name):
 
 @pytest.mark.parametrize(("name", "value"), [
     ("person_dob", "1900-01-01"), ("hearing_date", "2000-01-01"), ("hearing_date", "2099-12-31"),
-    ("first_appointment_date", "2024-02-29"), ("offence_date", "0001-01-01"),
+    ("mhtr_first_appointment_date", "2024-02-29"), ("offence_date", "0001-01-01"),
 ])
 def test_date_boundaries_are_accepted(bundle, name, value):
     assert check_answer(bundle, name, value) == value

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import EXAMPLES
-from report_helpers import REASONS, pages, pdf_text, reader
+from report_helpers import ARRANGEMENTS, REASONS, pages, pdf_text, reader
 from test_cli_store import one_line_error, run
 
 EXAMPLE = str(EXAMPLES / "example_mhtr_atr_dual.json")
@@ -60,7 +60,7 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
         admin.add_account("sam", "assessor password", "assessor")
         admin.add_account("rita", "reviewer password", "reviewer")
     answers = {**json.loads(open(EXAMPLE, encoding="utf-8").read())["answers"], **REASONS,
-               "requirements_considered": ["mhtr", "atr"]}
+               **ARRANGEMENTS, "requirements_considered": ["mhtr", "atr"]}
     with Store.open(folder, "sam", "assessor password") as sam:
         a = sam.create_assessment(bundle, "MK-2026-0412")
         sam.import_answers(bundle, a, answers)
@@ -97,7 +97,8 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
         proc = verify(typed)
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.startswith(f"{code} is the countersigned report of case "
-                                      "MK-2026-0412, version 1 (English), countersigned by rita")
+                                      "MK-2026-0412, version 1 (the court copy, English), "
+                                      "countersigned by rita")
     err = one_line_error(verify("AAAA-BBBB-CCCC-DDDD"), 1)
     assert "no countersigned report in this store has the code AAAA-BBBB-CCCC-DDDD" in err
     with Store.open(folder, "sam", "assessor password") as sam:

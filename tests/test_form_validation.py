@@ -554,7 +554,7 @@ def test_condition_of_no_known_kind_is_form_002():
     form_question(docs, "custody_notes")["show_if"] = {"custody_status": "remanded"}
     err = load_error(docs)
     assert_first(err, "FORM_002", FORM_FILE, "question 'custody_notes'",
-                 "a condition needs one of the keys: question, sum, all, any, not")
+                 "a condition needs one of the keys: question, sum, score, all, any, not")
 
 
 def test_sum_condition_with_two_comparisons_is_form_002():
@@ -1498,7 +1498,7 @@ def test_each_shipped_file_parses(path):
     doc = parse_document(path.read_text(encoding="utf-8"), path.name)
     assert path.name.startswith(f"{doc.id}.v{doc.version}.")
     expected_folder = {"form": "interview", "instrument": "instruments",
-                       "choices": "choices", "criteria": "criteria"}[doc.kind]
+                       "choices": "choices", "criteria": "criteria", "layout": "layouts"}[doc.kind]
     assert path.parent.name == expected_folder
 
 

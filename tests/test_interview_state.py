@@ -8,8 +8,9 @@ from cstr_desktop.interview import InterviewState
 def test_sections_follow_the_issue_order(bundle):
     assert [s.name for s in bundle.sections] == [
         "language", "consent_capacity", "person_listing", "offences", "mental_health",
-        "substance_use", "phq9", "gad7", "audit", "score_only", "risk_safety", "requirements",
-        "mhtr_criteria", "drr_criteria", "atr_criteria", "arrangements", "willingness",
+        "substance_use", "phq9", "gad7", "audit", "score_only", "risk_safety", "needs_summary",
+        "requirements", "mhtr_criteria", "drr_criteria", "atr_criteria", "mhtr_arrangements",
+        "drr_arrangements", "atr_arrangements", "arrangements", "willingness",
         "consent_share", "recommendation", "sources"]
 
 

@@ -38,6 +38,17 @@ def test_snapshot_of_a_minimal_assessment_exactly(example_answers):
     assert snap == expected
 
 
+def test_a_report_kept_before_readers_copies_still_renders():
+    """A snapshot of schema 1 (kept at a countersignature before this version) prints."""
+    old = json.loads((GOLDEN / "snapshot_schema1_incomplete_en.json").read_text(
+        encoding="utf-8"))
+    text = pdf_text(render(old))
+    assert "Identifiers and listing" in text and "Sam Example" in text
+    assert "Opinion against the statutory criteria" in text
+    assert "OFFICIAL" in text
+    assert "Summary for court" in pdf_text(render_card(old))
+
+
 def test_snapshot_prints_only_questions_shown_and_answered():
     answers = full_answers(interpreter_used="no", interpreter_language="Polish")
     snap = snapshot(answers)
@@ -50,13 +61,16 @@ def test_snapshot_prints_only_questions_shown_and_answered():
 
 
 def test_snapshot_measures_and_criteria():
-    snap = snapshot(full_answers(phq9_9=2))
+    snap = snapshot(full_answers(phq9_9=2), reader="probation")
     phq9 = next(m for m in snap["measures"] if m["id"] == "phq9")
     assert (phq9["total"], phq9["band"], phq9["complete"]) == (12, {"en": "Moderate"}, True)
     assert phq9["key_items"] == [{"item": 9, "label": {"en": PHQ9_ITEM9},
                                   "answer": {"en": "More than half the days"}}]
+    assert phq9["asked_in"] == {"en": "Asked in English"}
     audit = next(m for m in snap["measures"] if m["id"] == "audit")
     assert audit["variant"] == "uk" and audit["subscores"][0]["value"] == 10
+    assert audit["version"] == {"en": "UK version (units)"}
+    assert snap["caveat"] == {"en": "Each score is a screening score, not a diagnosis."}
     assert snap["alerts"] == [{"en": "PHQ-9 item 9 is positive: explore thoughts of death or "
                                      "self-harm now, and record the immediate actions taken in "
                                      "Risk and safety."}]
@@ -64,6 +78,26 @@ def test_snapshot_measures_and_criteria():
     assert [c["id"] for c in snap["gates"]] == ["convicted", "age_18_plus",
                                                 "offence_imprisonable", "capacity_to_consent"]
     assert snap["requirements"][0]["status"] == "eligible"
+
+
+def test_the_court_reads_totals_bands_and_a_risk_statement_not_the_assessors_alert():
+    snap = snapshot(full_answers(phq9_9=2, immediate_actions=["safety_plan_agreed",
+                                                               "custody_healthcare"]))
+    phq9 = next(m for m in snap["measures"] if m["id"] == "phq9")
+    assert (phq9["total"], phq9["key_items"], phq9["subscores"]) == (12, [], [])
+    assert snap["alerts"] == []
+    assert snap["risk_statement"] == {"en": (
+        "Risk to self was identified at this assessment. Immediate actions taken: Safety plan "
+        "agreed with the person; Custody healthcare informed. The details are in the copy for "
+        "the Probation Service.")}
+    text = pdf_text(render(snap))
+    assert "PHQ-9 item 9 is positive" not in text
+    assert "Risk to self was identified at this assessment" in " ".join(text.split())
+    none = snapshot(full_answers(phq9_9=1, immediate_actions=["none_needed"]))
+    assert "No immediate actions were recorded." in none["risk_statement"]["en"]
+    clear = snapshot(full_answers(phq9_9=0, current_thoughts_self_harm="no"))
+    assert clear["risk_statement"] == {"en": "No risk to self was identified at this "
+                                             "assessment."}
 
 
 PHQ9_ITEM9 = "Thoughts that you would be better off dead or of hurting yourself in some way"
@@ -96,20 +130,28 @@ def test_an_amended_report_says_so_and_is_a_draft_again():
 def test_page_x_of_y_on_a_long_report():
     story = "\n\n".join(f"Paragraph {i}: " + "A long account of the history. " * 30
                         for i in range(40))
-    pdf = render(snapshot(full_answers(mh_history=story, risk_to_others=story[:9000])))
+    pdf = render(snapshot(full_answers(mh_history=story, risk_to_others=story[:9000]),
+                          reader="probation"))
     found = pdf_text(pdf).split("\f")[:-1]
     total = len(reader(pdf).pages)
     assert total >= 6 and len(found) == total
     for number, page in enumerate(found, start=1):
         assert f"Page {number} of {total}" in page
-        assert page.count("OFFICIAL") == 2  # top and bottom
+        assert page.count("OFFICIAL-SENSITIVE") == 2  # top and bottom
     # The long narrative flowed across pages and nothing was lost.
     assert squash(story) in squash(body_text(pdf))
 
 
-def test_every_font_is_embedded(tmp_path):
+@pytest.mark.parametrize("variant", ["approved", "warnings", "notice", "declined", "card"])
+def test_every_font_is_embedded(tmp_path, variant):
+    snap = {"approved": lambda: snapshot(context=APPROVED, lang="both"),
+            "warnings": lambda: snapshot(full_answers(sentence_indicated="custody"),
+                                         lang="both"),
+            "notice": lambda: snapshot(full_answers(consent_share_court="no"), lang="both"),
+            "declined": lambda: snapshot(full_answers(consent_assessment="no"), lang="both"),
+            "card": lambda: snapshot(full_answers(sentence_indicated="custody"))}[variant]()
     path = tmp_path / "r.pdf"
-    path.write_bytes(render(snapshot(context=APPROVED, lang="both")))
+    path.write_bytes(render_card(snap) if variant == "card" else render(snap))
     rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
                           check=True).stdout.splitlines()[2:]
     names = [row.split()[0] for row in rows]

@@ -34,15 +34,20 @@ def approved(tmp_path, bundle):
     store.close()
 
 
-def test_countersigning_keeps_the_report_in_every_language(approved):
+def test_countersigning_keeps_each_readers_copy_in_every_language(approved):
     store, a, codes = approved
-    assert set(codes) == {"en", "cy", "both"} and len(set(codes.values())) == 3
-    for lang, code in codes.items():
-        kept = store.frozen_report(a, 1, lang)
+    # The demo interview agrees to share with the court, probation and the provider.
+    assert set(codes) == {f"{who}/{lang}" for who in ("court", "probation", "provider")
+                          for lang in ("en", "cy", "both")}
+    assert len(set(codes.values())) == 9  # each copy has its own code
+    for key, code in codes.items():
+        who, lang = key.split("/")
+        kept = store.frozen_report(a, 1, lang, who)
         assert kept["langs"] == (["en", "cy"] if lang == "both" else [lang])
+        assert kept["reader"]["id"] == who
         assert verification_code(kept) == code
     frozen = [e for e in store.audit_entries() if e["action"] == "report_frozen"]
-    assert len(frozen) == 3 and codes["en"] in frozen[0]["reason"]
+    assert len(frozen) == 9 and codes["court/en"] in frozen[0]["reason"]
 
 
 def test_a_later_print_uses_the_kept_report_not_a_rebuilt_one(approved, monkeypatch):
@@ -52,8 +57,8 @@ def test_a_later_print_uses_the_kept_report_not_a_rebuilt_one(approved, monkeypa
         raise AssertionError("an approved report was rebuilt instead of reprinted")
 
     monkeypatch.setattr(record, "build_snapshot", changed_app)
-    again = record.stored_report(store, store.assessment(a), "cy", LATER)
-    assert verification_code(again) == codes["cy"]
+    again = record.stored_report(store, store.assessment(a), "cy", LATER, "probation")
+    assert verification_code(again) == codes["probation/cy"]
     assert again["generated_at"] == LATER  # the time of this print, outside the hash
 
 
@@ -74,14 +79,15 @@ def test_only_the_approved_version_can_be_kept(approved):
 
 def test_find_verification_reads_any_spelling_and_knows_an_amendment(approved, bundle):
     store, a, codes = approved
-    found = store.find_verification(codes["both"].lower().replace("-", ""))
-    assert (found["case_number"], found["version"], found["lang"], found["countersigned_by"],
-            found["superseded"]) == ("CF-2026-0101", 1, "both", "rita", False)
+    found = store.find_verification(codes["provider/both"].lower().replace("-", ""))
+    assert (found["case_number"], found["version"], found["lang"], found["reader"],
+            found["countersigned_by"], found["superseded"]) == (
+        "CF-2026-0101", 1, "both", "provider", "rita", False)
     store.close()
     folder = store.folder
     with Store.open(folder, "sam", "assessor password", kdf=FAST_KDF_FOR_TESTS) as sam:
         sam.amend(a, "Wrong provider named")
-        found = sam.find_verification(codes["en"])
+        found = sam.find_verification(codes["court/en"])
         assert found["superseded"] and found["current_version"] == 2
         # The amended draft is printed afresh, as a draft.
         draft = record.stored_report(sam, sam.assessment(a), "en", LATER)

@@ -139,8 +139,43 @@ def test_audit_uk_wording_follows_audit_version(bundle):
     assert who.label("audit_2").startswith("How many drinks containing alcohol")
     assert uk.label("audit_2").startswith("How many units of alcohol")
     assert "8 or more if male" in uk.label("audit_3")
-    assert [c.label["en"] for c in uk.choices("audit_2")][0] == "1 to 2"
+    assert [c.label["en"] for c in uk.choices("audit_2")][0] == "0 to 2"
     assert [c.label["en"] for c in who.choices("audit_2")][0] == "1 or 2"
+
+
+# The UK form's wording (PHE/OHID), where it differs from the WHO text.
+AUDIT_UK = {
+    "audit_5": "How often during the last year have you failed to do what was normally "
+               "expected from you because of your drinking?",
+    "audit_6": "How often during the last year have you needed an alcoholic drink in the "
+               "morning to get yourself going after a heavy drinking session?",
+    "audit_9": "Have you or somebody else been injured as a result of your drinking?",
+    "audit_10": "Has a relative or friend, doctor or other health worker been concerned about "
+                "your drinking or suggested that you cut down?",
+}
+
+
+def test_audit_uk_version_uses_the_uk_forms_wording_throughout(bundle):
+    uk = InterviewState(bundle, {"audit_version": "uk"})
+    who = InterviewState(bundle, {"audit_version": "who"})
+    for name, text in AUDIT_UK.items():
+        assert uk.label(name) == text
+        assert who.label(name) != text
+    assert [c.label["en"] for c in uk.choices("audit_1")] == [
+        "Never", "Monthly or less", "2 to 4 times per month", "2 to 3 times per week",
+        "4 or more times per week"]
+    assert [c.label["en"] for c in who.choices("audit_1")][2] == "2 to 4 times a month"
+    # The same scores whichever wording: only the words differ.
+    assert [c.value for c in uk.choices("audit_1")] == [c.value for c in who.choices("audit_1")]
+
+
+def test_audit_version_1_keeps_its_wording():
+    from cstr_desktop.form_loader import load_bundle
+
+    uk = InterviewState(load_bundle(version=1), {"audit_version": "uk"})
+    assert [c.label["en"] for c in uk.choices("audit_2")][0] == "1 to 2"
+    assert uk.label("audit_9") == "Have you or someone else been injured as a result of your " \
+                                  "drinking?"
 
 
 @pytest.mark.parametrize(("instrument", "value", "band"), [

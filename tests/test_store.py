@@ -227,7 +227,8 @@ def test_migrations_are_applied_once(folder, store):
     with reopen(folder) as again:
         names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
         assert names == ["m001_core_tables", "m002_cases_lifecycle_versions",
-                         "m003_resume_position", "m004_frozen_reports"]
+                         "m003_resume_position", "m004_frozen_reports",
+                         "m007_profiles_and_reader_copies"]
 
 
 def filled(store, bundle, count=5):

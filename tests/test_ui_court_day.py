@@ -236,8 +236,8 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
     assessment = window.session.assessment_id
     assert window.session.store.assessment(assessment)["status"] == "draft"
     assert window.interview_view.problem.text().startswith(
-        f"{len(missing)} answers are still needed (required ones, or reasons for the "
-        "statutory criteria). Ctrl+M goes to each")
+        f"{len(missing)} answers are still needed (required ones, reasons for the "
+        "statutory criteria, or answers a warning asks you to correct). Ctrl+M goes to each")
     # An answer given in between means the next press warns again (with the new count).
     view.show_section("consent_capacity")
     view._answered("consent_assessment", "yes")  # as the answer's widget reports it

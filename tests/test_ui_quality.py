@@ -131,11 +131,11 @@ def test_a_reviewer_reads_answers_and_sees_what_was_not_answered(qtbot, tmp_path
     window.open_case("CF-2026-0101")  # awaiting review: read-only for the reviewer
     view = window.interview_view
     assert view.read_only
-    view.show_section("mhtr_criteria")
+    view.show_section("mental_health")
     answers = view.state.answers
     blocks = view.blocks()
-    answered, unanswered = blocks["mh_requires_treatment"], blocks["mh_treatment_mode"]
-    assert "mh_requires_treatment" in answers and "mh_treatment_mode" not in answers
+    answered, unanswered = blocks["mh_current_presentation"], blocks["mh_history"]
+    assert "mh_current_presentation" in answers and "mh_history" not in answers
     assert answered.input.isVisibleTo(answered) and not answered.input.isEnabled()
     assert not unanswered.input.isVisibleTo(unanswered)
     assert unanswered.status.text() == "Not answered"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cstr_desktop.interview import InterviewState
-from ui.interview_view import SidePanel
+from ui.side_panel import SidePanel
 
 
 def panel_text(qtbot, bundle, answers, lang="en") -> str:
@@ -45,3 +45,32 @@ def test_met_gates_drop_out_of_the_panel(qtbot, bundle):
 def test_welsh_panel(qtbot, bundle):
     text = panel_text(qtbot, bundle, {"requirements_considered": ["drr"]}, lang="cy")
     assert "Ar gyfer pob gofyniad" in text and "Heb eu hystyried: MHTR, ATR" in text
+
+
+def test_open_warnings_and_period_limits_are_shown(qtbot, bundle):
+    from report_helpers import full_answers
+
+    text = panel_text(qtbot, bundle, full_answers(sentence_indicated="custody"))
+    assert "Warnings" in text and "⚠ The court has indicated immediate custody" in text
+    assert "cannot be countersigned while a warning is open" in text
+    text = panel_text(qtbot, bundle, full_answers(sentence_indicated="suspended_sentence_order"))
+    assert "Period limits" in text and "Suspended sentence order: within the order's " \
+                                      "supervision period" in text
+    assert "[UNCERTAIN]" in text and "not settled" in text
+    assert "Community order" not in text  # the order indicated, only
+    text = panel_text(qtbot, bundle, full_answers(sentence_indicated="not_indicated"))
+    assert "Community order: at most 3 years" in text and "[UNCERTAIN]" in text
+    welsh = panel_text(qtbot, bundle, full_answers(sentence_indicated="custody"), lang="cy")
+    assert "Rhybuddion" in welsh and "[ANSICR]" in welsh
+
+
+def test_a_declined_assessment_shows_no_criteria(qtbot, bundle):
+    text = panel_text(qtbot, bundle, {"consent_assessment": "no"})
+    assert "The person declined the assessment: no assessment takes place" in text
+    assert "For every requirement" not in text and "MHTR" not in text
+
+
+def test_capacity_is_shown_as_good_practice_and_scores_as_screening(qtbot, bundle):
+    text = panel_text(qtbot, bundle, {"capacity_to_consent": "no", "phq9_1": 1})
+    assert "Has capacity to consent (Good practice under the Mental Capacity Act 2005" in text
+    assert "Screening scores, not diagnoses." in text

@@ -20,6 +20,8 @@ from .screens import button, line
 from .text import sentence, t
 
 ROLES = ("assessor", "reviewer", "admin")
+PROFILE_FIELDS = ("full_name", "profession", "registration", "supervisor")
+MARKINGS = ("OFFICIAL-SENSITIVE", "OFFICIAL")
 
 
 def _title(text: str, parent: QWidget) -> QLabel:
@@ -59,6 +61,8 @@ class AccountsView(QWidget):
     add_requested = Signal(str, str, str)  # name, role, password
     remove_requested = Signal(str)
     reset_requested = Signal(str, str)  # name, new password
+    profile_requested = Signal(str, dict)  # name, {full_name, profession, ...}
+    marking_requested = Signal(str)
     back = Signal()
 
     def __init__(self, lang: str, parent: QWidget | None = None):
@@ -74,6 +78,8 @@ class AccountsView(QWidget):
         self._pending_removal: str | None = None  # asked once; removed on the second press
         self._me: str | None = None
         self.table.itemSelectionChanged.connect(self._forget_removal)
+        self.table.itemSelectionChanged.connect(self._fill_profile)
+        self._accounts: dict[str, object] = {}
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents)
@@ -102,6 +108,30 @@ class AccountsView(QWidget):
         add_buttons.addWidget(button(t("back_to_list", lang), self, self.back.emit))
         add_buttons.addStretch(1)
         hint = _hint(t("accounts_hint", lang), self)
+        # The selected account's profile: what is printed where they sign a report.
+        self.profile = {field: line(t("profile_" + field, lang), self)
+                        for field in PROFILE_FIELDS}
+        profile_form = QFormLayout()
+        profile_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for field, edit in self.profile.items():
+            profile_form.addRow(t("profile_" + field, lang), edit)
+            edit.returnPressed.connect(self._save_profile)
+        profile_buttons = QHBoxLayout()
+        profile_buttons.addWidget(button(t("save_profile", lang), self, self._save_profile))
+        profile_buttons.addStretch(1)
+        self.marking = QComboBox(self)
+        self.marking.setEditable(True)
+        self.marking.setAccessibleName(t("marking", lang))
+        self.marking.addItems(list(MARKINGS))
+        self.marking.view().setAccessibleName(t("marking", lang))
+        self.marking.lineEdit().setAccessibleName(t("marking", lang))
+        marking_row = QHBoxLayout()
+        marking_row.addWidget(self.marking, 1)
+        marking_row.addWidget(button(t("save_marking", lang), self,
+                                     lambda: self.marking_requested.emit(
+                                         self.marking.currentText())))
+        # Left: the accounts, and adding one. Right: the selected account's profile, and
+        # the laptop's protective marking. Below both: what was done, or what went wrong.
         box = QWidget(self)
         box.setMaximumWidth(640)
         layout = QVBoxLayout(box)
@@ -110,14 +140,33 @@ class AccountsView(QWidget):
         layout.addLayout(row_buttons)
         layout.addWidget(hint)
         layout.addLayout(form)
-        layout.addWidget(self.message)
         layout.addLayout(add_buttons)
-        outer = QHBoxLayout(self)
-        outer.addWidget(box, 1)
-        outer.addStretch(0)
+        right = QWidget(self)
+        right.setMaximumWidth(560)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(_title(t("profile", lang), self))
+        right_layout.addWidget(_hint(t("profile_hint", lang), self))
+        right_layout.addLayout(profile_form)
+        right_layout.addLayout(profile_buttons)
+        right_layout.addSpacing(16)
+        right_layout.addWidget(_title(t("marking", lang), self))
+        right_layout.addWidget(_hint(t("marking_hint", lang), self))
+        right_layout.addLayout(marking_row)
+        right_layout.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addWidget(box, 1)
+        columns.addSpacing(12)
+        columns.addWidget(right, 1)
+        columns.addStretch(0)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.message)
 
-    def show_accounts(self, accounts: list, me: str) -> None:
+    def show_accounts(self, accounts: list, me: str, marking: str | None = None) -> None:
         self._me = me
+        self._accounts = {a.username: a for a in accounts}
+        if marking is not None:
+            self.marking.setCurrentText(marking)
         self.table.setRowCount(len(accounts))
         for r, account in enumerate(accounts):
             name = account.username + (f"  ({t('you', self.lang)})" if account.username == me
@@ -127,6 +176,19 @@ class AccountsView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, account.username)
                 self.table.setItem(r, c, item)
         self.clear_fields()
+
+    def _fill_profile(self) -> None:
+        account = self._accounts.get(self.selected() or "")
+        for field, edit in self.profile.items():
+            edit.setText((getattr(account, field, None) or "") if account else "")
+
+    def _save_profile(self) -> None:
+        name = self.selected()
+        if name is None:
+            say(self.message, t("choose_account", self.lang), error=True)
+            return
+        self.profile_requested.emit(name, {field: edit.text()
+                                           for field, edit in self.profile.items()})
 
     def _forget_removal(self) -> None:
         if self._pending_removal is not None:

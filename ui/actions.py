@@ -17,8 +17,10 @@ from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams
 from cstr_desktop.lifecycle import LifecycleError
+from cstr_desktop.readers import CopyContents, copy_contents
 from cstr_desktop.store import Store, StoreError
-from reports.record import freeze_final_reports, stored_report
+from reports.record import ALL_READERS, freeze_final_reports, stored_report
+from reports.snapshot import CopyRefused
 
 from .session import Session
 
@@ -70,6 +72,16 @@ def remove_account(session: Session, name: str) -> None:
 def reset_password(session: Session, name: str, password: str) -> None:
     assert session.store is not None
     session.store.reset_password(name, password)
+
+
+def set_profile(session: Session, name: str, profile: dict[str, str]) -> None:
+    assert session.store is not None
+    session.store.set_profile(name, **profile)
+
+
+def set_marking(session: Session, marking: str) -> None:
+    assert session.store is not None
+    session.store.set_marking(marking)
 
 
 def change_password(session: Session, current: str, new: str) -> None:
@@ -148,26 +160,44 @@ def current_record(session: Session) -> dict:
     return session.store.assessment(session.assessment_id)
 
 
-def report_snapshot(session: Session, lang: str | None = None) -> dict:
-    """Freeze the report of the open assessment (done on the UI thread; rendering is not)."""
+def report_readers(session: Session, lang: str) -> list[tuple[str, str]]:
+    """The copies the open assessment's form has: (reader id, copy title in ``lang``)."""
+    bundle = session.bundle()
+    if not bundle.reader_ids():
+        return [(ALL_READERS, "")]
+    return [(r.id, r.copy_title.get(lang) or r.copy_title["en"]) for r in bundle.layout.readers]
+
+
+def report_snapshot(session: Session, reader: str | None = None,
+                    lang: str | None = None) -> tuple[dict | None, CopyContents]:
+    """Freeze one reader's copy of the open assessment (done on the UI thread; rendering is
+    not), with what it holds and leaves out. A copy its consent does not allow: None."""
     store = session.store
     assert store is not None and session.assessment_id is not None
     row = store.assessment(session.assessment_id)
-    snapshot = stored_report(store, row, lang, _now())
-    store.log("report_previewed", "assessment", row["id"])
-    return snapshot
+    who = None if reader in (None, ALL_READERS) else reader
+    state = InterviewState(session.bundle(), store.answers(row["id"]))
+    contents = copy_contents(state, who, session.lang)
+    try:
+        snapshot = stored_report(store, row, lang, _now(), who)
+    except CopyRefused:
+        store.log("report_refused", "assessment", row["id"], reason=f"reader={reader}")
+        return None, contents
+    store.log("report_previewed", "assessment", row["id"], reason=f"reader={reader}")
+    return snapshot, contents
 
 
-def save_pdf(session: Session, pdf: bytes, path: str) -> None:
+def save_pdf(session: Session, pdf: bytes, path: str, reader: str | None = None) -> None:
     Path(path).write_bytes(pdf)
     assert session.store is not None
     session.store.log("report_saved", "assessment", session.assessment_id,
-                      reason=Path(path).name)
+                      reason=f"{Path(path).name}; reader={reader}")
 
 
-def record_print(session: Session) -> None:
+def record_print(session: Session, reader: str | None = None) -> None:
     assert session.store is not None
-    session.store.log("report_printed", "assessment", session.assessment_id)
+    session.store.log("report_printed", "assessment", session.assessment_id,
+                      reason=f"reader={reader}")
 
 
 def submit(session: Session, missing: list[str] | None = None) -> dict:

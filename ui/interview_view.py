@@ -28,6 +28,7 @@ from cstr_desktop.local_text import tr
 
 from .question_widgets import ChoiceInput, QuestionInput, make_input
 from .section_list import SectionList
+from .side_panel import SidePanel
 from .text import sentence, t
 
 SaveAnswer = Callable[[str, Any], tuple[InterviewState | None, str | None]]
@@ -81,83 +82,6 @@ class QuestionBlock(QFrame):
         self.status.setProperty("error", error)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
-
-
-class SidePanel(QLabel):
-    """Live totals and bands, alerts, and the criteria for each requirement."""
-
-    def __init__(self, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.lang = lang
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName(t("scores", lang))
-        self.setObjectName("sidepanel")
-
-    def show_state(self, state: InterviewState) -> None:
-        lang = self.lang
-        html = [f"<h3>{t('scores', lang)}</h3><table>"]
-        for ident, score in state.scores.items():
-            inst = state.bundle.instruments[ident]
-            if len(score.missing) == len(inst.scoring.items):
-                continue
-            if score.complete:
-                value = f"<b>{score.total}</b> {tr(score.band.label, lang) if score.band else ''}"
-            else:
-                value = f"{t('incomplete', lang)} ({len(score.missing)})"
-            html.append(f"<tr><td>{inst.short_title}&nbsp;&nbsp;</td><td>{value}</td></tr>")
-        html.append("</table>")
-        if state.alerts:
-            html.append(f"<h3 style='color:#8b1e1e'>{t('alerts', lang)}</h3>")
-            for alert in state.alerts:
-                html.append(f"<p style='color:#8b1e1e'><b>{_esc(tr(alert.message, lang))}</b>"
-                            "</p>")
-        html.append(f"<h3>{t('criteria', lang)}</h3>")
-        html.extend(self._criteria_html(state))
-        self.setText("".join(html))
-
-
-    def _criteria_html(self, state: InterviewState) -> list[str]:
-        """The gates once, then each requirement considered with its own criteria."""
-        lang = self.lang
-        criteria = state.bundle.criteria
-        gate_ids = {g.id for g in criteria.gates}
-        html: list[str] = []
-        considered = [r for r in criteria.requirements if r.id in state.considered]
-        if considered:
-            # Gates are shared: their results are the same under every requirement.
-            first = state.requirements[considered[0].id]
-            gates = [c for c in first.criteria if c.id in gate_ids]
-            if any(c.met is not True for c in gates):
-                html.append(f"<p><b>{t('gates', lang)}</b><br/>")
-                html.extend(_open_criteria(gates, lang))
-                html.append("</p>")
-        for req in considered:
-            result = state.requirements[req.id]
-            mark = {"eligible": "✔", "not_eligible": "✘", "incomplete": "…"}[result.status]
-            html.append(f"<p><b>{mark} {req.id.upper()}</b>: {t('req_' + result.status, lang)}"
-                        "<br/>")
-            html.extend(_open_criteria([c for c in result.criteria if c.id not in gate_ids],
-                                       lang))
-            html.append("</p>")
-        others = [r.id.upper() for r in criteria.requirements if r.id not in state.considered]
-        if others:
-            html.append(f"<p style='color:#555'>{t('not_considered', lang)}: "
-                        f"{', '.join(others)}</p>")
-        return html
-
-
-def _open_criteria(results: list[Any], lang: str) -> list[str]:
-    """One line for each criterion not met or not yet answered."""
-    lines = []
-    for c in results:
-        if c.met is False:
-            lines.append(f"<span style='color:#8b1e1e'>✘ {_esc(tr(c.criterion.label, lang))}"
-                         "</span><br/>")
-        elif c.met is None:
-            lines.append(f"<span>… {_esc(tr(c.criterion.label, lang))}</span><br/>")
-    return lines
 
 
 def _esc(text: str) -> str:

@@ -112,13 +112,14 @@ class _RenderJob(QRunnable):
     """Render a report snapshot to PDF bytes off the UI thread."""
 
     class Signals(QObject):
-        finished = Signal(bytes)
+        finished = Signal(bytes, int)  # the PDF, and the job's number
         failed = Signal(str)
 
-    def __init__(self, snapshot: dict, summary: bool):
+    def __init__(self, snapshot: dict, summary: bool, number: int = 0):
         super().__init__()
         self.snapshot = snapshot
         self.summary = summary
+        self.number = number
         self.signals = self.Signals()
 
     def run(self) -> None:
@@ -130,7 +131,7 @@ class _RenderJob(QRunnable):
         except Exception as exc:  # noqa: BLE001 - shown in plain words, never a traceback
             self.signals.failed.emit(str(exc))
             return
-        self.signals.finished.emit(pdf)
+        self.signals.finished.emit(pdf, self.number)
 
 
 class ActivityWatcher(QObject):
@@ -236,6 +237,8 @@ class MainWindow(QMainWindow):
         self.report_view = None
         self.case_page = None
         self._submit_warned: tuple | None = None  # the case and missing answers warned of
+        self._summary = False  # the report screen shows the summary card, not the report
+        self._render_count = 0  # only the newest render is shown
         # Account screens are rare: built when first asked for.
         self.accounts_view = None
         self.password_view = None
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
         self.report_view.back.connect(lambda: self.stack.setCurrentWidget(self.case_page))
         self.report_view.save_pdf.connect(self.choose_pdf_path)
         self.report_view.print_pdf.connect(self.print_report)
+        self.report_view.reader_changed.connect(self.show_copy)
         self.stack.addWidget(self.case_page)
         self.stack.addWidget(self.report_view)
 
@@ -409,6 +413,8 @@ class MainWindow(QMainWindow):
             self.accounts_view.add_requested.connect(self.add_account)
             self.accounts_view.remove_requested.connect(self.remove_account)
             self.accounts_view.reset_requested.connect(self.reset_password)
+            self.accounts_view.profile_requested.connect(self.save_profile)
+            self.accounts_view.marking_requested.connect(self.save_marking)
             self.accounts_view.back.connect(self.show_list)
             self.stack.addWidget(self.accounts_view)
         self.accounts_view.message.clear()
@@ -417,7 +423,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_accounts(self) -> None:
         self.accounts_view.show_accounts(actions.list_accounts(self.session),
-                                         self.session.store.user.username)
+                                         self.session.store.user.username,
+                                         self.session.store.marking())
 
     def _account_change(self, run: Callable[[], None], done: str, name: str) -> None:
         try:
@@ -439,6 +446,20 @@ class MainWindow(QMainWindow):
     def reset_password(self, name: str, password: str) -> None:
         self._account_change(lambda: actions.reset_password(self.session, name, password),
                              "password_was_reset", name)
+
+    def save_profile(self, name: str, profile: dict) -> None:
+        self._account_change(lambda: actions.set_profile(self.session, name, profile),
+                             "profile_saved", name)
+
+    def save_marking(self, marking: str) -> None:
+        try:
+            actions.set_marking(self.session, marking)
+        except errors("store") as exc:
+            self.accounts_view.show_error(str(exc))
+            return
+        self._refresh_accounts()
+        say(self.accounts_view.message, t("marking_saved", self.lang,
+                                          name=self.session.store.marking()))
 
     def show_change_password(self) -> None:
         if self.session.store is None:
@@ -524,7 +545,9 @@ class MainWindow(QMainWindow):
 
     def _show_case(self, state, row: dict) -> None:
         answers = state.answers
-        name = f"{answers.get('person_given_names', '')} {answers.get('person_family_name', '')}"
+        given, family = (state.bundle.role(r) for r in ("given_names", "family_name"))
+        name = f"{answers.get(given, '') if given else ''} " \
+               f"{answers.get(family, '') if family else ''}"
         header = (f"{name.strip()} · {row['case_number'] or ''} · "
                   f"{t('status_' + row['status'], self.lang)}")
         banner = (t("reviewer_comment", self.lang, text=row["review_comment"])
@@ -593,8 +616,8 @@ class MainWindow(QMainWindow):
         key = (self.session.assessment_id, tuple(missing))
         if missing and self._submit_warned != key:
             self._submit_warned = key
-            self.interview_view.show_problem(t("missing_before_submit", self.lang,
-                                               n=len(missing)))
+            words = "missing_before_submit_one" if len(missing) == 1 else "missing_before_submit"
+            self.interview_view.show_problem(t(words, self.lang, n=len(missing)))
             return
         self._submit_warned = None
         self._lifecycle(lambda: actions.submit(self.session, missing))
@@ -618,21 +641,42 @@ class MainWindow(QMainWindow):
     # -- the report ---------------------------------------------------------------
 
     def preview_report(self, summary: bool = False) -> None:
+        """Show a copy of the report (or its summary card): the reader chosen last, the
+        court's at first, with what the copy holds beside it."""
         if not self.session.assessment_id:
             return
-        snapshot = actions.report_snapshot(self.session)
+        self._summary = summary
+        readers = actions.report_readers(self.session, self.lang)
+        if len(readers) == 1 and not readers[0][1]:
+            readers = [(readers[0][0], t("whole_report", self.lang))]
+        current = self.report_view.current_reader() or readers[0][0]
+        self.report_view.set_readers(readers, current)
+        self.stack.setCurrentWidget(self.report_view)
+        self.show_copy(self.report_view.current_reader())
+
+    def show_copy(self, reader: str) -> None:
+        """Freeze the chosen reader's copy, say what it holds, and render it off the UI
+        thread (a copy the person did not agree to is not made)."""
+        snapshot, contents = actions.report_snapshot(self.session, reader)
+        self.report_view.show_contents(snapshot, contents)
+        if snapshot is None:
+            self.report_view.clear_pdf()
+            self.report_view.status.setText(sentence(contents.refusal or ""))
+            return
         self.report_view.status.setText(t("generating", self.lang))
-        job = _RenderJob(snapshot, summary)
+        self._render_count += 1
+        job = _RenderJob(snapshot, self._summary, self._render_count)
         job.signals.finished.connect(self._report_ready)
         job.signals.failed.connect(lambda text: self.report_view.status.setText(text))
         self._job = job
         self.pool.start(job)
-        self.stack.setCurrentWidget(self.report_view)
 
     def preview_card(self) -> None:
         self.preview_report(summary=True)
 
-    def _report_ready(self, pdf: bytes) -> None:
+    def _report_ready(self, pdf: bytes, number: int | None = None) -> None:
+        if number is not None and number != self._render_count:
+            return  # a copy the person has since moved away from
         self.report_view.status.clear()
         self.report_view.show_pdf(pdf)
 
@@ -644,16 +688,19 @@ class MainWindow(QMainWindow):
         if problem:
             self.report_view.status.setText(sentence(problem))
             return
-        actions.record_print(self.session)
+        actions.record_print(self.session, self.report_view.current_reader())
         self.report_view.status.setText(t("printed", self.lang))
 
     def choose_pdf_path(self) -> None:
-        name = f"{self.session.case_number or 'report'}.pdf"
+        reader = self.report_view.current_reader()
+        name = f"{self.session.case_number or 'report'}" + (
+            f"-{reader}.pdf" if reader and reader != "all" else ".pdf")
         self.dialogs.save_file(t("save_pdf", self.lang), name, "PDF (*.pdf)", self.save_pdf)
 
     def save_pdf(self, path: str) -> None:
         try:
-            actions.save_pdf(self.session, self.report_view.pdf, path)
+            actions.save_pdf(self.session, self.report_view.pdf, path,
+                             self.report_view.current_reader())
         except OSError as exc:
             self.report_view.status.setText(str(exc))
             return

@@ -53,12 +53,57 @@ TEXT: dict[str, dict[str, str]] = {
     "not_considered": {"en": "Not considered", "cy": "Heb eu hystyried"},
     "n_required": {"en": "{n} required", "cy": "{n} gofynnol"},
     "next_missing": {"en": "Next answer still needed", "cy": "Yr ateb nesaf sydd ei angen"},
-    "missing_before_submit": {"en": "{n} answers are still needed (required ones, or reasons "
-                                    "for the statutory criteria). Ctrl+M goes to each; press "
-                                    "Submit again to submit anyway.",
-                              "cy": "Mae angen {n} ateb o hyd (rhai gofynnol, neu resymau dros "
-                                    "y meini prawf statudol). Mae Ctrl+M yn mynd at bob un; "
-                                    "pwyswch Cyflwyno eto i gyflwyno beth bynnag."},
+    "missing_before_submit": {"en": "{n} answers are still needed (required ones, reasons "
+                                    "for the statutory criteria, or answers a warning asks you "
+                                    "to correct). Ctrl+M goes to each; press Submit again to "
+                                    "submit anyway.",
+                              "cy": "Mae angen {n} ateb o hyd (rhai gofynnol, rhesymau dros y "
+                                    "meini prawf statudol, neu atebion y mae rhybudd yn gofyn i "
+                                    "chi eu cywiro). Mae Ctrl+M yn mynd at bob un; pwyswch "
+                                    "Cyflwyno eto i gyflwyno beth bynnag."},
+    # After the number 1 (Welsh keeps the noun singular after any number).
+    "missing_before_submit_one": {"en": "1 answer is still needed (a required one, a reason for "
+                                        "a statutory criterion, or an answer a warning asks you "
+                                        "to correct). Ctrl+M goes to it; press Submit again to "
+                                        "submit anyway.",
+                                  "cy": "Mae angen 1 ateb o hyd (un gofynnol, rheswm dros faen "
+                                        "prawf statudol, neu ateb y mae rhybudd yn gofyn i chi "
+                                        "ei gywiro). Mae Ctrl+M yn mynd ato; pwyswch Cyflwyno "
+                                        "eto i gyflwyno beth bynnag."},
+    "screening_caveat": {"en": "Screening scores, not diagnoses.",
+                         "cy": "Sgoriau sgrinio, nid diagnosau."},
+    "warnings": {"en": "Warnings", "cy": "Rhybuddion"},
+    "warnings_hint": {"en": "Ctrl+M goes to each. It cannot be countersigned while a warning "
+                            "is open.",
+                      "cy": "Mae Ctrl+M yn mynd at bob un. Ni ellir ei gydlofnodi tra bo "
+                            "rhybudd ar agor."},
+    "declined_panel": {"en": "The person declined the assessment: no assessment takes place and "
+                             "no opinion is given. Record what they said in Willingness.",
+                       "cy": "Gwrthododd yr unigolyn yr asesiad: ni chynhelir asesiad ac ni "
+                             "roddir barn. Cofnodwch yr hyn a ddywedodd yn Parodrwydd i "
+                             "gydymffurfio."},
+    "period_limits": {"en": "Period limits", "cy": "Terfynau'r cyfnod"},
+    "copy_for": {"en": "Copy for", "cy": "Copi i"},
+    "copy_choice": {"en": "Copy", "cy": "Copi"},
+    "copy_holds": {"en": "What this copy holds", "cy": "Beth sydd yn y copi hwn"},
+    "copy_notice": {"en": "A one-page notice that the assessment cannot be shared with the "
+                          "court: no scores, answers or opinion.",
+                    "cy": "Hysbysiad un dudalen nad oes modd rhannu'r asesiad â'r llys: dim "
+                          "sgoriau, atebion na barn."},
+    "copy_declined": {"en": "The person declined the assessment: the copy says that no "
+                            "assessment took place.",
+                      "cy": "Gwrthododd yr unigolyn yr asesiad: mae'r copi yn dweud na "
+                            "chynhaliwyd asesiad."},
+    "risk_statement_only": {"en": "A statement: whether risk to self was identified, and the "
+                                  "immediate actions taken",
+                            "cy": "Datganiad: a nodwyd risg i'r hunan, a'r camau a gymerwyd ar "
+                                  "unwaith"},
+    "copy_withheld": {"en": "Left out at the person's request",
+                      "cy": "Wedi'u gadael allan ar gais yr unigolyn"},
+    "copy_not_for_reader": {"en": "Not in this copy (for other readers)",
+                            "cy": "Nid yn y copi hwn (i ddarllenwyr eraill)"},
+    "whole_report": {"en": "Everyone (one report)", "cy": "Pawb (un adroddiad)"},
+    "uncertain": {"en": "UNCERTAIN", "cy": "ANSICR"},
     "nothing_missing": {"en": "No answer is still needed.",
                         "cy": "Does dim ateb arall ei angen."},
     "next_section": {"en": "Next section", "cy": "Adran nesaf"},
@@ -145,6 +190,26 @@ TEXT: dict[str, dict[str, str]] = {
     "new_password": {"en": "New password", "cy": "Cyfrinair newydd"},
     "password_changed": {"en": "Your password has been changed.",
                          "cy": "Mae eich cyfrinair wedi'i newid."},
+    "profile": {"en": "Profile of the selected account", "cy": "Proffil y cyfrif a ddewiswyd"},
+    "profile_hint": {"en": "Printed where this person signs a report, instead of the account "
+                           "name.",
+                     "cy": "Caiff ei argraffu lle mae'r person hwn yn llofnodi adroddiad, yn lle "
+                           "enw'r cyfrif."},
+    "profile_full_name": {"en": "Full name", "cy": "Enw llawn"},
+    "profile_profession": {"en": "Profession", "cy": "Proffesiwn"},
+    "profile_registration": {"en": "Registration (HCPC, NMC or GMC number)",
+                             "cy": "Cofrestriad (rhif HCPC, NMC neu GMC)"},
+    "profile_supervisor": {"en": "Supervising clinician", "cy": "Clinigydd goruchwylio"},
+    "save_profile": {"en": "Save profile", "cy": "Cadw'r proffil"},
+    "profile_saved": {"en": "Profile of {name} saved.", "cy": "Proffil {name} wedi'i gadw."},
+    "marking": {"en": "Protective marking", "cy": "Marc diogelu"},
+    "marking_hint": {"en": "Printed at the top and bottom of every page of every report from "
+                           "this laptop (in Welsh on Welsh pages).",
+                     "cy": "Caiff ei argraffu ar frig a gwaelod pob tudalen o bob adroddiad o'r "
+                           "gliniadur hwn (yn Gymraeg ar dudalennau Cymraeg)."},
+    "save_marking": {"en": "Save marking", "cy": "Cadw'r marc"},
+    "marking_saved": {"en": "Protective marking set to {name}.",
+                      "cy": "Marc diogelu wedi'i osod i {name}."},
     "alert_action": {"en": "Record the immediate actions in Risk and safety.",
                      "cy": "Cofnodwch y camau uniongyrchol yn Risg a diogelwch."},
 }
