@@ -74,7 +74,9 @@ def main() -> None:
     from cstr_desktop.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.create(Path(tmp) / "data", "bench", "bench password 1")
+        with Store.create(Path(tmp) / "data", "admin", "bench password 1") as admin:
+            admin.add_account("bench", "bench password 1", "assessor")
+        store = Store.open(Path(tmp) / "data", "bench", "bench password 1")
         assessment = store.create_assessment(bundle, "BENCH-1")
         counter = iter(range(10**9))
         names = ["mh_history", "phq9_1", "convicted", "drr_period_months"]
@@ -88,7 +90,7 @@ def main() -> None:
             store.save_answer(bundle, assessment, name, values[name](i))
 
         t = timed(save_one, 1000)
-        rows.append(("save one answer (durable, with audit entry)", statistics.median(t),
+        rows.append(("save one answer (durable, audit entry signed)", statistics.median(t),
                      pct(t, 99), "tail = p99; budget p99 < 5 ms"))
         store.close()
 
@@ -98,6 +100,9 @@ def main() -> None:
 
     rows.extend(ui_rows())
     rows.extend(scale_rows())
+    from trust_bench import rows as trust_rows
+
+    rows.extend(trust_rows())
 
     print(f"{'measure':<50} {'median ms':>10} {'tail ms':>10}  budget")
     print("-" * 100)
@@ -159,7 +164,8 @@ def scale_rows() -> list[tuple[str, float, float, str]]:
     from store_scale import FAMILY, GIVEN, PASSWORD, build
 
     from cstr_desktop.court_list import fold
-    from cstr_desktop.key_slots import DEFAULT_KDF, _derive
+    from cstr_desktop.key_wrap import DEFAULT_KDF
+    from cstr_desktop.key_wrap import derive as _derive
     from cstr_desktop.store import Store
 
     rows = []

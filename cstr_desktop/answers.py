@@ -26,12 +26,16 @@ from .form_schema import (
     TimeQuestion,
     YesNoQuestion,
 )
+from .hygiene import MAX_ANSWERS_FILE, DuplicateKey, hidden_characters, loads_strict
 
 ANSWERS_SCHEMA = "cstr-answers/1"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 # C0 controls other than tab, line feed and carriage return, DEL, and C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Answers that name the person or the case: no invisible formatting characters
+# (bidirectional overrides, zero-width spaces), which make one name print as another.
+NAME_ANSWERS = ("person_family_name", "person_given_names", "case_number")
 
 
 def is_valid_nhs_number(text: str) -> bool:
@@ -172,6 +176,10 @@ def _check_text(q: Any, name: str, value: Any) -> str:
     if bad:
         raise AnswerError("ANS_009", name, f"contains the control character "
                                            f"U+{ord(bad.group()):04X} at position {bad.start()}")
+    if name in NAME_ANSWERS and hidden_characters(value):
+        raise AnswerError("ANS_009", name, f"contains a hidden character "
+                                           f"({hidden_characters(value)[0]}), which could make "
+                                           "it print or sort as something else")
     if isinstance(q, TextQuestion) and ("\n" in value or "\r" in value):
         raise AnswerError("ANS_009", name, "a one-line answer cannot contain a line break")
     if getattr(q, "format", None) == "nhs_number" and not is_valid_nhs_number(value):
@@ -245,20 +253,28 @@ def read_json_file(path: Path | str) -> Any:
     """An answers file's JSON, or AnswerError (FILE_001, FILE_002) saying why not."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_ANSWERS_FILE + 1)
     except FileNotFoundError:
         raise AnswerError("FILE_001", None, f"no such file: {path}") from None
     except IsADirectoryError:
         raise AnswerError("FILE_001", None, f"{path} is a folder, not an answers file") from None
     except OSError as exc:
         raise AnswerError("FILE_001", None, f"cannot read {path}: {exc.strerror}") from None
+    if len(raw) > MAX_ANSWERS_FILE:
+        raise AnswerError("FILE_002", None, f"{path} is larger than "
+                                            f"{MAX_ANSWERS_FILE // 1024 // 1024} MiB: too large "
+                                            "for an answers file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnswerError("FILE_002", None, f"{path} is not UTF-8 text (byte {exc.start})") \
             from None
     try:
-        data = json.loads(text)
+        data = loads_strict(text)
+    except DuplicateKey as exc:
+        raise AnswerError("FILE_002", None, f"{path}: {exc}; each question may be answered "
+                                            "only once") from None
     except json.JSONDecodeError as exc:
         raise AnswerError("FILE_002", None, f"{path} is not valid JSON: {exc.msg} at line "
                                             f"{exc.lineno}, column {exc.colno}") from None

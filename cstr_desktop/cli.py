@@ -160,10 +160,13 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
 
     from . import cli_store
     from .court_list import CourtListError
+    from .hygiene import disable_core_dumps
     from .key_slots import SignInError
     from .lifecycle import LifecycleError, RoleError
     from .store import NotAllowed, StoreError
+    from .store_errors import RecordAltered, fault
 
+    disable_core_dumps()  # the keys and the people's data are in this process's memory
     try:
         if args.handler == "report":
             if commands.report is None:
@@ -172,15 +175,18 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
         else:
             handler = getattr(cli_store, args.handler)
         return handler(args, out, cli_store.environment())
-    except cli_store.CheckFailed as exc:
+    except BrokenPipeError:
+        raise
+    except (cli_store.CheckFailed, RecordAltered) as exc:
         err.write(f"cstr-desktop: {exc}\n")
         return EXIT_CHECK_FAILED
     except (SignInError, NotAllowed, RoleError) as exc:
         err.write(f"cstr-desktop: not allowed: {exc}\n")
         return EXIT_NOT_ALLOWED
-    except sqlcipher3.DatabaseError as exc:
-        err.write(f"cstr-desktop: error: the store is damaged ({exc}): restore the last good "
-                  "backup with 'cstr-desktop restore'\n")
+    except (sqlcipher3.Error, OSError) as exc:
+        # Busy, disk full, read-only or damaged: each in its own words.
+        folder = cli_store.data_dir(args)
+        err.write(f"cstr-desktop: error: {fault(exc, folder)}\n")
         return EXIT_BAD_INPUT
     except CourtListError as exc:
         err.write(f"cstr-desktop: error: {' | '.join(exc.problems)} (nothing was imported)\n")

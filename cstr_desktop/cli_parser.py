@@ -57,6 +57,10 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=("assessor", "reviewer", "admin"))
     add.set_defaults(handler="cmd_user_add")
+    remove = user_sub.add_parser("remove", parents=[common], help="remove an account (and "
+                                                                  "re-key the store)")
+    remove.add_argument("name", metavar="NAME")
+    remove.set_defaults(handler="cmd_user_remove")
     profile = user_sub.add_parser("profile", parents=[common], help="set the name, profession, "
                                   "registration and supervising clinician printed where the "
                                   "account signs a report")
@@ -112,9 +116,22 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit-verify", parents=[common], help="check the audit trail's "
                                                               "hash chain")
     p.set_defaults(handler="cmd_audit_verify")
-    p = sub.add_parser("restore", parents=[common], help="put the newest backup in place of "
-                                                         "a damaged store")
+    p = sub.add_parser("restore", parents=[common], help="put the newest good backup in place "
+                                                         "(an administrator, unless the store "
+                                                         "cannot be opened)")
     p.add_argument("--backup", metavar="FILE", help="a particular backup (default: the newest)")
     p.set_defaults(handler="cmd_restore")
+    p = sub.add_parser("rekey", parents=[common], help="re-encrypt the store and its backups "
+                                                       "under a new key (administrator)")
+    p.set_defaults(handler="cmd_rekey")
+    p = sub.add_parser("fingerprint", parents=[common], help="print the store's root key "
+                                                             "fingerprint")
+    p.set_defaults(handler="cmd_fingerprint")
+    p = sub.add_parser("recover", parents=[common], help="every password lost: a new password "
+                       "for the first administrator, with the recovery key (CSTR_RECOVERY_KEY)")
+    p.set_defaults(handler="cmd_recover")
+    p = sub.add_parser("upgrade", parents=[common], help="upgrade a store made by an earlier "
+                                                         "version (administrator)")
+    p.set_defaults(handler="cmd_upgrade")
 
 

@@ -19,7 +19,7 @@ from .court_list import read_court_list
 from .demo import create_demo_store
 from .form_loader import load_bundle
 from .paths import default_data_dir
-from .store import Store, StoreError, list_backups, restore_backup
+from .store import Store, StoreError, list_backups
 
 
 class CommandError(StoreError):
@@ -46,14 +46,26 @@ def _password(variable: str, prompt: str, env: dict[str, str], confirm: bool = F
     return value
 
 
-def sign_in(args: argparse.Namespace, env: dict[str, str]) -> Store:
+def _existing(args: argparse.Namespace) -> Path:
     if not args.user:
         raise CommandError("sign in with --user NAME (the password comes from CSTR_PASSWORD)")
     folder = data_dir(args)
     if not (folder / "keyslots.json").exists():
         raise CommandError(f"there is no store in {folder}: create one with "
                            "'cstr-desktop init --user NAME' or 'cstr-desktop demo'")
+    return folder
+
+
+def sign_in(args: argparse.Namespace, env: dict[str, str]) -> Store:
+    folder = _existing(args)
     return Store.open(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env))
+
+
+def recovery_lines(store: Store) -> str:
+    return ("\nRECOVERY KEY (shown once: print it or write it down, and keep it locked away; "
+            "it opens the store and gives back the administrator's access if every password "
+            f"is lost):\n\n    {store.recovery_key}\n\n"
+            f"Root key fingerprint (to enrol with central records): {store.root_fingerprint()}\n")
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
@@ -61,10 +73,10 @@ def cmd_init(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
         raise CommandError("name the first account with --user NAME")
     folder = data_dir(args)
     password = _password("CSTR_PASSWORD", "Password for the new account: ", env, confirm=True)
-    with Store.create(folder, args.user, password):
-        pass
+    with Store.create(folder, args.user, password) as store:
+        recovery = recovery_lines(store)
     out.write(f"Created an encrypted store in {folder} with the admin account "
-              f"'{args.user}'.\n")
+              f"'{args.user}'.\n{recovery}")
     return 0
 
 
@@ -74,6 +86,71 @@ def cmd_user_add(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> 
                              confirm=True)
         store.add_account(args.name, password, args.role)
     out.write(f"Added the {args.role} account '{args.name}'.\n")
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    with sign_in(args, env) as store:
+        store.remove_account(args.name)
+    out.write(f"Removed the account '{args.name}' and re-keyed the store: older copies of the "
+              "key file open nothing.\n")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    with sign_in(args, env) as store:
+        kept = store.rekey()
+    out.write(f"Re-keyed the store and {kept} backup(s): older copies of the key file open "
+              "nothing.\n")
+    return 0
+
+
+def cmd_fingerprint(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    from .key_slots import KeySlots
+
+    folder = data_dir(args)
+    slots = KeySlots(folder)
+    if not slots.exists():
+        raise CommandError(f"there is no store in {folder}")
+    out.write(f"{slots.read().root_fingerprint}\n")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    from .store_recovery import recover
+
+    folder = data_dir(args)
+    if not (folder / "keyslots.json").exists():
+        raise CommandError(f"there is no store in {folder}")
+    text = env.get("CSTR_RECOVERY_KEY") or (getpass.getpass("Recovery key: ")
+                                            if sys.stdin.isatty() else "")
+    if not text:
+        raise CommandError("no recovery key: set CSTR_RECOVERY_KEY or run at a terminal")
+    try:
+        new = _password("CSTR_NEW_PASSWORD", "New password: ", env, confirm=True)
+        store = recover(folder, text, new)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    with store:
+        name = store.user.username
+    out.write(f"The administrator account '{name}' has a new password.\n")
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    from .upgrade import upgrade
+
+    folder = _existing(args)
+    result = upgrade(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env))
+    out.write(f"Upgraded the store in {folder}: '{args.user}' holds the root key; every "
+              "account is certified and the database re-keyed.\n")
+    if result.passwords:
+        out.write("Each other account has a one-time password (give it to its owner, who "
+                  "changes it at once with File > Change my password):\n")
+        for name, role, password in result.passwords:
+            out.write(f"  {role:<9} {name:<20} {password}\n")
+    out.write(recovery_lines(result.store))
+    result.store.close()
     return 0
 
 
@@ -162,8 +239,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
                          "content_hash": row["content_hash"]})
         path = Path(args.out)
         try:
-            path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+            # Personal data: readable by its owner only (0600).
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+            os.chmod(path, 0o600)
         except OSError as exc:
             raise CommandError(f"cannot write {path}: {exc.strerror}") from None
         store.log("export", "assessment", row["id"], reason=f"answers file {path.name}")
@@ -174,13 +254,22 @@ def cmd_export(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
 def cmd_audit_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     with sign_in(args, env) as store:
         report = store.verify_audit()
-        if report.ok:
-            store.log("audit_verified")
+        store.log("audit_verified" if report.ok else "audit_verify_failed",
+                  reason=None if report.ok else report.problem[:500])
+        restores = [e for e in store.db["audit"].rows_where(
+            "action = 'store_restored'", order_by="seq")]
+    for notice in report.notices:
+        out.write(f"Note: {notice}.\n")
+    for entry in restores:
+        out.write(f"Note: entry {entry['seq']}, {entry['at'][:16]}: {entry['reason']}.\n")
     if report.ok:
-        out.write(f"The audit trail is intact: {report.entries} entries.\n")
+        out.write(f"The audit trail is intact: {report.entries} entries, every signature "
+                  "verified, and the head and count match the store and the key file.\n")
         return 0
-    raise CheckFailed(f"the audit trail is broken at entry {report.first_bad_seq}: "
-                      f"{report.problem}")
+    for extra in report.problems[1:6]:
+        out.write(f"Also: {extra}.\n")
+    where = f" at entry {report.first_bad_seq}" if report.first_bad_seq else ""
+    raise CheckFailed(f"the audit trail is broken{where}: {report.problem}")
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
@@ -189,12 +278,19 @@ def cmd_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
         store.log("verification_checked", reason=args.code)
     if found is None:
         raise CheckFailed(f"no countersigned report in this store has the code {args.code}")
+    if found["problem"]:
+        raise CheckFailed(f"{found['verification']} is recorded for case {found['case_number']}, "
+                          f"version {found['version']}, but it does not verify: "
+                          f"{found['problem']}. Treat the paper copy as unconfirmed")
     language = {"en": "English", "cy": "Welsh", "both": "English and Welsh"}[found["lang"]]
     copy = "the one report" if found["reader"] in (None, "all") else \
         f"the {found['reader']} copy"
     out.write(f"{found['verification']} is the countersigned report of case "
               f"{found['case_number']}, version {found['version']} ({copy}, {language}), "
               f"countersigned by {found['countersigned_by']} at {found['countersigned_at']}.\n")
+    if found.get("legacy"):
+        out.write("It was countersigned before signatures existed: the administrator who "
+                  "upgraded the store attested it, and its content is unchanged since.\n")
     if found["superseded"]:
         out.write(f"It has since been amended: the record is now version "
                   f"{found['current_version']} ({found['status']}).\n")
@@ -202,11 +298,37 @@ def cmd_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+    """Put a checked backup in place: an administrator's sign-in while the store still
+    opens; any account's password when it does not (it unlocks the key that checks the
+    backup)."""
+    from .store_recovery import restore
+
     folder = data_dir(args)
     if not list_backups(folder) and not args.backup:
         raise CommandError(f"there is no backup in {folder}")
-    used = restore_backup(folder, Path(args.backup) if args.backup else None)
-    out.write(f"Restored {used.name}; the damaged file was kept beside it.\n")
+    if not args.user:
+        raise CommandError("sign in with --user NAME to restore (an administrator, unless the "
+                           "store cannot be opened)")
+    done = restore(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env),
+                   Path(args.backup) if args.backup else None)
+    for skipped in done.skipped:
+        out.write(f"Skipped: {skipped}.\n")
+    if done.key_file_from:
+        out.write(f"The key file was damaged: put back the copy kept with "
+                  f"{done.key_file_from.name}.\n")
+    if not done.store_replaced:
+        out.write("The store itself was not damaged and stays as it was.\n")
+        return 0
+    kept = ", ".join(p.name for p in done.kept) or "nothing to keep"
+    if done.entries_before is None:
+        lost = f"; it holds {done.entries_after} audit entries"
+    elif done.entries_before > done.entries_after:
+        lost = (f"; the audit trail went back from {done.entries_before} to "
+                f"{done.entries_after} entries")
+    else:
+        lost = f"; no audit entry was lost ({done.entries_after} entries)"
+    out.write(f"Restored {done.backup.name}{lost}. Kept aside: {kept}. The restore is in "
+              "the audit trail.\n")
     return 0
 
 

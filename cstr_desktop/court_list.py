@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .hygiene import MAX_COURT_LIST, hidden_characters
+
 REQUIRED = ("hearing_date", "court_name", "courtroom", "list_time", "case_number",
             "family_name", "given_names", "date_of_birth")
 OPTIONAL = ("pnc_id", "crn", "offence")
@@ -66,13 +68,17 @@ class ListedCase:
 def read_court_list(path: Path | str) -> list[ListedCase]:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_COURT_LIST + 1)
     except FileNotFoundError:
         raise CourtListError([f"no such file: {path}"]) from None
     except IsADirectoryError:
         raise CourtListError([f"{path} is a folder, not a CSV file"]) from None
     except OSError as exc:
         raise CourtListError([f"cannot read {path}: {exc.strerror}"]) from None
+    if len(raw) > MAX_COURT_LIST:
+        raise CourtListError([f"{path} is larger than {MAX_COURT_LIST // 1024 // 1024} MiB: "
+                              "too large for a day's court list"])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -136,6 +142,10 @@ def _row_problems(values: Mapping[str, str]) -> list[str]:
             reasons.append(f"{column} is longer than {MAX_FIELD} characters")
         if _CONTROL.search(value):
             reasons.append(f"{column} contains a control character")
+        elif column in ("case_number", "family_name", "given_names") and \
+                hidden_characters(value):
+            reasons.append(f"{column} contains a hidden character "
+                           f"({hidden_characters(value)[0]})")
     for column in ("hearing_date", "date_of_birth"):
         value = values.get(column)
         if value and not _valid_date(value):

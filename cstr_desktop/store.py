@@ -1,61 +1,60 @@
 """The encrypted local store: the only code that touches SQL.
 
 A SQLCipher database (``store.db``) used through sqlite-utils, in WAL mode
-with ``synchronous=FULL``. Its key is random and held in per-account key
-slots (:mod:`cstr_desktop.key_slots`). Every change that matters writes its
-audit entry in the same transaction.
+with ``synchronous=FULL``. Its key is random and sealed to each account in the
+key file (:mod:`cstr_desktop.key_slots`). Every change that matters writes its
+audit entry, signed by the account that made it, in the same transaction; roles
+come from certificates signed by an administrator (:mod:`cstr_desktop.trust`),
+never from a column anyone with the database key could edit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3
-from argon2 import PasswordHasher
-from argon2.exceptions import VerificationError
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
-from .audit_chain import GENESIS, ChainReport, entry_hash, verify
-from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
+from . import backups
+from .backups import BACKUP_DIR, BACKUPS_KEPT, list_backups
+from .key_file import SLOTS_FILE
+from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError, Unlocked
+from .store_accounts import AccountsMixin
 from .store_assessments import AssessmentsMixin, dump
+from .store_audit import AuditMixin
 from .store_cases import CasesMixin
-from .store_profiles import PROFILE_FIELDS, ProfilesMixin
+from .store_errors import (
+    DiskFull,
+    KeyFileDamaged,
+    NotAllowed,
+    ReadOnly,
+    RecordAltered,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    StoreExists,
+    fault,
+)
+from .store_profiles import ProfilesMixin
+from .store_review import ReviewMixin
 from .store_schema import migrations
+from .trust import CertificateBook, cert_payload, fold_name, public_b64, sign
+
+__all__ = ["BACKUPS_KEPT", "BACKUP_DIR", "DB_FILE", "ROLES", "Account", "DiskFull",
+           "KeyFileDamaged", "NotAllowed", "ReadOnly", "RecordAltered", "Store", "StoreBusy",
+           "StoreCorrupt", "StoreError", "StoreExists", "dump", "list_backups"]
 
 DB_FILE = "store.db"
-BACKUP_DIR = "backups"
-BACKUPS_KEPT = 5
 ROLES = ("assessor", "reviewer", "admin")
-
-
-class StoreError(Exception):
-    """The store cannot do what was asked (bad input or a missing record)."""
-
-
-class NotAllowed(StoreError):
-    """The signed-in account's role does not allow the action."""
-
-
-class StoreExists(StoreError):
-    pass
-
-
-class StoreCorrupt(StoreError):
-    """The database file is damaged. ``backups`` lists what can be restored, newest first."""
-
-    def __init__(self, folder: Path, detail: str):
-        self.folder = folder
-        self.backups = list_backups(folder)
-        hint = (f"restore the last good backup ({self.backups[0].name}) with "
-                "'cstr-desktop restore'" if self.backups else "no backup is available")
-        super().__init__(f"the store in {folder} is damaged ({detail}): {hint}")
+BUSY_TIMEOUT_MS = 2000
+KNOWN_MIGRATIONS = {m.name for m in migrations._migrations}
 
 
 @dataclass(frozen=True)
@@ -74,10 +73,27 @@ class Account:
         return self.full_name or self.username
 
 
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+STALE_SECONDS = 600
+
+
+def secure_folder(folder: Path) -> None:
+    """The data folder is the owner's alone (0700); its files 0600. Temporary files a
+    crash left behind (a key file or a restore cut short) are cleared."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
+        for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", SLOTS_FILE):
+            if (folder / name).exists():
+                os.chmod(folder / name, 0o600)
+        now = datetime.now(UTC).timestamp()
+        for pattern in (".keyslots-*.tmp", ".restoring-*.db"):
+            for stale in folder.glob(pattern):
+                if now - stale.stat().st_mtime > STALE_SECONDS:
+                    stale.unlink()
 
 
 def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
@@ -85,20 +101,36 @@ def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
     path = folder / DB_FILE
     if must_exist and not path.exists():
         raise StoreCorrupt(folder, f"{DB_FILE} is missing")
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise fault(exc, folder) from None
     try:
         # SQLCipher would otherwise print its own errors to stderr.
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlcipher3.DatabaseError as exc:
+    except sqlcipher3.Error as exc:
         conn.close()
-        # The key came from a valid key slot, so the file itself is at fault.
-        raise StoreCorrupt(folder, str(exc)) from None
+        raise fault(exc, folder) from None
+    if not must_exist:
+        os.chmod(path, 0o600)
     return Database(conn)
+
+
+def _connect_any(folder: Path, keys: list[bytes]) -> tuple[Database, bytes]:
+    """Open with the first key that works (the next key counts while a re-key is pending)."""
+    last: StoreError | None = None
+    for key in keys:
+        try:
+            return _connect(folder, key), key
+        except StoreCorrupt as exc:
+            last = exc
+    raise last or StoreCorrupt(folder, "no key")
 
 
 def _check_integrity(db: Database, folder: Path) -> None:
@@ -121,135 +153,209 @@ def _check_integrity(db: Database, folder: Path) -> None:
             on_disk = (folder / DB_FILE).stat().st_size
             result = ["ok"] if on_disk >= pages * size else [
                 f"the file is {on_disk} bytes but its pages need {pages * size}"]
-    except sqlcipher3.DatabaseError as exc:
+    except sqlcipher3.Error as exc:
         db.conn.close()
-        raise StoreCorrupt(folder, str(exc)) from None
+        raise fault(exc, folder) from None
     if result != ["ok"]:
         db.conn.close()
         raise StoreCorrupt(folder, "; ".join(result[:3]))
 
 
-def list_backups(folder: Path | str) -> list[Path]:
-    """The store's backups, newest first."""
-    backup_dir = Path(folder) / BACKUP_DIR
-    return sorted(backup_dir.glob("store-*.db"), reverse=True) if backup_dir.exists() else []
+def _newest_entry_time(db: Database) -> str:
+    try:
+        row = db.execute("SELECT at FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlcipher3.Error:
+        return ""
+    return row[0] if row and row[0] else ""
 
 
-def restore_backup(folder: Path | str, backup: Path | None = None) -> Path:
-    """Put a backup (default: the newest) in place of the store.
-
-    The damaged file is kept beside it, renamed, never deleted.
-    """
-    folder = Path(folder)
-    backups = list_backups(folder)
-    if backup is None:
-        if not backups:
-            raise StoreError(f"there is no backup in {folder / BACKUP_DIR}")
-        backup = backups[0]
-    if not Path(backup).exists():
-        raise StoreError(f"no such backup: {backup}")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    for suffix in ("", "-wal", "-shm"):
-        damaged = folder / f"{DB_FILE}{suffix}"
-        if damaged.exists():
-            damaged.rename(folder / f"{DB_FILE}{suffix}.damaged-{stamp}")
-    tmp = folder / f"{DB_FILE}.restoring"
-    shutil.copyfile(backup, tmp)
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, folder / DB_FILE)
-    return Path(backup)
+def _meta(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
 
 
-class Store(CasesMixin, AssessmentsMixin, ProfilesMixin):
+def _set_meta(db: Database, **values: str) -> None:
+    db["meta"].upsert_all([{"key": k, "value": v} for k, v in values.items()], pk="key")
+
+
+def _migrate(db: Database, folder: Path) -> None:
+    applied = {m.name for m in migrations.applied(db)}
+    if applied - KNOWN_MIGRATIONS:
+        db.conn.close()
+        raise StoreError(f"the store in {folder} was made by a newer version of CSTR Court Day: "
+                         "use that version")
+    try:
+        migrations.apply(db)
+    except sqlcipher3.Error as exc:
+        db.conn.close()
+        raise fault(exc, folder) from None
+
+
+class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin,
+            ProfilesMixin):
     """One signed-in session on the local store."""
 
     def __init__(self, folder: Path, db: Database, user: Account, slots: KeySlots,
-                 hasher: PasswordHasher, key: bytes, clock: Callable[[], str] = _now):
+                 key: bytes, signing_key: Ed25519PrivateKey, book: CertificateBook,
+                 store_id: str, clock: Callable[[], str] = _now):
         self.folder = folder
-        # Held while signed in: a new or changed password wraps it in a new slot.
+        # Held while signed in: a new account's slot is sealed with it.
         self._db_key = key
+        self._signing_key = signing_key
         self._closed = False
         self.db = db
         self.user = user
         self.slots = slots
-        self._hasher = hasher
-        self._clock = clock
+        self.book = book
+        self.store_id = store_id
+        self._wall_clock = clock
+        # Never earlier than the newest entry or certificate: a clock set back (say, by
+        # the network's time) must not make a signature seem older than its certificate.
+        self._latest = max([c.issued_at for certs in book.valid.values() for c in certs]
+                           + [_newest_entry_time(db)], default="")
+        self.recovery_key: str | None = None  # set once, by create()
+        self.backup_problem: str | None = None
+        self.rollback_seen = None
 
     # -- creating and opening -------------------------------------------------
 
     @classmethod
     def create(cls, folder: Path | str, username: str, password: str,
-               kdf: KdfParams = DEFAULT_KDF) -> Store:
-        """A new store with its first account (role admin)."""
+               kdf: KdfParams = DEFAULT_KDF, clock: Callable[[], str] = _now) -> Store:
+        """A new store with its first account (the root administrator).
+
+        ``store.recovery_key`` holds the recovery key, to be shown once.
+        """
+        from .store_accounts import check_new_account
+
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        slots = KeySlots(folder, kdf)
-        if slots.exists() or (folder / DB_FILE).exists():
+        check_new_account(username, password, "admin")
+        if (folder / SLOTS_FILE).exists() or (folder / DB_FILE).exists():
             raise StoreExists(f"a store already exists in {folder}")
-        _check_new_account(username, password, "admin")
-        key = slots.create()
+        try:
+            secure_folder(folder)
+        except OSError as exc:
+            raise fault(exc, folder) from None
+        slots = KeySlots(folder, kdf)
+        store_id, account_id = str(uuid.uuid4()), str(uuid.uuid4())
+        root_key = Ed25519PrivateKey.generate()
+        key, recovery = slots.create(store_id, account_id, username, password, root_key)
         db = _connect(folder, key, must_exist=False)
-        migrations.apply(db)
-        hasher = _hasher(kdf)
-        account = Account(str(uuid.uuid4()), username, "admin")
-        store = cls(folder, db, account, slots, hasher, key)
+        _migrate(db, folder)
+        root = public_b64(root_key)
+        now = clock()
+        cert = sign(cert_payload(store_id, account_id, username, "admin", root, now, account_id),
+                    root_key, account_id)
+        book = CertificateBook(store_id, root, [(1, cert)])
+        store = cls(folder, db, Account(account_id, username, "admin"), slots, key, root_key,
+                    book, store_id, clock)
         with store._transaction():
-            db["accounts"].insert({"id": account.id, "username": username, "role": "admin",
-                                   "password_hash": hasher.hash(password),
-                                   "created_at": store._clock()})
-            store._audit("store_created", "account", account.id)
-        slots.add(username, password, key)
+            _set_meta(db, store_id=store_id, root_public_key=root, root_account_id=account_id)
+            db["accounts"].insert({"id": account_id, "username": username,
+                                   "name_key": fold_name(username), "role": "admin",
+                                   "public_key": root, "created_at": now})
+            store._insert_certificate(cert)
+            store._audit("store_created", "account", account_id,
+                         new={"root_fingerprint": slots.read().root_fingerprint})
+        store.checkpoint()
+        store.recovery_key = recovery
         return store
 
     @classmethod
     def open(cls, folder: Path | str, username: str, password: str,
-             kdf: KdfParams = DEFAULT_KDF) -> Store:
+             kdf: KdfParams = DEFAULT_KDF, clock: Callable[[], str] = _now) -> Store:
         folder = Path(folder)
         slots = KeySlots(folder, kdf)
-        key = slots.unlock(username, password)
-        db = _connect(folder, key)
+        if not slots.exists():
+            raise SignInError(f"there is no store in {folder}")
+        unlocked = slots.unlock(username, password)
+        return cls.from_unlocked(folder, slots, unlocked, clock)
+
+    @classmethod
+    def from_unlocked(cls, folder: Path, slots: KeySlots, unlocked: Unlocked,
+                      clock: Callable[[], str] = _now, log: bool = True) -> Store:
+        """The session of an account whose keys are open (after the password, or recovery)."""
+        secure_folder(folder)
+        db, key = _connect_any(folder, unlocked.db_keys)
+        if len(unlocked.db_keys) > 1:
+            # A re-key was under way: finish it, or drop it, as the file says.
+            slots.finish_rekey(done=key == unlocked.db_keys[1])
         _check_integrity(db, folder)
-        migrations.apply(db)
-        db["meta"].upsert({"key": "clean_close", "value": "no"}, pk="key")
-        row = next(db["accounts"].rows_where("username = ? AND removed_at IS NULL", [username]),
-                   None)
-        if row is None:
+        _migrate(db, folder)
+        data = slots.read()
+        store_id = _meta(db, "store_id")
+        if store_id != data.store_id or _meta(db, "root_public_key") != data.root_public_key:
             db.conn.close()
-            raise SignInError("wrong account name or password")
-        store = cls(folder, db, Account(row["id"], row["username"], row["role"]), slots,
-                    _hasher(kdf), key)
-        store.log("sign_in", "account", row["id"])
+            raise RecordAltered(f"the key file and the store in {folder} name different stores "
+                                "or root keys: one of them was replaced")
+        book = CertificateBook(store_id, data.root_public_key, [
+            (r["seq"], {"payload": _loads(r["payload"]), "signer": r["signer"],
+                        "signature": r["signature"]})
+            for r in db["certificates"].rows_where(order_by="seq")])
+        cert = book.current(unlocked.account_id)
+        if cert is None or cert.revoked:
+            db.conn.close()
+            raise SignInError("this account has no valid certificate in this store: an "
+                              "administrator must add it again")
+        if cert.public_key != public_b64(unlocked.signing_key):
+            db.conn.close()
+            raise SignInError("this account's signing key is not the certified one: an "
+                              "administrator must reset its password")
+        row = next(db["accounts"].rows_where("id = ?", [unlocked.account_id]), None)
+        name = row["username"] if row else cert.username
+        store = cls(folder, db, Account(unlocked.account_id, name, cert.role), slots, key,
+                    unlocked.signing_key, book, store_id, clock)
+        try:
+            _set_meta(db, clean_close="no")
+        except sqlcipher3.Error as exc:
+            db.conn.close()
+            raise fault(exc, folder) from None
+        if log:
+            store.log("sign_in", "account", unlocked.account_id)
+            store.checkpoint()
         return store
 
     def close(self, backup: bool = True) -> Path | None:
-        """Check the file, keep an encrypted backup, and close. Safe to call twice.
+        """Check the file, keep a checked backup, and close. Safe to call twice.
 
-        Returns the backup written, if any. The newest ``BACKUPS_KEPT`` are kept.
+        Returns the backup written, if any. A backup that cannot be written (say,
+        the disk is full) leaves no file behind and is named in ``backup_problem``;
+        the store itself is closed all the same.
         """
         if self._closed:
             return None
         written = None
-        ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
-        if ok:
-            self.db["meta"].upsert({"key": "clean_close", "value": "yes"}, pk="key")
-        self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        if ok and backup:
-            written = self._backup()
-        self.db.conn.close()
-        self._closed = True
+        ok = False
+        try:
+            ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
+            if ok:
+                _set_meta(self.db, clean_close="yes")
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.checkpoint()
+            if ok and backup:
+                written = self._backup()
+        except (sqlcipher3.Error, OSError, StoreError) as exc:
+            # What was saved is safe; only the check, the record or the backup failed.
+            self.backup_problem = str(fault(exc, self.folder))
+        finally:
+            self.db.conn.close()
+            self._closed = True
         return written
 
     def _backup(self) -> Path:
-        backup_dir = self.folder / BACKUP_DIR
-        backup_dir.mkdir(exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        target = backup_dir / f"store-{stamp}.db"
-        # VACUUM INTO writes a compact copy encrypted with the same key.
-        self.db.conn.execute("VACUUM INTO ?", [str(target)])
-        for old in list_backups(self.folder)[BACKUPS_KEPT:]:
-            old.unlink()
-        return target
+        count, head = self._head()
+        return backups.write(self.db.conn, self.folder, self._db_key, count, head,
+                             self._copy_key_file, KNOWN_MIGRATIONS)
+
+    def _copy_key_file(self, target: Path) -> None:
+        self.slots.file.write(self.slots.read(), path=target)
+
+    def _clock(self) -> str:
+        now = self._wall_clock()
+        if now < self._latest:
+            return self._latest
+        self._latest = now
+        return now
 
     def error(self, message: str) -> StoreError:
         return StoreError(message)
@@ -263,137 +369,23 @@ class Store(CasesMixin, AssessmentsMixin, ProfilesMixin):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _transaction(self):
-        return self.db.atomic()
-
-    # -- accounts -------------------------------------------------------------
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction; a fault of the disk or the file comes out named (busy, disk
+        full, read-only, damaged)."""
+        try:
+            with self.db.atomic():
+                yield
+        except (sqlcipher3.Error, OSError) as exc:
+            raise fault(exc, self.folder) from None
 
     def _require(self, *roles: str) -> None:
         if self.user.role not in roles:
             raise NotAllowed(f"the {self.user.role} role cannot do this (needs "
                              f"{' or '.join(roles)})")
 
-    def add_account(self, username: str, password: str, role: str) -> Account:
-        self._require("admin")
-        _check_new_account(username, password, role)
-        if self._account_row(username) is not None:
-            raise StoreError(f"an account named '{username}' already exists")
-        account = Account(str(uuid.uuid4()), username, role)
-        with self._transaction():
-            self.db["accounts"].insert({"id": account.id, "username": username, "role": role,
-                                        "password_hash": self._hasher.hash(password),
-                                        "created_at": self._clock()})
-            self._audit("account_added", "account", account.id, new={"username": username,
-                                                                    "role": role})
-        self.slots.add(username, password, self._key())
-        return account
 
-    def remove_account(self, username: str) -> None:
-        self._require("admin")
-        row = self._account_row(username)
-        if row is None:
-            raise StoreError(f"no account named '{username}'")
-        if row["id"] == self.user.id:
-            raise StoreError("you cannot remove the account you are signed in with")
-        with self._transaction():
-            self.db["accounts"].update(row["id"], {"removed_at": self._clock()})
-            self._audit("account_removed", "account", row["id"])
-        self.slots.remove(username)
+def _loads(text: str):
+    import json
 
-    def change_password(self, old_password: str, new_password: str) -> None:
-        row = self._account_row(self.user.username)
-        if not self.verify_password(old_password):
-            raise SignInError("the current password is wrong")
-        _check_new_account(self.user.username, new_password, self.user.role)
-        with self._transaction():
-            self.db["accounts"].update(row["id"],
-                                       {"password_hash": self._hasher.hash(new_password)})
-            self._audit("password_changed", "account", row["id"])
-        self.slots.add(self.user.username, new_password, self._key())
-
-    def reset_password(self, username: str, new_password: str) -> None:
-        """An administrator sets a new password for someone who has forgotten theirs.
-
-        The old password is not needed: the administrator's session holds the
-        database key and wraps it afresh for that account.
-        """
-        self._require("admin")
-        row = self._account_row(username)
-        if row is None:
-            raise StoreError(f"no account named '{username}'")
-        if row["id"] == self.user.id:
-            raise StoreError("change your own password with your current one, not as a reset")
-        _check_new_account(username, new_password, row["role"])
-        with self._transaction():
-            self.db["accounts"].update(row["id"],
-                                       {"password_hash": self._hasher.hash(new_password)})
-            self._audit("password_reset", "account", row["id"])
-        self.slots.add(username, new_password, self._key())
-
-    def verify_password(self, password: str) -> bool:
-        """Check the signed-in account's password (for re-authentication, e.g. countersigning)."""
-        row = self._account_row(self.user.username)
-        try:
-            return self._hasher.verify(row["password_hash"], password)
-        except VerificationError:
-            return False
-
-    def accounts(self, include_removed: bool = False) -> list[Account]:
-        where = None if include_removed else "removed_at IS NULL"
-        return [Account(r["id"], r["username"], r["role"],
-                        *(r.get(f) for f in PROFILE_FIELDS))
-                for r in self.db["accounts"].rows_where(where, order_by="username")]
-
-    # -- audit ------------------------------------------------------------------
-
-    def log(self, action: str, entity: str | None = None, entity_id: str | None = None,
-            reason: str | None = None) -> None:
-        """Record a view, print, export or sign-in in the audit trail."""
-        with self._transaction():
-            self._audit(action, entity, entity_id, reason=reason)
-
-    def _audit(self, action: str, entity: str | None, entity_id: str | None,
-               field: str | None = None, old: Any = None, new: Any = None,
-               reason: str | None = None) -> None:
-        head = {r["key"]: r["value"] for r in self.db["meta"].rows_where(
-            "key IN ('audit_head', 'audit_count')")}
-        count = int(head.get("audit_count", 0))
-        entry = {"seq": count + 1, "id": str(uuid.uuid4()), "at": self._clock(),
-                 "actor": self.user.id if self.user else None, "action": action,
-                 "entity": entity, "entity_id": entity_id, "field": field, "old": dump(old),
-                 "new": dump(new), "reason": reason,
-                 "prev_hash": head.get("audit_head", GENESIS)}
-        entry["hash"] = entry_hash(entry)
-        self.db["audit"].insert(entry)
-        self.db["meta"].upsert_all([{"key": "audit_head", "value": entry["hash"]},
-                                    {"key": "audit_count", "value": str(entry["seq"])}],
-                                   pk="key")
-
-    def audit_entries(self) -> list[dict]:
-        return list(self.db["audit"].rows_where(order_by="seq"))
-
-    def verify_audit(self) -> ChainReport:
-        head = {r["key"]: r["value"] for r in self.db["meta"].rows}
-        count = head.get("audit_count")
-        return verify(self.db["audit"].rows_where(order_by="seq"), head.get("audit_head"),
-                      int(count) if count is not None else None)
-
-
-def _meta(db: Database, key: str) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    return row[0] if row else None
-
-
-def _hasher(kdf: KdfParams) -> PasswordHasher:
-    return PasswordHasher(time_cost=kdf.time_cost, memory_cost=kdf.memory_cost,
-                          parallelism=kdf.parallelism)
-
-
-def _check_new_account(username: str, password: str, role: str) -> None:
-    if role not in ROLES:
-        raise StoreError(f"unknown role '{role}' (one of: {', '.join(ROLES)})")
-    if not username or len(username) > 64 or not username.replace("_", "").replace(
-            ".", "").replace("-", "").isalnum():
-        raise StoreError("an account name is 1 to 64 letters, digits, '.', '-' or '_'")
-    if len(password) < 10:
-        raise StoreError("a password needs at least 10 characters")
+    return json.loads(text)

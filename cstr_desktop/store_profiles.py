@@ -59,13 +59,6 @@ class ProfilesMixin:
             self.db["meta"].upsert({"key": "protective_marking", "value": text}, pk="key")
             self._audit("marking_changed", new=text, old=old, entity=None, entity_id=None)
 
-    def _account_row(self, username: str) -> dict | None:
-        return next(self.db["accounts"].rows_where(
-            "username = ? AND removed_at IS NULL", [username]), None)
-
-    def _key(self) -> bytes:
-        return self._db_key
-
 
 
 def _meta_value(db: Any, key: str) -> str | None:

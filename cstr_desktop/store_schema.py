@@ -92,3 +92,48 @@ def m007_profiles_and_reader_copies(db: Database) -> None:
     db["frozen_reports"].add_column("reader", str)
     db.execute("UPDATE frozen_reports SET reader = 'all'")
     db["frozen_reports"].transform(pk=("assessment_id", "version", "reader", "lang"))
+
+
+@migrations()
+def m006_signed_accounts_and_steps(db: Database) -> None:
+    # Trust (issue 9): accounts are certified by an administrator's signature, so the
+    # role column is for display only and the password hash goes (the key slots check
+    # passwords). Account names are unique after NFKC and case folding, among the
+    # accounts not removed. Audit entries carry their signer's signature; each
+    # lifecycle step is a signed object of its own.
+    from .trust import fold_name
+
+    accounts = db["accounts"]
+    accounts.add_column("name_key", str)
+    accounts.add_column("public_key", str)
+    taken: set[str] = set()
+    for row in list(accounts.rows_where(order_by="created_at DESC")):
+        key = fold_name(row["username"])
+        changes = {"name_key": key}
+        if row["removed_at"] is None and key in taken:
+            # An earlier version let 'Ann' and 'ann' share one key slot: the one made
+            # later holds it, so the earlier is retired.
+            changes["removed_at"] = row["created_at"]
+        if row["removed_at"] is None:
+            taken.add(key)
+        accounts.update(row["id"], changes)
+    accounts.transform(drop={"password_hash"})
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                              "AND tbl_name = 'accounts' AND sql IS NOT NULL").fetchall():
+        db.execute(f"DROP INDEX [{name}]")
+    db.execute("CREATE UNIQUE INDEX accounts_active_name ON accounts(name_key) "
+               "WHERE removed_at IS NULL")
+    db["audit"].add_column("signer", str)
+    db["audit"].add_column("signature", str)
+    db["audit"].create_index(["entity_id"])
+    db["certificates"].create({"seq": int, "account_id": str, "payload": str, "signer": str,
+                               "signature": str}, pk="seq",
+                              not_null={"account_id", "payload", "signer", "signature"})
+    db["certificates"].create_index(["account_id"])
+    db["steps"].create({"seq": int, "assessment_id": str, "version": int, "action": str,
+                        "payload": str, "signer": str, "signature": str, "audit_seq": int},
+                       pk="seq", foreign_keys=[("assessment_id", "assessments", "id")],
+                       not_null={"assessment_id", "version", "action", "payload", "signer",
+                                 "signature"})
+    db["steps"].create_index(["assessment_id", "version"])
+    db["assessment_versions"].add_column("countersignature", str)

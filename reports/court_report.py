@@ -230,6 +230,11 @@ def signatures_flowables(snapshot: dict) -> list[Flowable]:
         rows.append([p(wording("countersigned", langs), "cell_bold"),
                      p(_who(sig["countersigned_by"], sig.get("countersigner_role"),
                             when.strip() or None), "cell")])
+        trail = sig.get("audit")
+        if trail:
+            rows.append([p(wording("audit_trail", langs), "cell_bold"),
+                         p(wording("audit_entries", langs, n=trail["entries"],
+                                   head=trail["head"][:8]), "cell")])
         out.append(grid(rows, [62 * mm, Page.frame_width - 62 * mm]))
         code = verification_code(snapshot)
         out.append(Spacer(1, 6))

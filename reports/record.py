@@ -14,6 +14,7 @@ from cstr_desktop.conditions import holds
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.readers import copy_kind, reader
+from cstr_desktop.store_errors import RecordAltered
 
 from .snapshot import CopyRefused, ReportContext, build_snapshot, verification_code
 
@@ -24,10 +25,22 @@ ALL_READERS = "all"
 
 def context_for(store: Any, row: dict) -> ReportContext:
     """The report context of a stored assessment: its status, who wrote and who signed it
-    (as their profiles say), and the laptop's protective marking."""
+    (as their profiles say), and the laptop's protective marking.
+
+    An approved version's countersignature is checked first: one that does not verify
+    (an approval written into the database without the reviewer's key) is never
+    printed as final. The countersigner is the one who signed, not a column.
+    """
     people = {a.id: a for a in store.accounts(include_removed=True)}
     author = people.get(row["created_by"])
-    signer = people.get(row["countersigned_by"])
+    signed = None
+    if row["status"] == "approved":
+        problem = store.countersignature_problem(row["id"], row["version"])
+        if problem:
+            raise RecordAltered(f"this assessment is marked approved but {problem}: it is not "
+                                "printed as countersigned (run 'cstr-desktop audit-verify')")
+        signed = store.countersignature(row["id"], row["version"])
+    signer = people.get(signed["signer"]) if signed else None
     return ReportContext(
         assessment_id=row["id"], version=row["version"], status=row["status"],
         assessor=author.display_name if author else None,
@@ -36,8 +49,11 @@ def context_for(store: Any, row: dict) -> ReportContext:
         assessor_supervisor=author.supervisor if author else None,
         countersigned_by=signer.display_name if signer else None,
         countersigner_role=signer.profession if signer else None,
-        countersigned_at=row["countersigned_at"], amendment_reason=row["amendment_reason"],
-        marking=store.marking())
+        countersigned_at=signed["payload"]["at"] if signed else None,
+        amendment_reason=row["amendment_reason"], marking=store.marking(),
+        countersignature=signed["signature"] if signed else None,
+        audit_entries=signed["audit_entries"] if signed else None,
+        audit_head=signed["audit_head"] if signed else None)
 
 
 def default_lang(answers: dict, bundle: Any = None) -> str:
@@ -67,6 +83,7 @@ def stored_report(store: Any, row: dict, lang: str | None, now: str,
     if row["status"] == "approved":
         kept = store.frozen_report(row["id"], row["version"], lang, key)
         if kept is not None:
+            context_for(store, row)  # the countersignature still verifies
             return {**kept, "generated_at": now}
     snapshot = build_snapshot(bundle, answers, context_for(store, row), lang, now,
                               key if key != ALL_READERS else None)

@@ -11,17 +11,15 @@ and the consent each copy needs). A copy without its consent is a notice (the
 court) or refused (:class:`CopyRefused`); a declined assessment's copy says that
 no assessment took place.
 
-The verification code is a short form of the SHA-256 of the canonical
-snapshot without its generation time, so every print of the same
-countersigned copy carries the same code, and each reader's copy (and each
-language) its own.
+The verification code is derived from the countersignature and the SHA-256 of
+the canonical snapshot without its generation time (docs/trust-model.md), so
+every print of the same countersigned copy carries the same code, each reader's
+copy (and each language) its own, and no code can be made for a version no
+reviewer signed.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +44,9 @@ from cstr_desktop.readers import (
     refusal,
     risk_identified,
 )
+from cstr_desktop.trust import canonical as canonical_json
+from cstr_desktop.trust import snapshot_hash
+from cstr_desktop.trust import verification_code as code_from
 
 from .wording import marking_text, say
 
@@ -77,6 +78,11 @@ class ReportContext:
     assessor_registration: str | None = None
     assessor_supervisor: str | None = None
     countersigner_role: str | None = None
+    # The signed countersign step (base64 signature) and where the audit trail stood
+    # when it was made: entries before it, and the newest entry's hash.
+    countersignature: str | None = None
+    audit_entries: int | None = None
+    audit_head: str | None = None
 
 
 def long_date(value: str, lang: str) -> str:
@@ -379,24 +385,22 @@ def _signatures(context: ReportContext, approved: bool) -> dict[str, Any]:
             "assessor_supervisor": context.assessor_supervisor,
             "countersigned_by": context.countersigned_by if approved else None,
             "countersigner_role": context.countersigner_role if approved else None,
-            "countersigned_at": context.countersigned_at if approved else None}
+            "countersigned_at": context.countersigned_at if approved else None,
+            "countersignature": context.countersignature if approved else None,
+            "audit": ({"entries": context.audit_entries, "head": context.audit_head}
+                      if approved and context.audit_head else None)}
 
 
 def canonical(snapshot: dict[str, Any]) -> bytes:
-    body = {k: v for k, v in snapshot.items() if k != "generated_at"}
-    return json.dumps(body, sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
-
-
-def snapshot_hash(snapshot: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical(snapshot)).hexdigest()
+    """The canonical snapshot: the trust model's canonical JSON, without ``generated_at``."""
+    return canonical_json({k: v for k, v in snapshot.items() if k != "generated_at"})
 
 
 def verification_code(snapshot: dict[str, Any]) -> str:
-    """16 base-32 characters (80 bits of the hash) in groups of four: ABCD-EFGH-JKLM-NPQR."""
-    digest = bytes.fromhex(snapshot_hash(snapshot))[:10]
-    text = base64.b32encode(digest).decode("ascii")
-    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
+    """The code printed on this snapshot's copy: from its countersignature and its hash
+    (one function, ``cstr_desktop.trust.verification_code``, for every copy)."""
+    signature = (snapshot.get("signatures") or {}).get("countersignature")
+    return code_from(signature, snapshot_hash(snapshot))
 
 
 __all__ = ["CopyRefused", "DEFAULT_MARKING", "LANGS", "ReportContext",

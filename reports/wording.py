@@ -56,6 +56,10 @@ WORDING: dict[str, dict[str, str]] = {
     "not_countersigned": {"en": "Not yet countersigned: this report is a draft.",
                           "cy": "Heb ei gydlofnodi eto: drafft yw'r adroddiad hwn."},
     "verification": {"en": "Verification code", "cy": "Cod dilysu"},
+    "audit_trail": {"en": "Audit trail when countersigned", "cy": "Trywydd archwilio wrth "
+                    "gydlofnodi"},
+    "audit_entries": {"en": "{n} entries, newest {head}", "cy": "{n} cofnod, y diweddaraf "
+                      "{head}"},
     "verification_help": {"en": "Check this code against the record to confirm that this "
                                 "paper copy is the countersigned report.",
                           "cy": "Gwiriwch y cod hwn yn erbyn y cofnod i gadarnhau mai'r "

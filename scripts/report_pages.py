@@ -38,7 +38,9 @@ APPROVED = ReportContext(assessment_id="a-1", version=1, status="approved",
                          assessor_supervisor="Dr Eleri Hughes, clinical psychologist "
                                              "(HCPC PYL00000)",
                          countersigned_by="Tomos Evans", countersigner_role="Probation officer",
-                         countersigned_at="2026-11-25T11:40:00+00:00")
+                         countersigned_at="2026-11-25T11:40:00+00:00",
+                         countersignature="Hq3t2x9Vb0kq" * 7 + "AA==", audit_entries=1234,
+                         audit_head="3f2a91c0" * 8)
 DRAFT = ReportContext(assessment_id="a-1", version=1, status="draft", assessor="Rhiannon Price",
                       assessor_role="Mental health nurse")
 
@@ -58,6 +60,21 @@ def png(pdf: bytes, page: int, name: str) -> None:
                         "-singlefile", str(path), str(ROOT / "docs" / name)], check=True)
 
 
+def page_with(pdf: bytes, text: str) -> int:
+    """The first page of a PDF whose text holds ``text``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.pdf"
+        path.write_bytes(pdf)
+        for page in range(1, 50):
+            found = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path),
+                                    "-"], capture_output=True, text=True)
+            if found.returncode != 0:
+                break
+            if text in found.stdout:
+                return page
+    return -1
+
+
 def main() -> None:
     bundle = load_bundle()
     full = {**DUAL, **PERSON, "phq9_9": 1, "current_thoughts_self_harm": "no",
@@ -73,7 +90,7 @@ def main() -> None:
     court = render(copy(full, APPROVED))
     png(court, 1, "report-court-page1")
     png(court, 2, "report-court-page2")
-    png(court, -1, "report-court-signatures")
+    png(court, page_with(court, "Verification code"), "report-court-signatures")
     png(render(copy({**full, "consent_share_court": "no"}, APPROVED)), 1, "report-court-notice")
     png(render_card(copy(full, APPROVED)), 1, "summary-card")
     png(render(copy(full, DRAFT, reader="probation")), 3, "report-probation-page3")

@@ -78,7 +78,18 @@ def main() -> None:
     window.show_accounts()
     window.accounts_view.table.selectRow(1)
     shot("accounts")
+    window.show_about()
+    shot("about")
     window.close()
+    # The first run on a new laptop: the recovery key, shown once.
+    first = MainWindow(Session(data_dir=tmp / "new"), settings, idle_minutes=60)
+    first.resize(1280, 800)
+    first.show()
+    first.sign_in_submitted("create", "admin", "a long admin password")
+    for _ in range(5):
+        app.processEvents()
+    first.grab().save(str(ROOT / "docs" / f"app-recovery-key{suffix}.png"))
+    first.close()
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ PERSON = {"person_family_name": "Nguyễn-O'Brien", "person_given_names": "Siân
           "case_number": "CF-2026-0101"}
 APPROVED = ReportContext(assessment_id="a-1", version=1, status="approved", assessor="ann",
                          assessor_role="Liaison and Diversion practitioner",
-                         countersigned_by="rita", countersigned_at="2026-11-25T11:40:00+00:00")
+                         countersigned_by="rita", countersigned_at="2026-11-25T11:40:00+00:00",
+                         countersignature="c2lnbmF0dXJl" * 7 + "AA==", audit_entries=1234,
+                         audit_head="3f2a91c0" * 8)
 DRAFT = ReportContext(assessment_id="a-1", version=1, status="draft", assessor="ann")
 
 

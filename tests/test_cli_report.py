@@ -53,6 +53,7 @@ def test_missing_output_folder(tmp_path):
 def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
     from cstr_desktop.form_loader import load_bundle
     from cstr_desktop.store import Store
+    from reports.record import freeze_final_reports
 
     folder = tmp_path / "data"
     bundle = load_bundle()
@@ -71,7 +72,9 @@ def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "DRAFT" in pages(draft.read_bytes())[0]
     with Store.open(folder, "rita", "reviewer password") as rita:
-        rita.countersign(a, "reviewer password")
+        # As the app does: countersigned, and the final report kept in the same session.
+        freeze_final_reports(rita, rita.countersign(a, "reviewer password"),
+                             "2026-11-25T12:00:00+00:00")
     final = tmp_path / "final.pdf"
     proc = run("report", "--case", "MK-2026-0412", "--out", str(final), "--data-dir",
                str(folder), "--user", "sam", password="assessor password")

@@ -97,8 +97,14 @@ def test_import_list_cases_import_answers_export(store_dir, tmp_path):
     assert [c["case_number"] for c in json.loads(proc.stdout)] == ["MK-2026-0413"]
 
     example = EXAMPLES / "example_mhtr_atr_dual.json"
+    # An administrator writes no assessment; an assessor does.
+    err = one_line_error(run("import-answers", str(example), "--case", "MK-2026-0412",
+                             "--data-dir", store_dir, "--user", "ann"), 3)
+    assert "admin role cannot" in err
+    run("user", "add", "sam", "--role", "assessor", "--data-dir", store_dir, "--user", "ann",
+        new_password="assessor pass 1")
     proc = run("import-answers", str(example), "--case", "MK-2026-0412", "--data-dir",
-               store_dir, "--user", "ann")
+               store_dir, "--user", "sam", password="assessor pass 1")
     assert proc.returncode == 0, proc.stderr
     proc = run("cases", "--json", "--data-dir", store_dir, "--user", "ann")
     assert {c["case_number"]: c["status"] for c in json.loads(proc.stdout)} == {
@@ -109,6 +115,7 @@ def test_import_list_cases_import_answers_export(store_dir, tmp_path):
                "--user", "ann")
     assert proc.returncode == 0, proc.stderr
     exported = json.loads(out.read_text(encoding="utf-8"))
+    assert out.stat().st_mode & 0o777 == 0o600  # personal data: the owner's alone
     original = json.loads(example.read_text(encoding="utf-8"))
     assert exported["schema"] == "cstr-answers/1"
     assert {k: exported["answers"][k] for k in original["answers"]} == original["answers"]

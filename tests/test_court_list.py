@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from store_helpers import assessor_store
 
 from cstr_desktop.court_list import CourtListError, fold, parse_court_list, read_court_list
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
 
 HEADER = "hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names," \
          "date_of_birth,pnc_id,crn,offence"
@@ -23,7 +22,7 @@ def csv_text(rows=ROWS, header=HEADER):
 
 @pytest.fixture
 def store(tmp_path):
-    s = Store.create(tmp_path / "data", "ann", "correct horse battery", kdf=FAST_KDF_FOR_TESTS)
+    s = assessor_store(tmp_path / "data", "ann", "correct horse battery")
     yield s
     s.close(backup=False)
 

@@ -179,9 +179,14 @@ def test_the_printed_verification_code_matches_the_snapshot():
     code = verification_code(snap)
     assert code in text
     assert len(code) == 19 and code.count("-") == 3
-    digest = snapshot_hash(snap)
-    import base64
-    assert code.replace("-", "") == base64.b32encode(bytes.fromhex(digest)[:10]).decode()
+    # The code comes from the countersignature and the snapshot's hash (trust model).
+    from cstr_desktop.trust import verification_code as code_from
+
+    assert code == code_from(snap["signatures"]["countersignature"], snapshot_hash(snap))
+    assert "1234 entries, newest 3f2a91c0" in text  # the audit trail's head, short form
+    # Another countersignature of the same content gives another code.
+    resigned = {**snap, "signatures": {**snap["signatures"], "countersignature": "AAAA"}}
+    assert verification_code(resigned) != code
     # The code names the record, not the print: it ignores the generation time...
     later = dict(snap, generated_at="2027-01-01T00:00:00+00:00")
     assert verification_code(later) == code

@@ -6,13 +6,13 @@ import json
 import sqlite3
 
 import pytest
+from store_helpers import KDF, assessor_store
 
 from cstr_desktop.form_errors import AnswerError
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, KeySlots, SignInError, TooManyAttempts
+from cstr_desktop.key_slots import KeySlots, SignInError, TooManyAttempts
 from cstr_desktop.store import NotAllowed, Store, StoreError, StoreExists
 
 PASSWORD = "correct horse battery"
-KDF = FAST_KDF_FOR_TESTS
 
 
 @pytest.fixture
@@ -22,6 +22,15 @@ def folder(tmp_path):
 
 @pytest.fixture
 def store(folder):
+    """An assessor's session (ann) on a new store made by its administrator."""
+    s = assessor_store(folder, "ann", PASSWORD)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def admin(folder):
+    """The administrator's session (ann) on a new store."""
     s = Store.create(folder, "ann", PASSWORD, kdf=KDF)
     yield s
     s.close()
@@ -49,7 +58,7 @@ def test_no_name_case_number_or_answer_in_any_byte_of_the_folder(folder, bundle)
     # A long user name, so a chance match in random ciphertext is impossible
     # (a three-letter name turns up by chance in a large encrypted WAL file).
     username = "annwen.pritchard-assessor"
-    store = Store.create(folder, username, PASSWORD, kdf=KDF)
+    store = assessor_store(folder, username, PASSWORD)
     a = store.create_assessment(bundle, "MK-2026-0412")
     secrets_ = {"person_family_name": "Gwilym-Nguyễn", "person_given_names": "Siân",
                 "case_number": "MK-2026-0412", "risk_to_self": "Hears voices at night"}
@@ -86,8 +95,8 @@ def test_wrong_password_and_unknown_account_are_refused(folder, store):
         reopen(folder, user="nobody")
 
 
-def test_repeated_wrong_passwords_slow_down(folder, store):
-    store.close()
+def test_repeated_wrong_passwords_slow_down(folder, admin):
+    admin.close()
     now = [1000.0]
     slots = KeySlots(folder, KDF, clock=lambda: now[0])
     for _ in range(3):
@@ -104,44 +113,46 @@ def test_repeated_wrong_passwords_slow_down(folder, store):
         slots.unlock("ann", PASSWORD)
     assert exc.value.wait_seconds == 4
     now[0] += 5
-    assert len(slots.unlock("ann", PASSWORD)) == 32
+    assert len(slots.unlock("ann", PASSWORD).db_keys[0]) == 32
     # A success clears the count.
     with pytest.raises(SignInError) as exc:
         slots.unlock("ann", "wrong password!")
     assert not isinstance(exc.value, TooManyAttempts)
 
 
-def test_store_cannot_be_created_twice(folder, store):
+def test_store_cannot_be_created_twice(folder, admin):
     with pytest.raises(StoreExists):
         Store.create(folder, "bob", PASSWORD, kdf=KDF)
 
 
-def test_password_change_rewraps_only_that_slot(folder, store):
-    store.add_account("rita", "reviewer pass 1", "reviewer")
+def test_password_change_rewraps_only_that_slot(folder, admin):
+    admin.add_account("rita", "reviewer pass 1", "reviewer")
     before = json.loads((folder / "keyslots.json").read_text())["slots"]
-    store.change_password(PASSWORD, "a brand new password")
+    admin.change_password(PASSWORD, "a brand new password")
     after = json.loads((folder / "keyslots.json").read_text())["slots"]
     changed = [tag for tag in before if before[tag] != after[tag]]
     assert len(changed) == 1 and len(after) == 2
-    store.close()
+    # The same keys, wrapped under the new password: the database key is sealed as before.
+    assert before[changed[0]]["box_public"] == after[changed[0]]["box_public"]
+    admin.close()
     with pytest.raises(SignInError):
         reopen(folder)
     reopen(folder, password="a brand new password").close()
     reopen(folder, user="rita", password="reviewer pass 1").close()
 
 
-def test_admin_resets_a_forgotten_password(folder, store):
-    store.add_account("sam", "assessor pass 1", "assessor")
-    store.reset_password("sam", "assessor pass 2")
-    entries = [e for e in store.audit_entries() if e["action"] == "password_reset"]
+def test_admin_resets_a_forgotten_password(folder, admin):
+    admin.add_account("sam", "assessor pass 1", "assessor")
+    admin.reset_password("sam", "assessor pass 2")
+    entries = [e for e in admin.audit_entries() if e["action"] == "password_reset"]
     assert len(entries) == 1
     with pytest.raises(StoreError, match="your own password"):
-        store.reset_password("ann", "another password")
+        admin.reset_password("ann", "another password")
     with pytest.raises(StoreError, match="no account named 'nobody'"):
-        store.reset_password("nobody", "another password")
+        admin.reset_password("nobody", "another password")
     with pytest.raises(StoreError, match="at least 10"):
-        store.reset_password("sam", "short")
-    store.close()
+        admin.reset_password("sam", "short")
+    admin.close()
     with pytest.raises(SignInError):
         reopen(folder, user="sam", password="assessor pass 1")
     with reopen(folder, user="sam", password="assessor pass 2") as sam:
@@ -150,20 +161,22 @@ def test_admin_resets_a_forgotten_password(folder, store):
     reopen(folder).close()  # the admin's own slot is untouched
 
 
-def test_removed_account_loses_its_slot(folder, store):
-    store.add_account("sam", "assessor pass 1", "assessor")
-    store.remove_account("sam")
-    assert [a.username for a in store.accounts()] == ["ann"]
-    store.close()
+def test_removed_account_loses_its_slot(folder, admin):
+    admin.add_account("sam", "assessor pass 1", "assessor")
+    admin.remove_account("sam")
+    assert [a.username for a in admin.accounts()] == ["ann"]
+    admin.close()
     with pytest.raises(SignInError):
         reopen(folder, user="sam", password="assessor pass 1")
     assert len(json.loads((folder / "keyslots.json").read_text())["slots"]) == 1
 
 
-def test_roles(folder, store, bundle):
-    store.add_account("sam", "assessor pass 1", "assessor")
-    store.add_account("rita", "reviewer pass 1", "reviewer")
-    store.close()
+def test_roles(folder, admin, bundle):
+    admin.add_account("sam", "assessor pass 1", "assessor")
+    admin.add_account("rita", "reviewer pass 1", "reviewer")
+    with pytest.raises(NotAllowed, match="admin role cannot"):
+        admin.create_assessment(bundle)  # administrators write no assessment
+    admin.close()
     with reopen(folder, "sam", "assessor pass 1") as sam:
         assert sam.user.role == "assessor"
         with pytest.raises(NotAllowed, match="assessor role cannot"):
@@ -180,9 +193,9 @@ def test_roles(folder, store, bundle):
     ("bob smith", "long enough pass", "assessor", "account name"),
     ("ann", "long enough pass", "assessor", "already exists"),
 ])
-def test_bad_accounts_are_refused(store, name, password, role, message):
+def test_bad_accounts_are_refused(admin, name, password, role, message):
     with pytest.raises(StoreError, match=message):
-        store.add_account(name, password, role)
+        admin.add_account(name, password, role)
 
 
 def test_a_bad_answer_is_refused_and_writes_nothing(store, bundle):
@@ -226,9 +239,10 @@ def test_migrations_are_applied_once(folder, store):
     store.close()
     with reopen(folder) as again:
         names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
-        assert names == ["m001_core_tables", "m002_cases_lifecycle_versions",
-                         "m003_resume_position", "m004_frozen_reports",
-                         "m007_profiles_and_reader_copies"]
+        assert names[:4] == ["m001_core_tables", "m002_cases_lifecycle_versions",
+                             "m003_resume_position", "m004_frozen_reports"]
+        assert {"m006_signed_accounts_and_steps", "m007_profiles_and_reader_copies"} <= set(
+            names) and len(names) == len(set(names))
 
 
 def filled(store, bundle, count=5):
@@ -239,31 +253,36 @@ def filled(store, bundle, count=5):
 
 
 def test_audit_chain_is_intact(store, bundle):
+    before = len(store.audit_entries())
     report = filled(store, bundle)
-    assert report.ok and report.entries == 7 and report.first_bad_seq is None
+    assert report.ok and report.entries == before + 6 and report.first_bad_seq is None
+    assert report.signed == report.entries  # every entry signed, and every signature checked
 
 
 def test_audit_chain_finds_an_edited_entry(store, bundle):
     filled(store, bundle)
-    store.db.execute("UPDATE audit SET new = '\"3\"' WHERE seq = 4")
+    n = len(store.audit_entries())
+    store.db.execute(f"UPDATE audit SET new = '\"3\"' WHERE seq = {n - 2}")
     report = store.verify_audit()
-    assert (report.ok, report.first_bad_seq) == (False, 4)
+    assert (report.ok, report.first_bad_seq) == (False, n - 2)
     assert "altered" in report.problem
 
 
 def test_audit_chain_finds_a_deleted_entry(store, bundle):
     filled(store, bundle)
-    store.db.execute("DELETE FROM audit WHERE seq = 3")
+    n = len(store.audit_entries())
+    store.db.execute(f"DELETE FROM audit WHERE seq = {n - 3}")
     report = store.verify_audit()
-    assert (report.ok, report.first_bad_seq) == (False, 3)
+    assert (report.ok, report.first_bad_seq) == (False, n - 3)
     assert "missing" in report.problem
 
 
 def test_audit_chain_finds_a_rewritten_tail(store, bundle):
     filled(store, bundle)
-    store.db.execute("DELETE FROM audit WHERE seq >= 6")
+    n = len(store.audit_entries())
+    store.db.execute(f"DELETE FROM audit WHERE seq >= {n - 1}")
     report = store.verify_audit()
-    assert (report.ok, report.first_bad_seq) == (False, 6)
+    assert (report.ok, report.first_bad_seq) == (False, n - 1)
     assert "removed" in report.problem
 
 
@@ -275,17 +294,34 @@ def test_views_and_exports_are_audited(store):
 
 
 def test_a_slot_unlocks_with_its_own_cost_after_the_default_changes(folder):
+    import uuid
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from cstr_desktop.key_slots import KdfParams
 
     old = KdfParams(time_cost=2, memory_cost=9 * 1024, parallelism=1)
     new = KdfParams(time_cost=1, memory_cost=8 * 1024, parallelism=2)
     slots = KeySlots(folder, old)
     folder.mkdir()
-    key = slots.create()
-    slots.add("ann", PASSWORD, key)
-    assert KeySlots(folder, new).unlock("ann", PASSWORD) == key
+    account, signing = str(uuid.uuid4()), Ed25519PrivateKey.generate()
+    key, _ = slots.create(str(uuid.uuid4()), account, "ann", PASSWORD, signing)
+    assert KeySlots(folder, new).unlock("ann", PASSWORD).db_keys == [key]
     # A re-wrapped slot (a password change) takes the cost of the day.
-    KeySlots(folder, new).add("ann", "a new password!", key)
+    KeySlots(folder, new).add("ann", "a new password!", account, signing, key)
     stored = json.loads((folder / "keyslots.json").read_text())["slots"]
     assert [s["kdf"] for s in stored.values()] == [
         {"time_cost": 1, "memory_cost": 8192, "parallelism": 2}]
+
+
+def test_a_clock_set_back_does_not_make_signatures_older_than_their_certificates(folder,
+                                                                                admin):
+    admin.add_account("sam", "assessor pass 1", "assessor")
+    admin.close()
+    # The laptop's clock goes back a day (say, the network's time corrects it).
+    with Store.open(folder, "sam", "assessor pass 1", kdf=KDF,
+                    clock=lambda: "2020-01-01T00:00:00.000000+00:00") as sam:
+        sam.log("view", "assessment", "x")
+        entries = sam.audit_entries()
+        assert entries[-1]["at"] >= entries[-3]["at"]
+        assert sam.verify_audit().ok

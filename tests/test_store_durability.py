@@ -17,6 +17,7 @@ import textwrap
 import time
 
 import pytest
+from store_helpers import assessor_store
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
@@ -50,7 +51,7 @@ CHILD = textwrap.dedent("""
 def test_sigkill_while_saving_loses_nothing_that_was_saved(tmp_path):
     folder = tmp_path / "data"
     bundle = load_bundle()
-    with Store.create(folder, "ann", PASSWORD, kdf=FAST_KDF_FOR_TESTS) as store:
+    with assessor_store(folder, "ann", PASSWORD) as store:
         assessment = store.create_assessment(bundle, "KILL-1")
     rng = random.Random(20261125)
     last_saved: dict[str, int] = {}

@@ -1,5 +1,11 @@
 """A store made before readers' copies existed, on form version 1, still opens, scores and
-prints as it did (tests/data/store_v1, made by make_store.py there on the older code)."""
+prints as it did (tests/data/store_v1, made by make_store.py there on the older code).
+
+It was also made before signed accounts (key file ``cstr-keyslots/1``): an administrator
+upgrades it once (``cstr-desktop upgrade``), which certifies every account, attests what
+was countersigned then, and gives the others one-time passwords; here the administrator
+then sets the passwords the tests sign in with.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
 from cstr_desktop.store import Store
+from cstr_desktop.store_errors import LegacyStore
+from cstr_desktop.upgrade import upgrade
 from reports.court_report import render
 from reports.record import freeze_final_reports, stored_report
 from reports.snapshot import verification_code
@@ -27,11 +35,16 @@ NOW = "2027-01-05T09:00:00+00:00"
 
 @pytest.fixture
 def folder(tmp_path):
-    """A copy of the old store (opening it migrates it: the fixture itself never changes)."""
+    """A copy of the old store, upgraded (the fixture itself never changes)."""
     target = tmp_path / "data"
     target.mkdir()
     for name in ("store.db", "keyslots.json"):
         shutil.copyfile(STORE_V1 / name, target / name)
+    with pytest.raises(LegacyStore):  # until an administrator upgrades it, it says so
+        Store.open(target, "sam", "assessor password", kdf=FAST_KDF_FOR_TESTS)
+    with upgrade(target, "admin", "admin password", kdf=FAST_KDF_FOR_TESTS).store as admin:
+        admin.reset_password("sam", "assessor password")
+        admin.reset_password("rita", "reviewer password")
     return target
 
 
@@ -44,7 +57,8 @@ def open_as(folder, name):
 def test_it_opens_and_takes_the_new_migration(folder):
     with open_as(folder, "rita") as rita:
         names = [r["name"] for r in rita.db["_sqlite_migrations"].rows]
-        assert names[-1] == "m007_profiles_and_reader_copies"
+        assert {"m006_signed_accounts_and_steps", "m007_profiles_and_reader_copies"} <= set(
+            names)
         kept = list(rita.db["frozen_reports"].rows)
         # The reports kept at countersignature were one report for everyone.
         assert len(kept) == 3 and {r["reader"] for r in kept} == {"all"}

@@ -45,8 +45,8 @@ def test_the_app_shows_what_each_copy_holds_before_printing(qtbot, tmp_path, bun
 
 def test_a_copy_without_consent_is_refused_in_words_and_cannot_be_printed(qtbot, tmp_path,
                                                                            bundle):
-    window = open_demo_case(qtbot, tmp_path, bundle, "demo-admin", "demo-admin-password")
-    store = window.session.store
+    window = open_demo_case(qtbot, tmp_path, bundle)  # the assessor (administrators write
+    store = window.session.store                      # no assessment)
     assessment = window.session.assessment_id
     # Back to the assessor's draft: the person withdraws their agreement for the provider.
     store.db["assessments"].update(assessment, {"status": "draft"})
@@ -91,7 +91,7 @@ def test_an_administrator_sets_a_profile_and_the_marking_in_accounts(qtbot, tmp_
 
 
 def test_ctrl_m_goes_to_the_question_an_open_warning_names(qtbot, tmp_path, bundle):
-    window = open_demo_case(qtbot, tmp_path, bundle, "demo-admin", "demo-admin-password")
+    window = open_demo_case(qtbot, tmp_path, bundle)
     window.session.store.db["assessments"].update(window.session.assessment_id,
                                                   {"status": "draft"})
     window.open_case(window.session.case_number)
@@ -112,10 +112,16 @@ def test_a_version_1_draft_opens_and_previews_its_one_report(qtbot, tmp_path):
 
     from conftest import ROOT
 
+    from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
+    from cstr_desktop.upgrade import upgrade
+
     folder = tmp_path / "data"
     folder.mkdir()
     for name in ("store.db", "keyslots.json"):
         shutil.copyfile(ROOT / "tests" / "data" / "store_v1" / name, folder / name)
+    # Made before signed accounts: upgraded once by its administrator (test_store_v1.py).
+    with upgrade(folder, "admin", "admin password", kdf=FAST_KDF_FOR_TESTS).store as admin:
+        admin.reset_password("sam", "assessor password")
     window = make_window(qtbot, folder, tmp_path)
     window.sign_in_submitted("sign_in", "sam", "assessor password")
     window.open_case("CF-V1-0002")

@@ -6,6 +6,7 @@ import pytest
 from conftest import EXAMPLES
 from PySide6.QtCore import Qt
 from report_helpers import ink_fraction, pages, pdf_text, reader
+from store_helpers import ADMIN_PASSWORD, make_store
 from ui_driver import (
     StubDialogs,
     complete_interview,
@@ -34,9 +35,12 @@ def setup(qtbot, tmp_path):
     return window, dialogs, tmp_path
 
 
-def admin_with_one_case(window) -> None:
-    """A first run (the admin account) with one case, CF-1, on today's list."""
-    sign_in_by_keys(window, "admin", "admin password", again=True)
+def assessor_with_one_case(window) -> None:
+    """A store (made by its administrator) and its assessor, sam, with one case, CF-1, on
+    today's list."""
+    make_store(window.session.data_dir, {"sam": ("assessor password", "assessor")})
+    window.show_sign_in()
+    sign_in_by_keys(window, "sam", "assessor password")
     window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00",
                                              "CF-1", "Ali", "Sara", "1990-01-01"))
 
@@ -140,7 +144,7 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
 
 def test_a_bad_answer_is_shown_in_plain_words_and_not_saved(setup, qtbot):
     window, dialogs, tmp_path = setup
-    admin_with_one_case(window)
+    assessor_with_one_case(window)
     window.show_list()
     key(Qt.Key.Key_Return)
     window.interview_view.show_section("person_listing", "nhs_number")
@@ -215,7 +219,7 @@ def test_typing_in_a_dialog_window_keeps_the_app_unlocked(setup, qtbot):
 
 def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(setup, qtbot):
     window, _, _ = setup
-    admin_with_one_case(window)
+    assessor_with_one_case(window)
     window.show_list()
     key(Qt.Key.Key_Return)
     view = window.interview_view
@@ -253,6 +257,8 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
     assert "consent_assessment" not in logged[0]["reason"]
 
     # The reviewer cannot countersign an opinion that is not final: told why, in full.
+    window.switch_user()
+    sign_in_by_keys(window, "admin", ADMIN_PASSWORD)
     window.session.store.add_account("rita", "reviewer password", "reviewer")
     window.switch_user()
     sign_in_by_keys(window, "rita", "reviewer password")
@@ -270,7 +276,7 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
 
 def test_next_missing_says_when_nothing_is_missing(setup, qtbot):
     window, _, _ = setup
-    admin_with_one_case(window)
+    assessor_with_one_case(window)
     window.open_case("CF-1")
     for _ in range(300):  # each pass answers one question, so this ends
         if not window.interview_view.state.still_needed():

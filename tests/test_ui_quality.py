@@ -26,6 +26,11 @@ INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractI
 
 def open_everything(window, qtbot):
     sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_account("sam", "assessor password", "assessor")
+    window.show_accounts()
+    window.show_about()
+    window.switch_user()
+    sign_in_by_keys(window, "sam", "assessor password")
     window.session.store.add_case(ListedCase(window.session.day, "Cardiff", "1", "10:00", "CF-1",
                                              "Ali", "Sara", "1990-01-01"))
     window.show_list()
@@ -34,9 +39,9 @@ def open_everything(window, qtbot):
         window.interview_view.show_section(section.name)
     window.preview_report()
     qtbot.waitUntil(lambda: bool(window.report_view.pdf), timeout=10_000)
-    window.show_accounts()
     window.show_change_password()
-    assert window.accounts_view is not None and window.password_view is not None
+    assert None not in (window.accounts_view, window.password_view, window.recovery_view,
+                        window.about_view)
 
 
 def test_every_control_has_an_accessible_name(qtbot, tmp_path):
@@ -70,6 +75,9 @@ def test_welsh_interface(qtbot, tmp_path):
     window.show_list()
     assert window.list_view.heading.text().startswith("Rhestr y llys")
     assert window.status_label.text() == "Wedi mewngofnodi fel admin (Gweinyddwr)"
+    window.session.store.add_account("sam", "assessor password", "assessor")
+    window.switch_user()
+    sign_in_by_keys(window, "sam", "assessor password")
     window.open_case("CF-1")
     assert "Iaith" in window.interview_view.sections.item(0).text()
     assert "(gofynnol)" in window.interview_view.blocks()["language_preference"].label.text()
@@ -103,6 +111,9 @@ def test_language_menu_switches_the_interface_in_place(qtbot, tmp_path):
     window.menu_actions["welsh"].trigger()
     assert window.sign_in_view.go.text() == "Creu storfa"
     sign_in_by_keys(window, "admin", "admin password", again=True)
+    window.session.store.add_account("sam", "assessor password", "assessor")
+    window.switch_user()
+    sign_in_by_keys(window, "sam", "assessor password")
     window.session.store.add_case(ListedCase(window.session.day, "Caerdydd", "1", "10:00",
                                              "CF-1", "Ali", "Sara", "1990-01-01"))
     window.open_case("CF-1")
@@ -116,7 +127,7 @@ def test_language_menu_switches_the_interface_in_place(qtbot, tmp_path):
     assert not window.menu_actions["welsh"].isChecked()
     assert [m.text() for m in window.menuBar().actions()][:3] == ["&File", "&Go", "&Case"]
     assert window.settings.value("language") == "en"
-    assert window.status_label.text() == "Signed in as admin (Administrator)"
+    assert window.status_label.text() == "Signed in as sam (Assessor)"
     # While the screen is locked the language cannot change (the lock must hold).
     window.lock()
     assert not window.menu_actions["welsh"].isEnabled()

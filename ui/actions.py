@@ -15,7 +15,7 @@ from cstr_desktop.court_list import CourtListError, parse_court_list, read_court
 from cstr_desktop.form_errors import AnswerError
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
-from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams
+from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams, SignInError, TooManyAttempts
 from cstr_desktop.lifecycle import LifecycleError
 from cstr_desktop.readers import CopyContents, copy_contents
 from cstr_desktop.store import Store, StoreError
@@ -30,8 +30,33 @@ def _kdf(session: Session) -> KdfParams:
 
 
 def create_store(session: Session, name: str, password: str) -> Store:
+    """The first run: the store and its first account. ``store.recovery_key`` is the
+    recovery key, shown once."""
     session.store = Store.create(session.data_dir, name, password, kdf=_kdf(session))
     return session.store
+
+
+def recovery_sheet(session: Session, key: str) -> bytes:
+    """The recovery key as one printable page."""
+    from reports.recovery_sheet import render_recovery_sheet
+
+    assert session.store is not None
+    session.store.log("recovery_key_printed", "store", session.store.store_id)
+    return render_recovery_sheet(key, session.store.root_fingerprint(), str(session.data_dir),
+                                 _now()[:10])
+
+
+def about(session: Session) -> tuple[str, str, str | None]:
+    """The version, the data folder and the root key's fingerprint (None: no store yet)."""
+    from cstr_desktop import __version__
+    from cstr_desktop.key_slots import KeySlots
+    from cstr_desktop.store_errors import StoreError
+
+    try:
+        fingerprint = KeySlots(session.data_dir).read().root_fingerprint
+    except (StoreError, SignInError, OSError):
+        fingerprint = None
+    return __version__, str(session.data_dir), fingerprint
 
 
 def sign_in(session: Session, name: str, password: str) -> Store:
@@ -40,11 +65,20 @@ def sign_in(session: Session, name: str, password: str) -> Store:
     return session.store
 
 
-def unlock(session: Session, password: str) -> bool:
+def unlock(session: Session, password: str) -> str | None:
+    """Unlock the locked window; None, or why not (wrong guesses back off as at sign-in)."""
     assert session.store is not None
-    ok = session.store.verify_password(password)
-    session.store.log("unlock" if ok else "unlock_refused", "account", session.store.user.id)
-    return ok
+    store = session.store
+    try:
+        store.confirm_password(password)
+    except TooManyAttempts as exc:
+        store.log("unlock_refused", "account", store.user.id, reason="waiting")
+        return str(exc)
+    except SignInError as exc:
+        store.log("unlock_refused", "account", store.user.id)
+        return str(exc)
+    store.log("unlock", "account", store.user.id)
+    return None
 
 
 def sign_out(session: Session) -> None:
@@ -228,6 +262,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def amend(session: Session, reason: str) -> dict:
+def amend(session: Session, reason: str, password: str | None = None) -> dict:
+    """Amend (the author; or a reviewer, with their password)."""
     assert session.store is not None
-    return session.store.amend(session.assessment_id, reason)
+    return session.store.amend(session.assessment_id, reason, password)

@@ -23,6 +23,9 @@ def build_window(data_dir: Path, settings: QSettings | None = None, **kwargs) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from cstr_desktop.hygiene import disable_core_dumps
+
+    disable_core_dumps()  # keys and people's data are in this process's memory
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CSTR Court Day")
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()

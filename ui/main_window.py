@@ -65,6 +65,10 @@ QLabel#error { color: #8b1e1e; font-weight: 600; }
 QLabel#problem { color: #8b1e1e; font-weight: 600; background: #fbeaea;
                  border: 1px solid #d9a3a3; padding: 6px; }
 QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; padding: 6px; }
+QLabel#recoverykey { font-family: "DejaVu Sans Mono", monospace; font-size: 17pt;
+                     font-weight: 600; color: #111; background: #fff; padding: 12px 18px;
+                     border: 1px solid #9aa5b1; }
+QLabel#fingerprint { font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; }
 QLabel#message { color: #1d3557; }
 QLabel#message[error="true"] { color: #8b1e1e; font-weight: 600; }
 QFrame#question { border-bottom: 1px solid #e2e2e2; }
@@ -180,6 +184,13 @@ class ReviewBar(QWidget):
         self.text = QLineEdit(self)
         self.text.setAccessibleName(t("comment", self.lang))
         self.layout_.addWidget(self.text, 1)
+        # A reviewer confirms an amendment with their password.
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(t("amend_password", self.lang))
+        self.password.setAccessibleName(t("amend_password", self.lang))
+        self.password.setVisible(False)
+        self.layout_.addWidget(self.password)
         self.layout_.addStretch(0)
 
 
@@ -205,8 +216,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.pool = QThreadPool(self)
         self.idle = QTimer(self, singleShot=True)
-        minutes = idle_minutes if idle_minutes is not None else float(
-            settings.value("idle_minutes", 5))
+        from .session import checked_idle_minutes
+
+        minutes, self.idle_warning = checked_idle_minutes(
+            idle_minutes if idle_minutes is not None else settings.value("idle_minutes", 5))
+        if self.idle_warning is not None:
+            self.idle_warning = t("idle_setting", self.lang, value=self.idle_warning)
+            self.statusBar().showMessage(self.idle_warning, 30_000)
         self.idle.setInterval(int(minutes * 60_000))
         self.idle.timeout.connect(self.lock)
         self.watcher = ActivityWatcher(self.idle)
@@ -242,6 +258,8 @@ class MainWindow(QMainWindow):
         # Account screens are rare: built when first asked for.
         self.accounts_view = None
         self.password_view = None
+        self.recovery_view = None
+        self.about_view = None
 
     def _build_case_screens(self) -> None:
         if self.interview_view is not None:
@@ -309,7 +327,9 @@ class MainWindow(QMainWindow):
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
         self._action(case_menu, "submit", self.submit, "Ctrl+Shift+Return")
-        # Named in both languages, so either reader can find it.
+        help_menu = bar.addMenu(t("help_menu", self.lang))
+        self._action(help_menu, "about", self.show_about)
+        # Named in both languages, so either reader can find it (last, where it stands out).
         language_menu = bar.addMenu(t("language_menu", self.lang))
         for lang, key in (("en", "english"), ("cy", "welsh")):
             action = self._action(language_menu, key, lambda _=False, code=lang:
@@ -321,7 +341,7 @@ class MainWindow(QMainWindow):
     def _set_signed_in(self, signed_in: bool) -> None:
         locked = self.sign_in_view.mode == "unlock"
         for key, action in self.menu_actions.items():
-            always = key == "quit" or (key in ("english", "welsh") and not locked)
+            always = key in ("quit", "about") or (key in ("english", "welsh") and not locked)
             action.setEnabled(signed_in or always)
 
     def set_language(self, lang: str) -> None:
@@ -335,7 +355,8 @@ class MainWindow(QMainWindow):
         in_case = current is not None and current in (self.case_page, self.report_view)
         signed_in = self.session.store is not None and current is not self.sign_in_view
         for view in (self.sign_in_view, self.list_view, self.add_view, self.case_page,
-                     self.report_view, self.accounts_view, self.password_view):
+                     self.report_view, self.accounts_view, self.password_view,
+                     self.recovery_view, self.about_view):
             if view is not None:
                 self.stack.removeWidget(view)
                 view.deleteLater()
@@ -363,15 +384,16 @@ class MainWindow(QMainWindow):
     def sign_in_submitted(self, mode: str, name: str, password: str) -> None:
         try:
             if mode == "unlock":
-                if not actions.unlock(self.session, password):
-                    self.sign_in_view.show_error(t("password", self.lang) + ": ✘")
+                problem = actions.unlock(self.session, password)
+                if problem:
+                    self.sign_in_view.show_error(sentence(problem))
                     return
                 self.stack.setCurrentWidget(self._before_lock)
                 self._set_signed_in(True)
                 self.idle.start()
                 return
             if mode == "create":
-                actions.create_store(self.session, name, password)
+                store = actions.create_store(self.session, name, password)
             else:
                 actions.sign_in(self.session, name, password)
         except errors("sign_in", "store") as exc:
@@ -379,7 +401,51 @@ class MainWindow(QMainWindow):
             return
         self._signed_in_screens()
         self.idle.start()
+        if mode == "create":
+            self.show_recovery_key(store.recovery_key, store.root_fingerprint())
+            store.recovery_key = None
+            return
         self.show_list()
+
+    # -- the recovery key (first run) and About -------------------------------------
+
+    def show_recovery_key(self, key: str, fingerprint: str) -> None:
+        from .trust_views import RecoveryKeyView
+
+        if self.recovery_view is None:
+            self.recovery_view = RecoveryKeyView(self.lang, self)
+            self.recovery_view.print_requested.connect(self.print_recovery_key)
+            self.recovery_view.done.connect(self.recovery_key_kept)
+            self.stack.addWidget(self.recovery_view)
+        self.recovery_view.show_key(key, fingerprint)
+        self.stack.setCurrentWidget(self.recovery_view)
+
+    def print_recovery_key(self) -> None:
+        view = self.recovery_view
+        pdf = actions.recovery_sheet(self.session, view.key)
+        self.dialogs.print_pdf(pdf, lambda problem: view.message.setText(
+            sentence(problem) if problem else t("printed", self.lang)))
+
+    def recovery_key_kept(self) -> None:
+        self.recovery_view.forget()
+        self.show_list()
+
+    def show_about(self) -> None:
+        from .trust_views import AboutView
+
+        if self.about_view is None:
+            self.about_view = AboutView(self.lang, self)
+            self.about_view.back.connect(self._back_from_about)
+            self.stack.addWidget(self.about_view)
+        current = self.stack.currentWidget()
+        if current is not self.about_view:
+            self._before_about = current
+        version, folder, fingerprint = actions.about(self.session)
+        self.about_view.show_about(version, folder, fingerprint or t("no_store_yet", self.lang))
+        self.stack.setCurrentWidget(self.about_view)
+
+    def _back_from_about(self) -> None:
+        self.stack.setCurrentWidget(getattr(self, "_before_about", None) or self.sign_in_view)
 
     def _signed_in_screens(self) -> None:
         self._build_case_screens()
@@ -552,8 +618,9 @@ class MainWindow(QMainWindow):
                   f"{t('status_' + row['status'], self.lang)}")
         banner = (t("reviewer_comment", self.lang, text=row["review_comment"])
                   if row.get("review_comment") else None)
+        # Only assessors write: reviewers review, administrators manage the store.
         read_only = row["status"] not in ("draft", "changes_requested") or \
-            self.session.store.user.role == "reviewer"
+            self.session.store.user.role != "assessor"
         if self.interview_view.bundle is not self.session.bundle():
             self.interview_view.bundle = self.session.bundle()
         self.interview_view.load(state, header, read_only, row.get("resume_section"),
@@ -565,10 +632,11 @@ class MainWindow(QMainWindow):
         status = row["status"]
         author = row["created_by"] == self.session.store.user.id
         show = {
-            "submit": role in ("assessor", "admin") and status in ("draft", "changes_requested"),
+            "submit": role == "assessor" and status in ("draft", "changes_requested"),
             "request_changes": role == "reviewer" and status == "awaiting_review" and not author,
             "countersign": role == "reviewer" and status == "awaiting_review" and not author,
-            "amend": status == "approved",
+            # The author, or a reviewer with their password.
+            "amend": status == "approved" and (author or role == "reviewer"),
         }
         for key, visible in show.items():
             self.review_bar.buttons[key].setVisible(visible)
@@ -577,6 +645,8 @@ class MainWindow(QMainWindow):
         self.review_bar.layout_.setStretch(self.review_bar.layout_.count() - 1,
                                            0 if needs_text else 1)
         self.review_bar.text.clear()
+        self.review_bar.password.clear()
+        self.review_bar.password.setVisible(show["amend"] and role == "reviewer")
         if show["countersign"]:
             self.review_bar.text.setEchoMode(QLineEdit.EchoMode.Password)
             self.review_bar.text.setPlaceholderText(
@@ -603,6 +673,7 @@ class MainWindow(QMainWindow):
         except errors("lifecycle", "store", "sign_in") as exc:
             self.interview_view.show_problem(str(exc))
             self.review_bar.text.clear()  # never leave a password typed in the box
+            self.review_bar.password.clear()
             return
         self._reload_case(row)
         self.statusBar().showMessage(t("status_" + row["status"], self.lang), 5000)
@@ -636,7 +707,10 @@ class MainWindow(QMainWindow):
         self._lifecycle(lambda: actions.countersign(self.session, self.review_bar.text.text()))
 
     def amend(self) -> None:
-        self._lifecycle(lambda: actions.amend(self.session, self.review_bar.text.text()))
+        password = self.review_bar.password.text() if self.review_bar.password.isVisible() \
+            else None
+        self._lifecycle(lambda: actions.amend(self.session, self.review_bar.text.text(),
+                                              password))
 
     # -- the report ---------------------------------------------------------------
 

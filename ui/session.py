@@ -34,3 +34,19 @@ class Session:
         return load_bundle()
 
 
+
+
+IDLE_DEFAULT = 5.0
+IDLE_RANGE = (1.0, 60.0)
+
+
+def checked_idle_minutes(value: Any) -> tuple[float, str | None]:
+    """The idle lock's minutes from the setting: 1 to 60, else the default and the value
+    that was refused (to warn about)."""
+    try:
+        minutes = float(value)
+    except (TypeError, ValueError):
+        return IDLE_DEFAULT, str(value)[:20]
+    if not IDLE_RANGE[0] <= minutes <= IDLE_RANGE[1]:
+        return IDLE_DEFAULT, str(value)[:20]
+    return minutes, None

@@ -212,6 +212,36 @@ TEXT: dict[str, dict[str, str]] = {
                       "cy": "Marc diogelu wedi'i osod i {name}."},
     "alert_action": {"en": "Record the immediate actions in Risk and safety.",
                      "cy": "Cofnodwch y camau uniongyrchol yn Risg a diogelwch."},
+    "recovery_title": {"en": "Your recovery key", "cy": "Eich allwedd adfer"},
+    "recovery_intro": {
+        "en": "This key is shown once, now. If every password is forgotten, it opens the store "
+              "and gives the first administrator a new password. Print it or write it down, "
+              "and keep it locked away from the laptop: anyone holding it can read the store.",
+        "cy": "Dim ond unwaith, nawr, y dangosir yr allwedd hon. Os anghofir pob cyfrinair, "
+              "mae'n agor y storfa ac yn rhoi cyfrinair newydd i'r gweinyddwr cyntaf. "
+              "Argraffwch hi neu ei hysgrifennu, a'i chadw dan glo i ffwrdd o'r gliniadur: "
+              "gall unrhyw un sydd â hi ddarllen y storfa."},
+    "print_recovery": {"en": "Print the recovery key…", "cy": "Argraffu'r allwedd adfer…"},
+    "recovery_kept": {"en": "I have kept it safe: continue",
+                      "cy": "Rwyf wedi'i chadw'n ddiogel: parhau"},
+    "fingerprint": {"en": "Root key fingerprint", "cy": "Ôl bys yr allwedd wraidd"},
+    "fingerprint_help": {
+        "en": "Central records checks everything this laptop signs against this fingerprint. "
+              "Compare it with the one enrolled.",
+        "cy": "Mae'r cofnodion canolog yn gwirio popeth y mae'r gliniadur hwn yn ei lofnodi yn "
+              "erbyn yr ôl bys hwn. Cymharwch ef â'r un a gofrestrwyd."},
+    "help_menu": {"en": "&Help", "cy": "&Cymorth"},
+    "about": {"en": "About CSTR Court Day", "cy": "Ynghylch Diwrnod Llys CSTR"},
+    "version": {"en": "Version", "cy": "Fersiwn"},
+    "data_folder": {"en": "Data folder", "cy": "Ffolder data"},
+    "no_store_yet": {"en": "No store yet", "cy": "Dim storfa eto"},
+    "back": {"en": "Back", "cy": "Yn ôl"},
+    "idle_setting": {"en": "The idle_minutes setting ({value}) is not 1 to 60 minutes: the "
+                           "window locks after 5 minutes without use.",
+                     "cy": "Nid yw'r gosodiad idle_minutes ({value}) rhwng 1 a 60 munud: "
+                           "mae'r ffenestr yn cloi ar ôl 5 munud heb ei defnyddio."},
+    "amend_password": {"en": "Your password (to amend)", "cy": "Eich cyfrinair (i ddiwygio)"},
+    "store_problem": {"en": "The store could not be opened", "cy": "Ni ellid agor y storfa"},
 }
 
 

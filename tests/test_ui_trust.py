@@ -1,0 +1,100 @@
+"""Trust in the app: the recovery key shown once at the first run (and printed), About with
+the root key's fingerprint, and amending as a reviewer with a password."""
+
+from __future__ import annotations
+
+import io
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from report_helpers import full_answers, pdf_text
+from store_helpers import KDF, make_store
+from ui_driver import StubDialogs, focused, make_window, sign_in_by_keys
+
+from cstr_desktop.cli import main
+from cstr_desktop.store import Store
+
+
+def test_the_first_run_shows_the_recovery_key_once_and_prints_it(qtbot, tmp_path):
+    dialogs = StubDialogs()
+    dialogs.print_path = tmp_path / "recovery.pdf"
+    window = make_window(qtbot, tmp_path / "data", tmp_path, dialogs)
+    view = window.sign_in_view
+    view.name.setFocus()
+    QTest.keyClicks(view.name, "admin")
+    QTest.keyClick(view.name, Qt.Key.Key_Tab)
+    QTest.keyClicks(focused(), "admin password")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    QTest.keyClicks(focused(), "admin password")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.recovery_view
+    key = window.recovery_view.key
+    assert len(key.split("-")) == 14
+    shown = window.recovery_view.key_label.text().replace("\n", "  ").split()
+    assert "-".join(shown) == key
+    assert window.session.store.recovery_key is None  # not kept anywhere else
+    QTest.keyClick(focused(), Qt.Key.Key_Space)  # Print… has the focus
+    qtbot.waitUntil(lambda: window.recovery_view.message.text() == "Sent to the printer.",
+                    timeout=10_000)
+    printed = " ".join(pdf_text(dialogs.printed[0]).replace("\xa0", " ").split())
+    assert " ".join(key.split("-")[:4]) in printed
+    assert window.session.store.root_fingerprint() in printed
+    window.recovery_view.done_button.click()
+    assert window.stack.currentWidget() is window.list_view
+    assert window.recovery_view.key == "" and window.recovery_view.key_label.text() == ""
+
+
+def test_about_shows_the_root_fingerprint_as_the_command_line_does(qtbot, tmp_path,
+                                                                   monkeypatch):
+    folder = tmp_path / "data"
+    make_store(folder)
+    window = make_window(qtbot, folder, tmp_path)
+    window.menu_actions["about"].trigger()  # before anyone signs in, too
+    assert window.stack.currentWidget() is window.about_view
+    out = io.StringIO()
+    assert main(["fingerprint", "--data-dir", str(folder)], out=out, err=io.StringIO()) == 0
+    assert window.about_view.fingerprint.text() == out.getvalue().strip()
+    window.about_view.back_button.click()
+    assert window.stack.currentWidget() is window.sign_in_view
+
+
+def test_a_reviewer_amends_with_a_reason_and_their_password(qtbot, tmp_path, bundle):
+    folder = tmp_path / "data"
+    make_store(folder, {"sam": ("assessor password", "assessor"),
+                        "rita": ("reviewer password", "reviewer")})
+    with Store.open(folder, "sam", "assessor password", kdf=KDF) as sam:
+        a = sam.create_assessment(bundle, "CF-1")
+        sam.import_answers(bundle, a, full_answers())
+        sam.submit_for_review(a)
+    with Store.open(folder, "rita", "reviewer password", kdf=KDF) as rita:
+        rita.countersign(a, "reviewer password")
+    window = make_window(qtbot, folder, tmp_path, StubDialogs())
+    sign_in_by_keys(window, "rita", "reviewer password")
+    window.open_case("CF-1")
+    bar = window.review_bar
+    assert bar.buttons["amend"].isVisibleTo(window) and bar.password.isVisibleTo(window)
+    bar.text.setText("Wrong date.")
+    bar.password.setText("reviewer password")
+    window.amend()
+    assert "at least a sentence" in window.interview_view.problem.text()
+    assert bar.password.text() == ""  # never left in the box
+    bar.text.setText("The date of birth was taken from the wrong listing.")
+    bar.password.setText("reviewer password")
+    window.amend()
+    row = window.session.store.assessment(a)
+    assert (row["status"], row["version"]) == ("draft", 2)
+
+
+def test_an_administrator_sees_a_case_read_only(qtbot, tmp_path, bundle):
+    folder = tmp_path / "data"
+    make_store(folder, {"sam": ("assessor password", "assessor")})
+    with Store.open(folder, "sam", "assessor password", kdf=KDF) as sam:
+        a = sam.create_assessment(bundle, "CF-1")
+        sam.save_answer(bundle, a, "person_family_name", "Gwilym")
+    window = make_window(qtbot, folder, tmp_path)
+    sign_in_by_keys(window, "admin", "admin password")
+    window.open_case("CF-1")
+    assert window.interview_view.read_only
+    assert not window.review_bar.buttons["submit"].isVisibleTo(window)
+    state, problem = window.save_answer("person_family_name", "Other")
+    assert state is None and "admin role cannot" in problem
