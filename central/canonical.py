@@ -94,7 +94,8 @@ def verification_code(countersignature_b64: str, snapshot: Mapping[str, Any]) ->
 
 
 def show_code(code: str) -> str:
-    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
+    """As the laptop prints it: 4 groups of 4 joined by dashes."""
+    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
 def normalise_code(text: str) -> str | None:

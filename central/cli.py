@@ -236,7 +236,7 @@ def cmd_verify(args, settings: Settings) -> int:
     code = normalise_code(args.code)
     if code is None:
         raise CliError("not a verification code: 16 letters A-Z and digits 2-7, "
-                       "e.g. ABCD EFGH IJKL MNOP")
+                       "e.g. ABCD-EFGH-IJKL-MNOP")
     db = _db(settings)
     with db.write() as session:
         result = lookup_code(session, code)

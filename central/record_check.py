@@ -26,9 +26,11 @@ from central.canonical import (
     verification_code,
 )
 
-# Lifecycle actions and the roles that may take them (cstr_desktop/lifecycle.py).
-STEP_ROLES = {"submit": {"assessor", "admin"}, "request_changes": {"reviewer"},
-              "countersign": {"reviewer"}, "amend": {"assessor", "reviewer", "admin"},
+# Lifecycle actions and the roles that may sign them (trust model, issue 9): submit by an
+# assessor; request_changes and countersign by a reviewer; amend by the version's author
+# (an assessor) or a reviewer.
+STEP_ROLES = {"submit": {"assessor"}, "request_changes": {"reviewer"},
+              "countersign": {"reviewer"}, "amend": {"assessor", "reviewer"},
               "reply": {"assessor", "reviewer", "admin"}}
 EDIT_ACTIONS_PREFIX = "answer"  # answer_saved, answer_imported, ...
 
@@ -264,6 +266,8 @@ def _check_audit(record: Mapping[str, Any], certs: _Registry) -> set[str]:
         signer = entry.get("signer")
         if not signer:
             raise Quarantine(f"{where} is not signed")
+        if signer != entry.get("actor"):
+            raise Quarantine(f"{where} is signed by someone other than its actor")
         try:
             cert = certs.in_force(signer, parse_time(entry.get("at")))
         except ValueError as exc:

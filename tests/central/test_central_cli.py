@@ -83,7 +83,7 @@ def test_records_verify_and_export(server, enrolled, cli, tmp_path):
     code, out, _ = cli(server, "verify", bad["verification_codes"]["court/en"])
     assert code == 1 and "QUARANTINED" in out
     code, out, _ = cli(server, "verify", "AAAA BBBB CCCC DDDD")
-    assert code == 1 and out == "No record at central has the code AAAA BBBB CCCC DDDD.\n"
+    assert code == 1 and out == "No record at central has the code AAAA-BBBB-CCCC-DDDD.\n"
     code, _, err = cli(server, "verify", "not-a-code")
     assert code == 2 and err.startswith("cstr-central: error: not a verification code")
 

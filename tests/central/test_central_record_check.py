@@ -102,6 +102,8 @@ TAMPERING = [
      "was altered (its hash does not recompute)"),
     ("an audit signature swapped", _bad_audit_signature, "signature does not verify"),
     ("an audit entry unsigned", lambda r: r["audit"][2].update(signer=None), "is not signed"),
+    ("an audit entry signed for another", lambda r: r["audit"][0].update(
+        signer=r["countersignature"]["signer"]), "signed by someone other than its actor"),
     ("a PDF that is not a PDF", _pdf_not_pdf, "the PDF court/en is not a PDF"),
     ("the answers missing", lambda r: r.pop("answers"), "'answers' is missing"),
     ("the wrong type", lambda r: r.update(type="cstr-record/9"), "not a cstr-record/1"),
@@ -204,18 +206,37 @@ def test_the_countersignature_may_stand_apart_from_the_steps(store):
 # The formats shared with the laptop: central's copies equal the laptop's code --------
 
 
-def test_hashes_equal_the_laptops():
+def test_formats_equal_the_laptops():
+    """The laptop's own trust functions (cstr_desktop/trust.py) make the same bytes as
+    this test-support factory and central's checks: the same hashes, the same codes, and
+    (Ed25519 being deterministic) the same signatures over the same payloads."""
+    from cstr_desktop import trust
     from cstr_desktop.audit_chain import entry_hash
-    from cstr_desktop.store_assessments import content_hash as laptop_content_hash
-    from reports.snapshot import snapshot_hash as laptop_snapshot_hash
 
     store = LaptopStore()
     record = make_record(store)
     for entry in record["audit"]:
         assert audit_entry_hash(entry) == entry_hash(entry)
-    assert content_hash(record["answers"]) == laptop_content_hash(record["answers"])
-    for snapshot in record["snapshots"].values():
-        assert snapshot_hash(snapshot) == laptop_snapshot_hash(copy.deepcopy(snapshot))
+    assert content_hash(record["answers"]) == trust.content_hash(record["answers"])
+    counter = record["countersignature"]
+    for key, snapshot in record["snapshots"].items():
+        assert snapshot_hash(snapshot) == trust.snapshot_hash(copy.deepcopy(snapshot))
+        laptop_code = trust.verification_code(counter["signature"], trust.snapshot_hash(snapshot))
+        assert laptop_code == record["verification_codes"][key]
+    reviewer = store.accounts["reviewer"]
+    cert = reviewer.cert["payload"]
+    assert trust.cert_payload(cert["store_id"], cert["account_id"], cert["username"],
+                              cert["role"], cert["public_key"], cert["issued_at"],
+                              cert["issued_by"], cert["revoked"]) == cert
+    step = counter["payload"]
+    laptop_step = trust.lifecycle_payload(step["store_id"], step["assessment_id"],
+                                          step["version"], step["action"],
+                                          step["content_hash"], step["audit_head"],
+                                          step["at"], step["actor"], step["comment"])
+    assert laptop_step == step
+    assert trust.sign(step, reviewer.key, reviewer.id) == counter
+    assert trust.audit_payload(record["audit"][0]["hash"]) == \
+        {"type": "cstr-audit/1", "hash": record["audit"][0]["hash"]}
 
 
 def test_a_signed_object_is_payload_signer_signature():
@@ -223,4 +244,4 @@ def test_a_signed_object_is_payload_signer_signature():
     signed = sign(key, {"type": "cstr-x/1", "b": 1, "a": "é"}, "someone")
     assert canonical(signed["payload"]) == '{"a":"é","b":1,"type":"cstr-x/1"}'.encode()
     code = verification_code(signed["signature"], {"x": 1})
-    assert len(code) == 19 and code.count(" ") == 3
+    assert len(code) == 19 and code.count("-") == 3
