@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,11 @@ settings.register_profile("explore")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
+# Central records' fixtures (servers over TLS, PostgreSQL) live in tests/central, which has
+# no conftest.py of its own: a second module named conftest would hide this one from the
+# tests that import it.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "central"))
+pytest_plugins = ["central_fixtures"]
 # The contract's examples are facts: the tests carry their own copies, so a fresh
 # clone passes alone (test_cli checks them against ../shared when it is there).
 EXAMPLES = ROOT / "tests" / "data" / "examples"

@@ -1,0 +1,182 @@
+"""The database tables (SQLAlchemy 2). The schema changes only through Alembic
+migrations in ``central/migrations/versions``; a test checks they agree with this file.
+
+Times are text in one fixed UTC form (``canonical.stamp``) so that they sort and compare
+the same way in SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+TIME = String(24)
+UUID = String(36)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CentralKey(Base):
+    """The public halves of the keys this deployment signs and opens bundles with."""
+
+    __tablename__ = "central_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signing_public: Mapped[str] = mapped_column(String(64))
+    bundle_public: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(TIME)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[str] = mapped_column(TIME)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[str | None] = mapped_column(TIME, nullable=True)
+
+
+class WebSession(Base):
+    __tablename__ = "sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(TIME)
+    last_seen_at: Mapped[str] = mapped_column(TIME)
+    expires_at: Mapped[str] = mapped_column(TIME)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(20))  # pending, active, revoked
+    code_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    code_expires_at: Mapped[str | None] = mapped_column(TIME, nullable=True)
+    code_used_at: Mapped[str | None] = mapped_column(TIME, nullable=True)
+    public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    key_fingerprint: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    root_fingerprint: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    store_id: Mapped[str | None] = mapped_column(UUID, nullable=True)
+    created_at: Mapped[str] = mapped_column(TIME)
+    created_by: Mapped[str] = mapped_column(String(200))
+    enrolled_at: Mapped[str | None] = mapped_column(TIME, nullable=True)
+    revoked_at: Mapped[str | None] = mapped_column(TIME, nullable=True)
+    last_seen_at: Mapped[str | None] = mapped_column(TIME, nullable=True)
+
+
+class RequestNonce(Base):
+    """Nonces of signed device requests seen lately: a replayed request is refused."""
+
+    __tablename__ = "request_nonces"
+    device_id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[str] = mapped_column(TIME, index=True)
+
+
+class Record(Base):
+    """One received version. ``copy_no`` 0 is the first content received for a
+    (assessment, version); a different content for it is kept as copy 1, 2, ..."""
+
+    __tablename__ = "records"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "version", "copy_no", name="uq_records_copy"),
+        UniqueConstraint("assessment_id", "version", "content_hash", name="uq_records_content"),
+        Index("ix_records_received", "received_at", "id"),
+        Index("ix_records_case", "case_search"),
+        Index("ix_records_hearing", "hearing_date"),
+        Index("ix_records_court", "court_name", "received_at", "id"),
+        Index("ix_records_status", "status", "received_at"),
+    )
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    assessment_id: Mapped[str] = mapped_column(UUID)
+    version: Mapped[int] = mapped_column(Integer)
+    copy_no: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))  # accepted, quarantined
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolution: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    resolved_at: Mapped[str | None] = mapped_column(TIME, nullable=True)
+    resolution_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    central_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), nullable=True)
+    via: Mapped[str] = mapped_column(String(20))  # api, bundle
+    store_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    case_number: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    case_search: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    family_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    given_names: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    court_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    hearing_date: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    form_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    form_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    countersigned_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    countersigner: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    received_at: Mapped[str] = mapped_column(TIME)
+    receipt_id: Mapped[str | None] = mapped_column(UUID, nullable=True, unique=True)
+    receipt: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Court(Base):
+    """Every court named in a record (a short list): a search by court finds the
+    matching names here, then the records by the index on their court."""
+
+    __tablename__ = "courts"
+    court_search: Mapped[str] = mapped_column(String(200), primary_key=True)
+    court_name: Mapped[str] = mapped_column(String(200))
+
+
+class SearchTerm(Base):
+    """Each word of a record's names, so that a search by the start of any word is a
+    range of this table's index in either database."""
+
+    __tablename__ = "search_terms"
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # name
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # The record's time received, here too: the newest matches come from this index alone.
+    received_at: Mapped[str] = mapped_column(TIME, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id"), primary_key=True)
+
+
+class RecordBody(Base):
+    """The record exactly as received (JSON text), apart from the list's columns."""
+
+    __tablename__ = "record_bodies"
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id"), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class VerificationCode(Base):
+    __tablename__ = "verification_codes"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id"), primary_key=True)
+    copy_key: Mapped[str] = mapped_column(String(40))
+
+
+class AuditEvent(Base):
+    """Who did or saw what. Written by the service only, never changed."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_record", "record_id", "at"),
+                      Index("ix_audit_at", "at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[str] = mapped_column(TIME)
+    actor: Mapped[str] = mapped_column(String(200))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str | None] = mapped_column(UUID, nullable=True)
+    subject: Mapped[str | None] = mapped_column(String(400), nullable=True)
+    detail: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -1,0 +1,55 @@
+"""The Alembic migrations build exactly the tables the models describe, on both
+databases; every page text exists in English and Welsh."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from central.config import Settings, database_url
+from central.db import Database
+from central.models import Base
+from central.text import TEXT
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "central" / "templates"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_db(request, tmp_path):
+    url = None if request.param == "sqlite" else request.getfixturevalue("pg").new_database()
+    db = Database(Settings(data_dir=tmp_path, database_url=database_url(tmp_path, url),
+                           key_dir=tmp_path / "keys"))
+    yield db
+    db.dispose()
+
+
+def test_migrations_build_the_models_tables(fresh_db):
+    assert not fresh_db.is_current()
+    assert fresh_db.migrate() == fresh_db.head() == "0001"
+    assert fresh_db.migrate() == "0001"  # again: nothing to do
+    with fresh_db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_every_text_is_in_english_and_welsh():
+    for key, (english, welsh) in TEXT.items():
+        assert english.strip() and welsh.strip(), key
+        assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", welsh)), key
+
+
+def test_the_pages_use_only_known_texts():
+    used = set()
+    for template in TEMPLATES.glob("*.html"):
+        used |= set(re.findall(r"\bt\('(\w+)'[,)]", template.read_text()))
+    assert used, "no texts found: the pattern is wrong"
+    assert used - set(TEXT) == set()
+    prefixed = {k for k in TEXT if k.startswith(("status_", "role_", "device_status_",
+                                                 "action_", "reader_", "lang_", "signin_",
+                                                 "resolve_", "verify_", "error_"))}
+    unused = set(TEXT) - used - prefixed - {"csrf_failed", "signed_out", "records_count_one"}
+    assert unused == set(), unused
