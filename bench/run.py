@@ -33,9 +33,9 @@ def pct(times: list[float], p: float) -> float:
 
 
 def main() -> None:
-    from cstr_desktop.answers import read_answers_file
-    from cstr_desktop.form_loader import FormLibrary, load_bundle
-    from cstr_desktop.interview import InterviewState
+    from cstr_desktop.forms.answers import read_answers_file
+    from cstr_desktop.forms.interview import InterviewState
+    from cstr_desktop.forms.loader import FormLibrary, load_bundle
 
     rows = []
     t = timed(lambda: FormLibrary.load(), 20)
@@ -71,7 +71,7 @@ def main() -> None:
 
     import tempfile
 
-    from cstr_desktop.store import Store
+    from cstr_desktop.store.session import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         with Store.create(Path(tmp) / "data", "admin", "bench password 1") as admin:
@@ -116,7 +116,7 @@ def report_rows(bundle) -> list[tuple[str, float, float, str]]:
     """The full court report rendered in process, and the whole report command."""
     import tempfile
 
-    from cstr_desktop.demo import DUAL
+    from cli.demo import DUAL
     from reports.court_report import render
     from reports.snapshot import ReportContext, build_snapshot
 
@@ -162,7 +162,7 @@ def long_text_rows(bundle, context) -> list[tuple[str, float, float, str]]:
     """Each reader's copy with every text answer at its form's maximum length, and the
     provider's (the fullest: it holds the risk note) with one answer of 10,000 short
     lines."""
-    from cstr_desktop.demo import longest_answers
+    from cli.demo import longest_answers
     from reports.court_report import render
     from reports.snapshot import build_snapshot
 
@@ -202,10 +202,10 @@ def scale_rows() -> list[tuple[str, float, float, str]]:
     sys.path.insert(0, str(Path(__file__).parent))
     from store_scale import FAMILY, GIVEN, PASSWORD, build
 
-    from cstr_desktop.court_list import fold
-    from cstr_desktop.key_wrap import DEFAULT_KDF
-    from cstr_desktop.key_wrap import derive as _derive
-    from cstr_desktop.store import Store
+    from cstr_desktop.store.court_list import fold
+    from cstr_desktop.store.session import Store
+    from cstr_desktop.trust.key_wrap import DEFAULT_KDF
+    from cstr_desktop.trust.key_wrap import derive as _derive
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

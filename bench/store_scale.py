@@ -14,11 +14,11 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from cstr_desktop.court_list import ListedCase
-from cstr_desktop.form_loader import load_bundle
-from cstr_desktop.store import Store
-from cstr_desktop.store_assessments import content_hash
-from cstr_desktop.store_cases import _search_text
+from cstr_desktop.forms.loader import load_bundle
+from cstr_desktop.store.assessments import content_hash
+from cstr_desktop.store.cases import _search_text
+from cstr_desktop.store.court_list import ListedCase
+from cstr_desktop.store.session import Store
 
 FAMILY = ["Gwilym", "Nguyễn", "O'Brien", "Jones", "Williams", "Davies", "Evans", "Kowalczyk",
           "Trần", "Lê", "Phạm", "Murphy", "Smith", "Ahmed", "Okonkwo", "Llewellyn", "Price",

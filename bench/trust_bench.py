@@ -37,8 +37,8 @@ def pct(times: list[float], p: float) -> float:
 def small_store_rows() -> list[tuple[str, float, float, str]]:
     from report_helpers import full_answers
 
-    from cstr_desktop.form_loader import load_bundle
-    from cstr_desktop.store import Store
+    from cstr_desktop.forms.loader import load_bundle
+    from cstr_desktop.store.session import Store
 
     bundle = load_bundle()
     rows = []
@@ -97,8 +97,8 @@ def small_store_rows() -> list[tuple[str, float, float, str]]:
 
 def build_trail(store, entries: int) -> None:
     """Append ``entries`` signed entries to the store's trail in bulk."""
-    from cstr_desktop.audit_chain import entry_hash
-    from cstr_desktop.trust import audit_payload, b64, canonical
+    from cstr_desktop.trust.audit_chain import entry_hash
+    from cstr_desktop.trust.signatures import audit_payload, b64, canonical
 
     count, head = store._head()
     at = store._clock()
@@ -126,7 +126,7 @@ def build_trail(store, entries: int) -> None:
 
 
 def audit_rows(entries: int = 500_000) -> list[tuple[str, float, float, str]]:
-    from cstr_desktop.store import Store
+    from cstr_desktop.store.session import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "data"
@@ -147,7 +147,7 @@ def rekey_rows() -> list[tuple[str, float, float, str]]:
     sys.path.insert(0, str(Path(__file__).parent))
     from store_scale import PASSWORD, build
 
-    from cstr_desktop.store import Store
+    from cstr_desktop.store.session import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "data"

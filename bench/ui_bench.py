@@ -54,8 +54,8 @@ def page_switch_times() -> list[float]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from cstr_desktop.demo import create_demo_store
-    from cstr_desktop.form_loader import load_bundle
+    from cli.demo import create_demo_store
+    from cstr_desktop.forms.loader import load_bundle
     from ui.main_window import MainWindow
     from ui.session import Session
 

@@ -32,7 +32,7 @@ def refuse_hidden_characters(text: str, what: str, error: type[Exception] | None
     found = hidden_characters(text) if isinstance(text, str) else []
     if found:
         if error is None:
-            from .store_errors import StoreError
+            from cstr_desktop.store.faults import StoreError
 
             error = StoreError
         raise error(f"{what} contains a hidden character ({found[0]}), which could make it "

@@ -5,7 +5,7 @@ is made here, and tested exactly. Text is kept per language
 (``{"en": ..., "cy": ...}`` for the report's languages), so one snapshot
 serves an English, a Welsh or a bilingual report.
 
-Which answers a copy holds comes from :func:`cstr_desktop.readers.copy_plan`
+Which answers a copy holds comes from :func:`cstr_desktop.forms.readers.copy_plan`
 (the form says which reader sees which question; the layout names the readers
 and the consent each copy needs). A copy without its consent is a notice (the
 court) or refused (:class:`CopyRefused`); a declined assessment's copy says that
@@ -23,20 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cstr_desktop.answers import parse_date
-from cstr_desktop.conditions import holds
-from cstr_desktop.criteria import criterion_label
-from cstr_desktop.form_loader import FormBundle
-from cstr_desktop.form_schema import (
-    DateQuestion,
-    IntegerQuestion,
-    MultiChoiceQuestion,
-    SingleChoiceQuestion,
-    YesNoQuestion,
-)
-from cstr_desktop.interview import InterviewState
-from cstr_desktop.local_text import count_text, tr
-from cstr_desktop.readers import (
+from cstr_desktop.forms.answers import parse_date
+from cstr_desktop.forms.conditions import holds
+from cstr_desktop.forms.criteria import criterion_label
+from cstr_desktop.forms.interview import InterviewState
+from cstr_desktop.forms.loader import FormBundle
+from cstr_desktop.forms.readers import (
     CopyPlan,
     CopyRefused,
     copy_plan,
@@ -44,9 +36,17 @@ from cstr_desktop.readers import (
     refusal,
     risk_identified,
 )
-from cstr_desktop.trust import canonical as canonical_json
-from cstr_desktop.trust import snapshot_hash
-from cstr_desktop.trust import verification_code as code_from
+from cstr_desktop.forms.schema import (
+    DateQuestion,
+    IntegerQuestion,
+    MultiChoiceQuestion,
+    SingleChoiceQuestion,
+    YesNoQuestion,
+)
+from cstr_desktop.local_text import count_text, tr
+from cstr_desktop.trust.signatures import canonical as canonical_json
+from cstr_desktop.trust.signatures import snapshot_hash
+from cstr_desktop.trust.signatures import verification_code as code_from
 
 from .wording import marking_text, say
 
@@ -398,7 +398,7 @@ def canonical(snapshot: dict[str, Any]) -> bytes:
 
 def verification_code(snapshot: dict[str, Any]) -> str:
     """The code printed on this snapshot's copy: from its countersignature and its hash
-    (one function, ``cstr_desktop.trust.verification_code``, for every copy)."""
+    (one function, ``cstr_desktop.trust.signatures.verification_code``, for every copy)."""
     signature = (snapshot.get("signatures") or {}).get("countersignature")
     return code_from(signature, snapshot_hash(snapshot))
 

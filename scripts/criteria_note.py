@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cstr_desktop.form_loader import load_bundle  # noqa: E402
+from cstr_desktop.forms.loader import load_bundle  # noqa: E402
 
 START = "<!-- criteria-note:start (made by scripts/criteria_note.py) -->"
 END = "<!-- criteria-note:end -->"

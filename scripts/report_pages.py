@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cstr_desktop.demo import DUAL  # noqa: E402
-from cstr_desktop.form_loader import load_bundle  # noqa: E402
+from cli.demo import DUAL  # noqa: E402
+from cstr_desktop.forms.loader import load_bundle  # noqa: E402
 from reports.court_report import render  # noqa: E402
 from reports.snapshot import ReportContext, build_snapshot  # noqa: E402
 from reports.summary_card import render_card  # noqa: E402

@@ -21,9 +21,9 @@ import sqlcipher3  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from cstr_desktop.court_list import ListedCase  # noqa: E402
-from cstr_desktop.demo import PEOPLE, create_demo_store  # noqa: E402
-from cstr_desktop.form_loader import load_bundle  # noqa: E402
+from cli.demo import PEOPLE, create_demo_store  # noqa: E402
+from cstr_desktop.forms.loader import load_bundle  # noqa: E402
+from cstr_desktop.store.court_list import ListedCase  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.session import Session  # noqa: E402
 

@@ -38,7 +38,7 @@ SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
 
 @pytest.fixture(scope="session")
 def bundle():
-    from cstr_desktop.form_loader import load_bundle
+    from cstr_desktop.forms.loader import load_bundle
 
     return load_bundle()
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from cstr_desktop.demo import DUAL
-from cstr_desktop.form_loader import load_bundle
+from cli.demo import DUAL
+from cstr_desktop.forms.loader import load_bundle
 from reports.snapshot import ReportContext, build_snapshot
 
 GENERATED = "2026-11-25T11:02:00+00:00"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 KDF = FAST_KDF_FOR_TESTS
 ADMIN, ADMIN_PASSWORD = "admin", "admin password"

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cstr_desktop.answers import (
+from cstr_desktop.forms.answers import (
     ANSWERS_SCHEMA,
     answers_document,
     check_answer,
@@ -28,8 +28,8 @@ from cstr_desktop.answers import (
     parse_answers_document,
     read_answers_file,
 )
-from cstr_desktop.form_errors import ANSWER_CODES, AnswerError
-from cstr_desktop.form_loader import load_bundle, possible_values
+from cstr_desktop.forms.codes import ANSWER_CODES, AnswerError
+from cstr_desktop.forms.loader import load_bundle, possible_values
 
 # For parametrize lists, and for Hypothesis tests (whose failure reports would
 # otherwise print the whole bundle); the other tests use the `bundle` fixture.

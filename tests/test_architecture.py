@@ -44,7 +44,7 @@ def test_core_imports_and_assesses_without_pyside6():
         else:
             raise SystemExit("the blocker did not work")
         assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)
-        from cstr_desktop.cli import main
+        from cli.main import main
         out = io.StringIO()
         code = main(["assess", {str(EXAMPLES / "example_mhtr_primary.json")!r}, "--json"], out=out)
         assert code == 0
@@ -58,9 +58,9 @@ def test_core_imports_and_assesses_without_pyside6():
 
 
 def test_ruff_is_clean():
-    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "ruff"), "check", "cstr_desktop", "ui",
-                           "reports", "bench", "tests"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "ruff"), "check", "cstr_desktop", "cli",
+                           "ui", "reports", "bench", "tests"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -69,11 +69,11 @@ def test_assess_loads_neither_the_store_nor_its_libraries():
     # for the store commands only.
     script = textwrap.dedent(f"""
         import io, sys
-        from cstr_desktop.cli import main
+        from cli.main import main
         out = io.StringIO()
         code = main(["assess", {str(EXAMPLES / "example_mhtr_primary.json")!r}, "--json"], out=out)
         assert code == 0 and out.getvalue()
-        loaded = [m for m in ("cstr_desktop.store", "sqlite_utils", "sqlcipher3", "argon2",
+        loaded = [m for m in ("cstr_desktop.store.session", "sqlite_utils", "sqlcipher3", "argon2",
                               "reportlab") if m in sys.modules]
         print(loaded)
     """)

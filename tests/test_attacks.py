@@ -31,9 +31,9 @@ import sqlcipher3
 from conftest import ROOT
 from report_helpers import full_answers
 
-from cstr_desktop.audit_chain import GENESIS, entry_hash
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, KeySlots, SignInError
-from cstr_desktop.store import Store, StoreError, list_backups
+from cstr_desktop.store.session import Store, StoreError, list_backups
+from cstr_desktop.trust.audit_chain import GENESIS, entry_hash
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS, KeySlots, SignInError
 
 KDF = FAST_KDF_FOR_TESTS
 CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
@@ -215,7 +215,7 @@ def test_a_role_written_into_the_database_gives_no_power(folder):
     conn.execute("UPDATE accounts SET role = 'admin' WHERE username = 'sam'")
     if "certificates" in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}:
         # A certificate of their own making, signed with their own key.
-        from cstr_desktop.trust import cert_payload, public_b64, sign
+        from cstr_desktop.trust.signatures import cert_payload, public_b64, sign
 
         own = KeySlots(folder, KDF).unlock("sam", ACCOUNTS["sam"]).signing_key
         sam_id, store_id = (conn.execute("SELECT id FROM accounts WHERE username = 'sam'")
@@ -362,8 +362,8 @@ def add_ballast(folder, megabytes):
 
 CLOSER = textwrap.dedent("""
     import sys
-    from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-    from cstr_desktop.store import Store
+    from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
+    from cstr_desktop.store.session import Store
     store = Store.open(sys.argv[1], "sam", "assessor password", kdf=FAST_KDF_FOR_TESTS)
     print("closing", flush=True)
     store.close()
@@ -496,7 +496,7 @@ def test_guessing_at_the_lock_screen_backs_off(qtbot, folder, tmp_path):
 # -- and the rest of what the issue found ----------------------------------------------------------
 
 def test_guessing_the_password_to_countersign_backs_off(folder, submitted):
-    from cstr_desktop.key_slots import TooManyAttempts
+    from cstr_desktop.trust.key_slots import TooManyAttempts
 
     with sign_in(folder, "rita") as rita:
         for _ in range(3):
@@ -531,9 +531,9 @@ def test_failure_counters_stay_bounded(folder):
 def restore_now(folder):
     """Restore the newest backup in this process (as fast as a script would)."""
     try:
-        from cstr_desktop.store_recovery import restore
+        from cstr_desktop.store.recovery import restore
     except ImportError:  # the code before issue 9
-        from cstr_desktop.store import restore_backup
+        from cstr_desktop.store.session import restore_backup
 
         return restore_backup(folder)
     return restore(folder, "sam", ACCOUNTS["sam"], kdf=KDF)  # any account: it cannot open

@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, admin_session, assessor_store
 
-from cstr_desktop import backups
-from cstr_desktop.cli import main
-from cstr_desktop.key_slots import KeySlots, SignInError
-from cstr_desktop.store import Store, list_backups
-from cstr_desktop.store_recovery import recover, restore
+from cli.main import main
+from cstr_desktop.store import backups
+from cstr_desktop.store.recovery import recover, restore
+from cstr_desktop.store.session import Store, list_backups
+from cstr_desktop.trust.key_slots import KeySlots, SignInError
 
 PASSWORD = "correct horse battery"
 

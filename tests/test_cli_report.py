@@ -51,8 +51,8 @@ def test_missing_output_folder(tmp_path):
 
 
 def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
-    from cstr_desktop.form_loader import load_bundle
-    from cstr_desktop.store import Store
+    from cstr_desktop.forms.loader import load_bundle
+    from cstr_desktop.store.session import Store
     from reports.record import freeze_final_reports
 
     folder = tmp_path / "data"

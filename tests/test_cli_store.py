@@ -150,7 +150,7 @@ def test_export_and_import_answers_need_a_known_case(store_dir, tmp_path):
 
 
 def test_audit_verify_names_the_first_bad_entry(store_dir):
-    from cstr_desktop.store import Store
+    from cstr_desktop.store.session import Store
 
     run("cases", "--data-dir", store_dir, "--user", "ann")
     with Store.open(store_dir, "ann", ADMIN_PW) as store:
@@ -200,7 +200,7 @@ def test_import_list_dry_run_prints_the_reconcile_and_changes_nothing(store_dir,
 
 
 def test_a_command_on_a_store_open_in_the_app_says_busy_not_damaged(store_dir):
-    from cstr_desktop.folder_lock import FolderLock
+    from cstr_desktop.store.folder_lock import FolderLock
 
     with FolderLock(store_dir, "CSTR Court Day"):
         proc = run("cases", "--user", "ann", "--data-dir", store_dir)
@@ -216,7 +216,7 @@ def test_a_command_waiting_on_another_programs_write_says_busy(store_dir):
 
     from disks import write_lock
 
-    from cstr_desktop.key_slots import KeySlots
+    from cstr_desktop.trust.key_slots import KeySlots
 
     key = KeySlots(Path(store_dir)).unlock("ann", ADMIN_PW).db_keys[0]
     with write_lock(Path(store_dir), key):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from store_helpers import assessor_store
 
-from cstr_desktop.court_list import CourtListError, fold, parse_court_list, read_court_list
+from cstr_desktop.store.court_list import CourtListError, fold, parse_court_list, read_court_list
 
 HEADER = "hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names," \
          "date_of_birth,pnc_id,crn,offence"
@@ -130,7 +130,7 @@ def test_start_assessment_fills_in_the_listing(store, bundle):
 
 
 def test_manual_add(store):
-    from cstr_desktop.court_list import ListedCase
+    from cstr_desktop.store.court_list import ListedCase
 
     store.add_case(ListedCase("2026-11-25", "Cardiff", "4", "14:00", "M-1", "Ali", "Sara",
                               "2000-02-02"))

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from cstr_desktop.criteria import age_on
-from cstr_desktop.interview import InterviewState
+from cstr_desktop.forms.criteria import age_on
+from cstr_desktop.forms.interview import InterviewState
 
 ELIGIBLE = {
     "person_dob": "1990-04-12",
@@ -188,7 +188,7 @@ def test_declining_the_assessment_makes_every_requirement_not_assessed(bundle):
 def test_version_1_criteria_still_read_as_they_did():
     """An assessment captured on form v1 scores exactly as before: age on the hearing
     date, and a declined assessment is not a status of its own there."""
-    from cstr_desktop.form_loader import load_bundle
+    from cstr_desktop.forms.loader import load_bundle
 
     v1 = load_bundle("cstr_court_day", 1)
     assert v1.criteria.version == 1 and "conviction_date" not in v1.questions

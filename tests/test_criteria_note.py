@@ -6,7 +6,7 @@ import importlib.util
 
 from conftest import ROOT
 
-from cstr_desktop.form_loader import load_bundle
+from cstr_desktop.forms.loader import load_bundle
 
 
 def _note_module():

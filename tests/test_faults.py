@@ -14,7 +14,7 @@ import sqlcipher3
 from conftest import ROOT
 from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, make_store
 
-from cstr_desktop.key_slots import KeySlots
+from cstr_desktop.trust.key_slots import KeySlots
 
 CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
 LIST = ("hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,"

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cstr_desktop.form_cache import cache_dir, load_library
-from cstr_desktop.form_loader import FormLibrary, default_forms_dir
+from cstr_desktop.forms.cache import cache_dir, load_library
+from cstr_desktop.forms.loader import FormLibrary, default_forms_dir
 
 PROBE = """
 import sys
-from cstr_desktop.form_loader import load_bundle
+from cstr_desktop.forms.loader import load_bundle
 bundle = load_bundle()
 print(bundle.version, "yaml" in sys.modules)
 """
@@ -41,7 +41,7 @@ def test_the_second_start_reads_the_cache_and_never_parses_yaml(tmp_path):
 
 
 def test_a_changed_form_file_is_validated_again_and_its_fault_found(tmp_path, monkeypatch):
-    from cstr_desktop.form_errors import FormError
+    from cstr_desktop.forms.codes import FormError
 
     monkeypatch.setenv("CSTR_FORM_CACHE", str(tmp_path / "cache"))
     forms = tmp_path / "forms"

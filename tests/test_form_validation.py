@@ -21,9 +21,9 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cstr_desktop.form_errors import FORM_CODES, FormError
-from cstr_desktop.form_loader import FormLibrary, default_forms_dir, parse_document
-from cstr_desktop.form_schema import ChoicesFile, CriteriaFile, FormFile, Instrument
+from cstr_desktop.forms.codes import FORM_CODES, FormError
+from cstr_desktop.forms.loader import FormLibrary, default_forms_dir, parse_document
+from cstr_desktop.forms.schema import ChoicesFile, CriteriaFile, FormFile, Instrument
 
 # --------------------------------------------------------------------------
 # The minimal valid set

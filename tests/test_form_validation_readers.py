@@ -19,8 +19,8 @@ from test_form_validation import (
     form_question,
 )
 
-from cstr_desktop.form_errors import FormError
-from cstr_desktop.form_loader import FormLibrary
+from cstr_desktop.forms.codes import FormError
+from cstr_desktop.forms.loader import FormLibrary
 
 LAYOUT_FILE = "layouts/rep.v1.yaml"
 FILES_WITH_LAYOUT = {**FILES, "layout": LAYOUT_FILE}

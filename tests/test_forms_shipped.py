@@ -6,8 +6,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from cstr_desktop.form_loader import FormLibrary, parse_document
-from cstr_desktop.form_schema import NoteQuestion
+from cstr_desktop.forms.loader import FormLibrary, parse_document
+from cstr_desktop.forms.schema import NoteQuestion
 
 FORMS = ROOT / "forms"
 SHIPPED = sorted(p.relative_to(FORMS).as_posix() for p in FORMS.rglob("*.yaml"))

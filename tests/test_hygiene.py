@@ -9,16 +9,16 @@ import resource
 
 import pytest
 
-from cstr_desktop.answers import read_answers_file
-from cstr_desktop.cli import main
-from cstr_desktop.court_list import CourtListError, parse_court_list, read_court_list
-from cstr_desktop.form_errors import AnswerError
+from cli.main import main
+from cstr_desktop.forms.answers import read_answers_file
+from cstr_desktop.forms.codes import AnswerError
 from cstr_desktop.hygiene import (
     MAX_ANSWERS_FILE,
     MAX_COURT_LIST,
     disable_core_dumps,
     hidden_characters,
 )
+from cstr_desktop.store.court_list import CourtListError, parse_court_list, read_court_list
 
 HEADER = ("hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,"
           "date_of_birth\n")
@@ -55,7 +55,7 @@ def test_an_answer_naming_the_person_or_case_refuses_a_hidden_character(tmp_path
 
 
 def test_other_long_answers_keep_their_joiners(bundle):
-    from cstr_desktop.answers import check_answer
+    from cstr_desktop.forms.answers import check_answer
 
     # A zero-width joiner is part of some scripts: only names and case numbers refuse it.
     assert check_answer(bundle, "mh_current_presentation", f"a{ZWJ}b") == f"a{ZWJ}b"
@@ -102,7 +102,7 @@ def test_the_idle_setting_is_checked(value, minutes, warned):
 def test_an_idle_setting_out_of_range_is_said_at_start(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
+    from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
     from ui.main_window import MainWindow
     from ui.session import Session
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cstr_desktop.interview import InterviewState
+from cstr_desktop.forms.interview import InterviewState
 
 
 def test_sections_follow_the_issue_order(bundle):

@@ -10,10 +10,10 @@ import shutil
 import pytest
 from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, make_store
 
-from cstr_desktop.cli import main
-from cstr_desktop.key_file import MAX_BYTES, KeyFile
-from cstr_desktop.key_slots import KeySlots, SignInError
-from cstr_desktop.store_errors import KeyFileDamaged
+from cli.main import main
+from cstr_desktop.store.faults import KeyFileDamaged
+from cstr_desktop.trust.key_file import MAX_BYTES, KeyFile
+from cstr_desktop.trust.key_slots import KeySlots, SignInError
 
 
 @pytest.fixture(scope="module")

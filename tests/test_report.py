@@ -29,7 +29,7 @@ GOLDEN = ROOT / "tests" / "golden"
 
 
 def test_snapshot_of_a_minimal_assessment_exactly(example_answers):
-    from cstr_desktop.form_loader import load_bundle
+    from cstr_desktop.forms.loader import load_bundle
     from reports.snapshot import build_snapshot
 
     snap = build_snapshot(load_bundle(), example_answers("example_incomplete"),
@@ -180,7 +180,7 @@ def test_the_printed_verification_code_matches_the_snapshot():
     assert code in text
     assert len(code) == 19 and code.count("-") == 3
     # The code comes from the countersignature and the snapshot's hash (trust model).
-    from cstr_desktop.trust import verification_code as code_from
+    from cstr_desktop.trust.signatures import verification_code as code_from
 
     assert code == code_from(snap["signatures"]["countersignature"], snapshot_hash(snap))
     assert "1234 entries, newest 3f2a91c0" in text  # the audit trail's head, short form

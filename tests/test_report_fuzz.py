@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from report_helpers import body_text, full_answers, snapshot, squash
 
-from cstr_desktop.form_loader import load_bundle
-from cstr_desktop.form_schema import LongTextQuestion, TextQuestion
+from cstr_desktop.forms.loader import load_bundle
+from cstr_desktop.forms.schema import LongTextQuestion, TextQuestion
 from reports.court_report import render
 from reports.fonts import FONT_DIR
 from reports.summary_card import render_card

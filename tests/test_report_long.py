@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from report_helpers import APPROVED, GENERATED, full_answers, pdf_text, reader
 
-from cstr_desktop.answers import check_answers
-from cstr_desktop.demo import longest_answers
+from cli.demo import longest_answers
+from cstr_desktop.forms.answers import check_answers
 from reports.court_report import CELL_LIMIT, render
 from reports.snapshot import build_snapshot
 from reports.summary_card import render_card

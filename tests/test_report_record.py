@@ -6,8 +6,8 @@ import pytest
 from report_helpers import full_answers
 
 import reports.record as record
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store, StoreError
+from cstr_desktop.store.session import Store, StoreError
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 from reports.snapshot import verification_code
 
 NOW = "2026-11-25T12:00:00+00:00"

@@ -10,8 +10,8 @@ import subprocess
 from conftest import EXAMPLES, ROOT
 from report_helpers import APPROVED, full_answers, pdf_text, snapshot
 
-from cstr_desktop.form_loader import load_bundle
-from cstr_desktop.interview import InterviewState
+from cstr_desktop.forms.interview import InterviewState
+from cstr_desktop.forms.loader import load_bundle
 from reports.court_report import render
 from reports.summary_card import render_card
 

@@ -8,8 +8,8 @@ import pytest
 from report_helpers import full_answers
 from store_helpers import KDF, make_store
 
-from cstr_desktop.lifecycle import LifecycleError
-from cstr_desktop.store import NotAllowed, Store
+from cstr_desktop.store.lifecycle import LifecycleError
+from cstr_desktop.store.session import NotAllowed, Store
 
 ACCOUNTS = {"admin": "admin password", "sam": "assessor password",
             "rita": "reviewer password"}

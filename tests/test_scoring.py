@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstr_desktop.interview import InterviewState
+from cstr_desktop.forms.interview import InterviewState
 
 
 def items(prefix: str, values: list[int]) -> dict[str, int]:
@@ -170,7 +170,7 @@ def test_audit_uk_version_uses_the_uk_forms_wording_throughout(bundle):
 
 
 def test_audit_version_1_keeps_its_wording():
-    from cstr_desktop.form_loader import load_bundle
+    from cstr_desktop.forms.loader import load_bundle
 
     uk = InterviewState(load_bundle(version=1), {"audit_version": "uk"})
     assert [c.label["en"] for c in uk.choices("audit_2")][0] == "1 to 2"

@@ -33,10 +33,10 @@ from ui_driver import (
     sign_in_by_keys,
 )
 
-from cstr_desktop.court_list import fold
-from cstr_desktop.demo import DUAL, PEOPLE
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
+from cli.demo import DUAL, PEOPLE
+from cstr_desktop.store.court_list import fold
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 

@@ -8,9 +8,9 @@ import sqlite3
 import pytest
 from store_helpers import KDF, assessor_store
 
-from cstr_desktop.form_errors import AnswerError
-from cstr_desktop.key_slots import KeySlots, SignInError, TooManyAttempts
-from cstr_desktop.store import NotAllowed, Store, StoreError, StoreExists
+from cstr_desktop.forms.codes import AnswerError
+from cstr_desktop.store.session import NotAllowed, Store, StoreError, StoreExists
+from cstr_desktop.trust.key_slots import KeySlots, SignInError, TooManyAttempts
 
 PASSWORD = "correct horse battery"
 
@@ -300,7 +300,7 @@ def test_a_slot_unlocks_with_its_own_cost_after_the_default_changes(folder):
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from cstr_desktop.key_slots import KdfParams
+    from cstr_desktop.trust.key_slots import KdfParams
 
     old = KdfParams(time_cost=2, memory_cost=9 * 1024, parallelism=1)
     new = KdfParams(time_cost=1, memory_cost=8 * 1024, parallelism=2)
@@ -332,7 +332,7 @@ def test_a_clock_set_back_does_not_make_signatures_older_than_their_certificates
 def test_m005_upgrades_a_store_made_before_it(tmp_path, bundle):
     """A store from before m005: its started work stays started, its review comment is kept
     in the history, and search finds names without their punctuation."""
-    from cstr_desktop.court_list import ListedCase
+    from cstr_desktop.store.court_list import ListedCase
 
     old = assessor_store(tmp_path / "data", "ann", PASSWORD)
     old.add_case(ListedCase("2026-11-25", "Cardiff", "1", "10:00", "CF-1", "O'Brien", "Seán",

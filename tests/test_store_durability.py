@@ -19,9 +19,9 @@ import time
 import pytest
 from store_helpers import assessor_store
 
-from cstr_desktop.form_loader import load_bundle
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
+from cstr_desktop.forms.loader import load_bundle
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 PASSWORD = "correct horse battery"
 QUESTIONS = ["mh_history", "mh_current_presentation", "physical_health", "trauma_history",
@@ -30,9 +30,9 @@ ROUNDS = 100
 
 CHILD = textwrap.dedent("""
     import sys
-    from cstr_desktop.form_loader import load_bundle
-    from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-    from cstr_desktop.store import Store
+    from cstr_desktop.forms.loader import load_bundle
+    from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
+    from cstr_desktop.store.session import Store
     folder, assessment, start = sys.argv[1], sys.argv[2], int(sys.argv[3])
     names = sys.argv[4].split(",")
     bundle = load_bundle()

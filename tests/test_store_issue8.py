@@ -14,10 +14,10 @@ import pytest
 from conftest import ROOT
 from test_cli_store import run
 
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
-from cstr_desktop.store_errors import LegacyStore
-from cstr_desktop.upgrade import upgrade
+from cstr_desktop.store.faults import LegacyStore
+from cstr_desktop.store.session import Store
+from cstr_desktop.store.upgrade import upgrade
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 STORE = ROOT / "tests" / "data" / "store_issue8"
 EXPECTED = json.loads((STORE / "expected.json").read_text(encoding="utf-8"))

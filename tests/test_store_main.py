@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT
 from test_cli_store import run
 
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 from reports.record import stored_report
 from reports.snapshot import verification_code
 
@@ -70,7 +70,7 @@ def test_its_kept_reports_reprint_and_verify_with_the_same_codes(folder):
 
 
 def test_the_day_goes_on_reply_resubmit_countersign_then_audit_verify(folder):
-    from cstr_desktop.form_loader import load_bundle
+    from cstr_desktop.forms.loader import load_bundle
 
     bundle = load_bundle()
     with open_as(folder, "sam") as sam:

@@ -17,12 +17,12 @@ from conftest import ROOT
 from report_helpers import pages, pdf_text
 from test_cli_store import one_line_error, run
 
-from cstr_desktop.form_loader import load_bundle
-from cstr_desktop.interview import InterviewState
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
-from cstr_desktop.store_errors import LegacyStore
-from cstr_desktop.upgrade import upgrade
+from cstr_desktop.forms.interview import InterviewState
+from cstr_desktop.forms.loader import load_bundle
+from cstr_desktop.store.faults import LegacyStore
+from cstr_desktop.store.session import Store
+from cstr_desktop.store.upgrade import upgrade
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 from reports.court_report import render
 from reports.record import freeze_final_reports, stored_report
 from reports.snapshot import verification_code

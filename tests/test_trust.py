@@ -12,8 +12,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from report_helpers import APPROVED, snapshot
 from store_helpers import KDF
 
-from cstr_desktop.key_wrap import recovery_key_from_text, recovery_key_text
-from cstr_desktop.trust import (
+from cstr_desktop.trust.key_wrap import recovery_key_from_text, recovery_key_text
+from cstr_desktop.trust.signatures import (
     CertificateBook,
     canonical,
     cert_payload,
@@ -130,7 +130,7 @@ def test_a_certificate_of_another_store_or_altered_counts_for_nothing():
 def test_the_recovery_key_reads_back_in_any_spelling():
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-    from cstr_desktop.key_wrap import box_public
+    from cstr_desktop.trust.key_wrap import box_public
 
     private = X25519PrivateKey.generate()
     text = recovery_key_text(private)
@@ -146,8 +146,8 @@ def test_the_store_records_follow_the_trust_model(tmp_path, bundle):
     from report_helpers import full_answers
     from store_helpers import make_store
 
-    from cstr_desktop.store import Store
-    from cstr_desktop.trust import content_hash, load_public
+    from cstr_desktop.store.session import Store
+    from cstr_desktop.trust.signatures import content_hash, load_public
 
     folder = tmp_path / "data"
     make_store(folder, {"sam": ("assessor password", "assessor"),
@@ -178,7 +178,7 @@ def test_the_store_records_follow_the_trust_model(tmp_path, bundle):
 
 
 def test_many_signatures_are_checked_on_every_core_and_the_bad_ones_named(monkeypatch):
-    from cstr_desktop import signature_pool
+    from cstr_desktop.trust import signature_pool
 
     key = Ed25519PrivateKey.generate()
     raw = base64.b64decode(public_b64(key))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from report_helpers import pdf_text
 from ui_driver import make_window, shortcut
 
-from cstr_desktop.demo import create_demo_store
+from cli.demo import create_demo_store
 
 
 def open_demo_case(qtbot, tmp_path, bundle, name="demo-assessor",
@@ -112,8 +112,8 @@ def test_a_version_1_draft_opens_and_previews_its_one_report(qtbot, tmp_path):
 
     from conftest import ROOT
 
-    from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-    from cstr_desktop.upgrade import upgrade
+    from cstr_desktop.store.upgrade import upgrade
+    from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
     folder = tmp_path / "data"
     folder.mkdir()

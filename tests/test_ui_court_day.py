@@ -18,8 +18,8 @@ from ui_driver import (
     sign_in_by_keys,
 )
 
-from cstr_desktop.court_list import ListedCase
-from cstr_desktop.demo import DUAL
+from cli.demo import DUAL
+from cstr_desktop.store.court_list import ListedCase
 
 LIST = ("hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,"
         "date_of_birth\n"

@@ -19,8 +19,8 @@ from ui_driver import (
     sign_in_by_keys,
 )
 
-from cstr_desktop.court_list import ListedCase
-from cstr_desktop.demo import DUAL
+from cli.demo import DUAL
+from cstr_desktop.store.court_list import ListedCase
 from ui.question_widgets import ChoiceInput, MultiChoiceInput
 
 TODAY = date.today()

@@ -21,9 +21,9 @@ from ui_driver import (
 )
 
 import ui.interview_view
-from cstr_desktop.court_list import ListedCase
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
+from cstr_desktop.store.court_list import ListedCase
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 
 @pytest.fixture(autouse=True)

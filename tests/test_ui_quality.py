@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from ui_driver import make_window, sign_in_by_keys
 
-from cstr_desktop.court_list import ListedCase
+from cstr_desktop.store.court_list import ListedCase
 from ui.question_widgets import QuestionInput
 
 INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView, QPdfView,
@@ -134,7 +134,7 @@ def test_language_menu_switches_the_interface_in_place(qtbot, tmp_path):
 
 
 def test_a_reviewer_reads_answers_and_sees_what_was_not_answered(qtbot, tmp_path, bundle):
-    from cstr_desktop.demo import create_demo_store
+    from cli.demo import create_demo_store
 
     create_demo_store(tmp_path / "data", bundle)
     window = make_window(qtbot, tmp_path / "data", tmp_path)

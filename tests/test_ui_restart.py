@@ -12,9 +12,9 @@ from conftest import ROOT
 from PySide6.QtCore import Qt
 from ui_driver import current_block, key, make_window, sign_in_by_keys
 
-from cstr_desktop.court_list import ListedCase
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-from cstr_desktop.store import Store
+from cstr_desktop.store.court_list import ListedCase
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 CHILD = textwrap.dedent("""
     import sys, time
@@ -27,7 +27,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtCore import QSettings
     from ui.session import Session
     from ui.main_window import MainWindow
-    from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
+    from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
     settings = QSettings({settings!r}, QSettings.Format.IniFormat)
     w = MainWindow(Session(data_dir=Path({data!r}), kdf=FAST_KDF_FOR_TESTS), settings,
                    idle_minutes=60)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cstr_desktop.interview import InterviewState
+from cstr_desktop.forms.interview import InterviewState
 from ui.side_panel import SidePanel
 
 

@@ -12,8 +12,8 @@ from report_helpers import full_answers, pdf_text, reader
 from store_helpers import KDF, make_store
 from ui_driver import focused, make_window, print_to_pdf, sign_in_by_keys
 
-from cstr_desktop.cli import main
-from cstr_desktop.store import Store
+from cli.main import main
+from cstr_desktop.store.session import Store
 
 
 def test_the_first_run_shows_the_recovery_key_once_and_prints_it(qtbot, tmp_path):

@@ -19,11 +19,11 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlite_utils import Database
 
-from cstr_desktop.audit_chain import GENESIS, entry_hash
-from cstr_desktop.cli import main
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS as KDF
-from cstr_desktop.store import Store, list_backups
-from cstr_desktop.store_schema import migrations
+from cli.main import main
+from cstr_desktop.store.migrations import migrations
+from cstr_desktop.store.session import Store, list_backups
+from cstr_desktop.trust.audit_chain import GENESIS, entry_hash
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS as KDF
 
 OLD = {"ann": ("admin", "admin password"), "sam": ("assessor", "assessor password"),
        "rita": ("reviewer", "reviewer password")}
@@ -141,8 +141,8 @@ def test_an_old_store_says_what_to_do_and_is_upgraded_by_an_administrator(tmp_pa
 def test_what_was_countersigned_before_signatures_is_attested_and_tamper_shows(tmp_path):
     from conftest import ROOT
 
-    from cstr_desktop.store_errors import RecordAltered
-    from cstr_desktop.upgrade import upgrade
+    from cstr_desktop.store.faults import RecordAltered
+    from cstr_desktop.store.upgrade import upgrade
     from reports.record import stored_report
 
     store_v1 = ROOT / "tests" / "data" / "store_v1"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 from ui.interview_view import QuestionBlock
 from ui.main_window import MainWindow
 from ui.question_widgets import ChoiceInput, LineInput, LongTextInput, MultiChoiceInput

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cstr_desktop.cli import Commands
-from cstr_desktop.cli import main as cli_main
+from cli.main import Commands
+from cli.main import main as cli_main
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace, out, env: dict[str, str]) -> int:
-    from reports.command import run_report as report
+    from cli.report_command import run_report as report
 
     return report(args, out, env)
 

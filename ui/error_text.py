@@ -31,9 +31,9 @@ _LIFECYCLE = (
 
 def say_error(error: object, lang: str) -> str:
     """``error`` (an exception, or text from the core) as a sentence in ``lang``."""
-    from cstr_desktop.form_errors import AnswerError
-    from cstr_desktop.key_slots import SignInError, TooManyAttempts
-    from cstr_desktop.store_errors import StoreBusy, StoreUnavailable
+    from cstr_desktop.forms.codes import AnswerError
+    from cstr_desktop.store.faults import StoreBusy, StoreUnavailable
+    from cstr_desktop.trust.key_slots import SignInError, TooManyAttempts
     from cstr_desktop.uk_formats import EntryError
 
     if isinstance(error, StoreBusy) and error.holder is not None:

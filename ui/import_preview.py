@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cstr_desktop.court_list import IDENTITY_FIELDS, ReconcilePlan
+from cstr_desktop.store.court_list import IDENTITY_FIELDS, ReconcilePlan
 
 from .day_words import short_date
 from .screens import button

@@ -1,6 +1,6 @@
 """The interview screen, generated from the form: sections, questions and the live side panel.
 
-It shows what :class:`cstr_desktop.interview.InterviewState` computes and
+It shows what :class:`cstr_desktop.forms.interview.InterviewState` computes and
 hands each answer to the ``save`` callback (an action); it decides nothing.
 """
 
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cstr_desktop.form_loader import FormBundle, ResolvedSection
-from cstr_desktop.interview import InterviewState
+from cstr_desktop.forms.interview import InterviewState
+from cstr_desktop.forms.loader import FormBundle, ResolvedSection
 from cstr_desktop.local_text import tr
 
 from .error_text import say_error

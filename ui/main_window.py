@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cstr_desktop.folder_lock import FolderLock
 from cstr_desktop.paths import store_exists
-from cstr_desktop.store_errors import StoreUnavailable
+from cstr_desktop.store.faults import StoreUnavailable
+from cstr_desktop.store.folder_lock import FolderLock
 
 from .accounts_view import AccountsView, PasswordView, say
 from .dialogs import Dialogs
@@ -43,10 +43,10 @@ actions = _Actions()
 
 def errors(*kinds: str) -> tuple[type[Exception], ...]:
     """The core's exception classes, imported when an error is being handled."""
-    from cstr_desktop.court_list import CourtListError
-    from cstr_desktop.key_slots import SignInError
-    from cstr_desktop.lifecycle import LifecycleError
-    from cstr_desktop.store import StoreError
+    from cstr_desktop.store.court_list import CourtListError
+    from cstr_desktop.store.lifecycle import LifecycleError
+    from cstr_desktop.store.session import StoreError
+    from cstr_desktop.trust.key_slots import SignInError
 
     table = {"court_list": CourtListError, "sign_in": SignInError,
              "lifecycle": LifecycleError, "store": StoreError}

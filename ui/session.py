@@ -23,7 +23,7 @@ class Session:
 
     def bundle(self) -> Any:
         """The form the open assessment was captured with (or the current one)."""
-        from cstr_desktop.form_loader import load_bundle
+        from cstr_desktop.forms.loader import load_bundle
 
         if self.assessment_id and self.store:
             row = self.store.assessment(self.assessment_id)

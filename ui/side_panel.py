@@ -2,7 +2,7 @@
 still open for each requirement considered (and the reasons they still ask for), the
 notes the criteria raise (AAMR, DRR review), and the period limits of the order indicated.
 
-It shows what :class:`cstr_desktop.interview.InterviewState` computes; it decides nothing.
+It shows what :class:`cstr_desktop.forms.interview.InterviewState` computes; it decides nothing.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from cstr_desktop.consistency import order_limit
-from cstr_desktop.interview import InterviewState
+from cstr_desktop.forms.consistency import order_limit
+from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.local_text import tr
 
 from .text import t, tn

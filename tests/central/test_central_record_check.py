@@ -210,8 +210,8 @@ def test_formats_equal_the_laptops():
     """The laptop's own trust functions (cstr_desktop/trust.py) make the same bytes as
     this test-support factory and central's checks: the same hashes, the same codes, and
     (Ed25519 being deterministic) the same signatures over the same payloads."""
-    from cstr_desktop import trust
-    from cstr_desktop.audit_chain import entry_hash
+    from cstr_desktop.trust import signatures as trust
+    from cstr_desktop.trust.audit_chain import entry_hash
 
     store = LaptopStore()
     record = make_record(store)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import cstr_desktop
 assert "/tmp/mainsnap" in cstr_desktop.__file__, cstr_desktop.__file__
-from cstr_desktop.court_list import ListedCase
-from cstr_desktop.demo import DUAL
-from cstr_desktop.form_loader import load_bundle
-from cstr_desktop.interview import InterviewState
-from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS as KDF
-from cstr_desktop.store import Store
+from cstr_desktop.store.court_list import ListedCase
+from cli.demo import DUAL
+from cstr_desktop.forms.loader import load_bundle
+from cstr_desktop.forms.interview import InterviewState
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS as KDF
+from cstr_desktop.store.session import Store
 from reports.record import freeze_final_reports
 
 folder = Path(sys.argv[1])

@@ -1,0 +1,111 @@
+"""The shape of a layout file: how a form's answers become each reader's copy of the report.
+
+A layout names the report's parts (which form sections each prints), the
+questions that play a role (the person's name, the case number, ...), and the
+readers: the court, probation and the treatment provider, each with the consent
+that allows their copy, what is done when it is not given, and the question where
+the assessor marks what the person asked not to share with them. Which reader
+sees which question is declared on the questions themselves, in the form.
+
+A form names its layout in ``uses``; a form made before layouts existed is
+named by the layout's ``applies_to`` instead, so its file never changes.
+Cross-references are checked by :mod:`cstr_desktop.forms.layout_checks`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from cstr_desktop.forms.schema_base import ChoiceValue, Condition, LocalText, Name, Strict
+
+
+class FormRef(Strict):
+    form: Name
+    version: int = Field(ge=1)
+
+
+class Roles(Strict):
+    """Questions the report needs by role rather than by their place in the form."""
+
+    given_names: Name
+    family_name: Name
+    date_of_birth: Name
+    hearing_date: Name
+    case_number: Name
+    court_name: Name
+    offence: Name | None = None
+    # The person's own words about the requirements (a declined assessment prints them
+    # in the copies for probation and the provider).
+    own_words: Name | None = None
+    recommendation_summary: Name | None = None
+
+
+class Part(Strict):
+    """One numbered part of the report.
+
+    ``kind`` says how it is laid out: ``items`` prints the answers of its sections;
+    ``identifiers`` adds the name and age first; ``measures`` is the table of
+    scores; ``risk`` the risk section (a statement only, for a reader whose ``risk``
+    is ``summary``); ``opinion`` the criteria per requirement; ``arrangements`` one
+    subsection per requirement considered.
+    """
+
+    key: Name
+    title: LocalText
+    kind: Literal["identifiers", "items", "measures", "risk", "opinion", "arrangements"] = (
+        "items")
+    sections: list[Name] = []
+
+
+class Reader(Strict):
+    """One reader's copy of the report."""
+
+    id: Name
+    label: LocalText
+    copy_title: LocalText
+    description: LocalText
+    # A yes/no question: the copy exists only when it is answered "yes".
+    consent: Name | None = None
+    consent_label: LocalText | None = None
+    # Without consent: a one-page notice that the assessment cannot be shared
+    # (the court), or no copy at all (refused, naming the missing consent).
+    when_refused: Literal["notice", "refuse"] = "refuse"
+    # "totals": each measure's total and band; "items": its key items too.
+    measures: Literal["totals", "items"] = "items"
+    # "summary": a statement that risk to self was identified and the immediate
+    # actions taken, instead of the risk formulation and the assessor's alerts.
+    risk: Literal["summary", "full"] = "full"
+    # A multi-choice question whose answers name the questions or sections the person
+    # asked not to share with this reader.
+    withheld: Name | None = None
+
+
+class RiskSummary(Strict):
+    """The risk statement for a reader whose ``risk`` is ``summary`` (the court)."""
+
+    identified_when: Condition
+    assessed_when: Condition
+    actions_question: Name
+    no_action_values: list[ChoiceValue] = []
+    # The reader whose copy holds the details ("see the probation copy").
+    details_in: Name | None = None
+
+
+class LayoutFile(Strict):
+    kind: Literal["layout"]
+    id: Name
+    version: int = Field(ge=1)
+    title: LocalText
+    applies_to: list[FormRef] = []
+    roles: Roles
+    # When this holds, the report is bilingual by default (the person chose Welsh).
+    bilingual_when: Condition | None = None
+    parts: list[Part] = Field(min_length=1)
+    # No readers: one report for everyone, as before the readers' copies existed.
+    readers: list[Reader] = []
+    # The readers who see a question when neither it nor its section names any
+    # (default: every reader).
+    default_readers: list[Name] | None = None
+    risk_summary: RiskSummary | None = None
