@@ -1,11 +1,14 @@
-"""The ``cstr-desktop`` command line (contract.md section 3).
+"""The ``cstr-desktop`` command line (contract.md section 3): the outer layer over the
+core and the reports.
 
-The core cannot import the desktop app or the report renderer, so the
-program's entry point (``ui/entry.py``) passes them in as :class:`Commands`.
-Exit codes: 0 ok; 1 a check failed; 2 bad input (one line on stderr, never a
-traceback; a full disk, a read-only folder and a damaged store each in its own
-words); 3 not allowed; 4 busy (the store is open in the app or another command, or
-another program is writing to it): nothing was changed, try again.
+The command line cannot import the desktop app (it sits above it), so the
+program's entry point (``ui/entry.py``) passes it in as :class:`Commands`; the
+report renderer is imported only when a report is asked for. Exit codes (each
+error carries its own, :mod:`cstr_desktop.errors`): 0 ok; 1 a check failed; 2 bad
+input (one line on stderr, never a traceback; a full disk, a read-only folder and a
+damaged store each in its own words); 3 not allowed; 4 busy (the store is open in
+the app or another command, or another program is writing to it): nothing was
+changed, try again.
 """
 
 from __future__ import annotations
@@ -17,25 +20,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from cli.parser import UsageError, build_parser
+from cli.parser import build_parser
+from cstr_desktop.errors import UsageError
 from cstr_desktop.local_text import tr
 
 if TYPE_CHECKING:
     from cstr_desktop.forms.interview import InterviewState
 
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_NOT_ALLOWED = 3
-EXIT_BUSY = 4
+from cstr_desktop.errors import (  # noqa: F401  (the exit codes, named here too)
+    EXIT_BAD_INPUT,
+    EXIT_BUSY,
+    EXIT_CHECK_FAILED,
+    EXIT_NOT_ALLOWED,
+    EXIT_OK,
+)
 
 
 @dataclass
 class Commands:
-    """What the entry point supplies: things the core may not import itself."""
+    """What the entry point supplies: the desktop app, which the command line may not
+    import itself (and, for tests, another report renderer)."""
 
     run_app: Callable[[argparse.Namespace], int] | None = None
-    # The report renderer lives in reports/, which the core may not import.
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
 
 
@@ -131,79 +137,49 @@ def main(argv: Sequence[str] | None = None, commands: Commands | None = None,
     return _run_command(args, commands, out, err)
 
 
-def _with_form_errors(run: Callable[[], int], err: TextIO) -> int:
-    """Run a command, reporting faults in the answers or the form files in one line."""
-    from cstr_desktop.forms.codes import AnswerError, FormError
-
-    try:
-        return run()
-    except AnswerError as exc:
-        err.write(f"cstr-desktop: error: {exc}\n")
-        return EXIT_BAD_INPUT
-    except FormError as exc:
-        first = str(exc).splitlines()[0]
-        err.write(f"cstr-desktop: error: the form files are faulty: {first}\n")
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:
-        return EXIT_OK
-
-
 def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
                  err: TextIO) -> int:
-    """Run a subcommand; the forms, and for the store commands the store, load only now."""
-    if args.command == "assess":
-        # assess needs the forms only: the store and its libraries stay unloaded.
-        return _with_form_errors(lambda: _assess(args, out), err)
-    return _with_form_errors(lambda: _run_store_command(args, commands, out, err), err)
+    """Run a subcommand; the forms, and for the store commands the store, load only now.
+
+    Every error the core raises carries its exit code and its one line
+    (:mod:`cstr_desktop.errors`): this is the one place they are written.
+    """
+    from cstr_desktop.errors import CstrError
+
+    try:
+        if args.command == "assess":
+            # assess needs the forms only: the store and its libraries stay unloaded.
+            return _assess(args, out)
+        return _run_store_command(args, commands, out)
+    except BrokenPipeError:
+        return EXIT_OK
+    except CstrError as exc:
+        err.write(f"cstr-desktop: {exc.command_line()}\n")
+        return exc.exit_code
+    except OSError as exc:
+        if args.command == "assess":
+            raise
+        # A full disk, a read-only folder or a damaged store, each in its own words.
+        from cli.store_commands import data_dir
+        from cstr_desktop.store.faults import fault
+
+        found = fault(exc, data_dir(args))
+        err.write(f"cstr-desktop: {found.command_line()}\n")
+        return found.exit_code
 
 
-def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO,
-                       err: TextIO) -> int:
-    import sqlcipher3
-
-    from cli import store_commands as cli_store
+def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO) -> int:
+    from cli import store_commands
     from cstr_desktop.hygiene import disable_core_dumps
-    from cstr_desktop.store.court_list import CourtListError
-    from cstr_desktop.store.faults import RecordAltered, StoreBusy, fault
-    from cstr_desktop.store.lifecycle import LifecycleError, RoleError
-    from cstr_desktop.store.session import NotAllowed, StoreError
-    from cstr_desktop.trust.key_slots import SignInError
 
     disable_core_dumps()  # the keys and the people's data are in this process's memory
-    try:
-        if args.handler == "report":
-            if commands.report is None:
-                raise UsageError("the report renderer is not available in this installation")
-            handler = commands.report
-        else:
-            handler = getattr(cli_store, args.handler)
-        return handler(args, out, cli_store.environment())
-    except BrokenPipeError:
-        raise
-    except (cli_store.CheckFailed, RecordAltered) as exc:
-        err.write(f"cstr-desktop: {exc}\n")
-        return EXIT_CHECK_FAILED
-    except (SignInError, NotAllowed, RoleError) as exc:
-        err.write(f"cstr-desktop: not allowed: {exc}\n")
-        return EXIT_NOT_ALLOWED
-    except StoreBusy as exc:
-        # Open in the app or another command, or another program holding the write lock.
-        err.write(f"cstr-desktop: busy: {exc}\n")
-        return EXIT_BUSY
-    except (sqlcipher3.Error, OSError) as exc:
-        # Busy, disk full, read-only or damaged: each in its own words.
-        found = fault(exc, cli_store.data_dir(args))
-        if isinstance(found, StoreBusy):
-            err.write(f"cstr-desktop: busy: {found}\n")
-            return EXIT_BUSY
-        err.write(f"cstr-desktop: error: {found}\n")
-        return EXIT_BAD_INPUT
-    except CourtListError as exc:
-        err.write(f"cstr-desktop: error: {' | '.join(exc.problems)} (nothing was imported)\n")
-        return EXIT_BAD_INPUT
-    except (UsageError, StoreError, LifecycleError) as exc:
-        err.write(f"cstr-desktop: error: {exc}\n")
-        return EXIT_BAD_INPUT
+    if args.handler == "report":
+        from cli.report_command import run_report
+
+        handler = commands.report or run_report
+    else:
+        handler = getattr(store_commands, args.handler)
+    return handler(args, out, store_commands.environment())
 
 
 def entry() -> int:

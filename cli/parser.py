@@ -10,10 +10,7 @@ import argparse
 from typing import NoReturn
 
 from cstr_desktop import __version__
-
-
-class UsageError(Exception):
-    """Bad command-line use; reported in one line with exit code 2."""
+from cstr_desktop.errors import UsageError
 
 
 class _Parser(argparse.ArgumentParser):

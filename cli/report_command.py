@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TextIO
 
 from cli.store_commands import CommandError, sign_in
+from cstr_desktop.errors import CopyRefused
 from cstr_desktop.forms.answers import read_answers_with_form
 from cstr_desktop.forms.loader import FormBundle, load_bundle
 from reports.court_report import render
 from reports.record import default_lang, stored_report
-from reports.snapshot import CopyRefused, ReportContext, build_snapshot, verification_code
+from reports.snapshot import ReportContext, build_snapshot, verification_code
 from reports.summary_card import render_card
 
 

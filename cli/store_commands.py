@@ -17,20 +17,17 @@ from pathlib import Path
 from typing import TextIO
 
 from cli.demo import create_demo_store
+from cstr_desktop.errors import CheckFailed, StoreError
 from cstr_desktop.forms.answers import answers_document, read_answers_file
 from cstr_desktop.forms.loader import load_bundle
 from cstr_desktop.paths import default_data_dir
 from cstr_desktop.store.court_list import read_court_list
 from cstr_desktop.store.folder_lock import FolderLock
-from cstr_desktop.store.session import Store, StoreError, list_backups
+from cstr_desktop.store.session import Store, list_backups
 
 
 class CommandError(StoreError):
     """Bad use of a store command (exit 2)."""
-
-
-class CheckFailed(Exception):
-    """A check found a fault (exit 1)."""
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -283,8 +280,7 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO, env: dict[str, str])
         report = store.verify_audit()
         store.log("audit_verified" if report.ok else "audit_verify_failed",
                   reason=None if report.ok else report.problem[:500])
-        restores = [e for e in store.db["audit"].rows_where(
-            "action = 'store_restored'", order_by="seq")]
+        restores = store.audit_entries("store_restored")
     for notice in report.notices:
         out.write(f"Note: {notice}.\n")
     for entry in restores:

@@ -14,12 +14,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from cstr_desktop.errors import DuplicateKey
+
 MAX_ANSWERS_FILE = 2 * 1024 * 1024
 MAX_COURT_LIST = 16 * 1024 * 1024
-
-
-class HiddenCharacter(ValueError):
-    pass
 
 
 def hidden_characters(text: str) -> list[str]:
@@ -32,7 +30,7 @@ def refuse_hidden_characters(text: str, what: str, error: type[Exception] | None
     found = hidden_characters(text) if isinstance(text, str) else []
     if found:
         if error is None:
-            from cstr_desktop.store.faults import StoreError
+            from cstr_desktop.errors import StoreError
 
             error = StoreError
         raise error(f"{what} contains a hidden character ({found[0]}), which could make it "
@@ -56,12 +54,6 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise DuplicateKey(key)
         out[key] = value
     return out
-
-
-class DuplicateKey(ValueError):
-    def __init__(self, key: str):
-        self.key = key
-        super().__init__(f"the key '{key}' appears twice")
 
 
 def loads_strict(text: str) -> Any:

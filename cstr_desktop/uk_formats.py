@@ -11,20 +11,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from cstr_desktop.errors import EntryError
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
 _SPACED = re.compile(r"^(\d{1,2})\s+(\d{1,2})\s+(\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
 _COMPACT = re.compile(r"^(\d{3,4})\s*(am|pm|a\.m\.|p\.m\.)?$")
-
-
-class EntryError(ValueError):
-    """Typed text that is not a date or time. ``code`` names the fault for translation."""
-
-    def __init__(self, code: str, text: str, message: str):
-        self.code = code
-        self.text = text
-        super().__init__(message)
 
 
 def parse_date(text: str) -> str:

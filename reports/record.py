@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from cstr_desktop.errors import RecordAltered
 from cstr_desktop.forms.conditions import holds
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import load_bundle
 from cstr_desktop.forms.readers import copy_kind, reader
-from cstr_desktop.store.faults import RecordAltered
 
 from .snapshot import CopyRefused, ReportContext, build_snapshot, verification_code
 

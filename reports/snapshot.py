@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from cstr_desktop.errors import CopyRefused
 from cstr_desktop.forms.answers import parse_date
 from cstr_desktop.forms.conditions import holds
 from cstr_desktop.forms.criteria import criterion_label
@@ -30,7 +31,6 @@ from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import FormBundle
 from cstr_desktop.forms.readers import (
     CopyPlan,
-    CopyRefused,
     copy_plan,
     immediate_actions,
     refusal,

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cstr_desktop.errors import AnswerError
 from cstr_desktop.forms.answers import (
     ANSWERS_SCHEMA,
     answers_document,
@@ -28,7 +29,7 @@ from cstr_desktop.forms.answers import (
     parse_answers_document,
     read_answers_file,
 )
-from cstr_desktop.forms.codes import ANSWER_CODES, AnswerError
+from cstr_desktop.forms.codes import ANSWER_CODES
 from cstr_desktop.forms.loader import load_bundle, possible_values
 
 # For parametrize lists, and for Hypothesis tests (whose failure reports would

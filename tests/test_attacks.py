@@ -31,9 +31,10 @@ import sqlcipher3
 from conftest import ROOT
 from report_helpers import full_answers
 
-from cstr_desktop.store.session import Store, StoreError, list_backups
+from cstr_desktop.errors import SignInError, StoreError
+from cstr_desktop.store.session import Store, list_backups
 from cstr_desktop.trust.audit_chain import GENESIS, entry_hash
-from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS, KeySlots, SignInError
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS, KeySlots
 
 KDF = FAST_KDF_FOR_TESTS
 CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
@@ -496,7 +497,7 @@ def test_guessing_at_the_lock_screen_backs_off(qtbot, folder, tmp_path):
 # -- and the rest of what the issue found ----------------------------------------------------------
 
 def test_guessing_the_password_to_countersign_backs_off(folder, submitted):
-    from cstr_desktop.trust.key_slots import TooManyAttempts
+    from cstr_desktop.errors import TooManyAttempts
 
     with sign_in(folder, "rita") as rita:
         for _ in range(3):

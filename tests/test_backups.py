@@ -14,10 +14,11 @@ import pytest
 from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, admin_session, assessor_store
 
 from cli.main import main
+from cstr_desktop.errors import SignInError
 from cstr_desktop.store import backups
 from cstr_desktop.store.recovery import recover, restore
 from cstr_desktop.store.session import Store, list_backups
-from cstr_desktop.trust.key_slots import KeySlots, SignInError
+from cstr_desktop.trust.key_slots import KeySlots
 
 PASSWORD = "correct horse battery"
 

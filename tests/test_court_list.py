@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from store_helpers import assessor_store
 
-from cstr_desktop.store.court_list import CourtListError, fold, parse_court_list, read_court_list
+from cstr_desktop.errors import CourtListError
+from cstr_desktop.store.court_list import fold, parse_court_list, read_court_list
 
 HEADER = "hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names," \
          "date_of_birth,pnc_id,crn,offence"

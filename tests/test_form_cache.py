@@ -41,7 +41,7 @@ def test_the_second_start_reads_the_cache_and_never_parses_yaml(tmp_path):
 
 
 def test_a_changed_form_file_is_validated_again_and_its_fault_found(tmp_path, monkeypatch):
-    from cstr_desktop.forms.codes import FormError
+    from cstr_desktop.errors import FormError
 
     monkeypatch.setenv("CSTR_FORM_CACHE", str(tmp_path / "cache"))
     forms = tmp_path / "forms"

@@ -21,7 +21,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cstr_desktop.forms.codes import FORM_CODES, FormError
+from cstr_desktop.errors import FormError
+from cstr_desktop.forms.codes import FORM_CODES
 from cstr_desktop.forms.loader import FormLibrary, default_forms_dir, parse_document
 from cstr_desktop.forms.schema import ChoicesFile, CriteriaFile, FormFile, Instrument
 

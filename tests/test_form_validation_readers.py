@@ -19,7 +19,7 @@ from test_form_validation import (
     form_question,
 )
 
-from cstr_desktop.forms.codes import FormError
+from cstr_desktop.errors import FormError
 from cstr_desktop.forms.loader import FormLibrary
 
 LAYOUT_FILE = "layouts/rep.v1.yaml"

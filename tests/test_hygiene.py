@@ -10,15 +10,15 @@ import resource
 import pytest
 
 from cli.main import main
+from cstr_desktop.errors import AnswerError, CourtListError
 from cstr_desktop.forms.answers import read_answers_file
-from cstr_desktop.forms.codes import AnswerError
 from cstr_desktop.hygiene import (
     MAX_ANSWERS_FILE,
     MAX_COURT_LIST,
     disable_core_dumps,
     hidden_characters,
 )
-from cstr_desktop.store.court_list import CourtListError, parse_court_list, read_court_list
+from cstr_desktop.store.court_list import parse_court_list, read_court_list
 
 HEADER = ("hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,"
           "date_of_birth\n")

@@ -11,9 +11,9 @@ import pytest
 from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, make_store
 
 from cli.main import main
-from cstr_desktop.store.faults import KeyFileDamaged
+from cstr_desktop.errors import KeyFileDamaged, SignInError
 from cstr_desktop.trust.key_file import MAX_BYTES, KeyFile
-from cstr_desktop.trust.key_slots import KeySlots, SignInError
+from cstr_desktop.trust.key_slots import KeySlots
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from report_helpers import REASONS, full_answers, without_reasons
 
-from cstr_desktop.store.lifecycle import Actor, LifecycleError, RoleError, check_move
+from cstr_desktop.errors import LifecycleError, RoleError, SignInError
+from cstr_desktop.store.lifecycle import Actor, check_move
 from cstr_desktop.store.session import Store
-from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS, SignInError
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 KDF = FAST_KDF_FOR_TESTS
 AUTHOR = Actor("a1", "assessor")

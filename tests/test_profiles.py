@@ -7,7 +7,8 @@ import pytest
 from report_helpers import ARRANGEMENTS, REASONS, full_answers, pdf_text
 from test_cli_store import one_line_error, run
 
-from cstr_desktop.store.session import NotAllowed, Store, StoreError
+from cstr_desktop.errors import NotAllowed, StoreError
+from cstr_desktop.store.session import Store
 from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 from reports.court_report import render
 from reports.record import context_for, stored_report

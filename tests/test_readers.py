@@ -11,9 +11,10 @@ from conftest import EXAMPLES
 from report_helpers import APPROVED, full_answers, pages, pdf_text, reader, snapshot, squash
 from test_cli_store import one_line_error, run
 
+from cstr_desktop.errors import CopyRefused
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import load_bundle
-from cstr_desktop.forms.readers import CopyRefused, copy_contents, copy_plan
+from cstr_desktop.forms.readers import copy_contents, copy_plan
 from reports.court_report import render
 from reports.snapshot import ReportContext, verification_code
 from reports.summary_card import render_card

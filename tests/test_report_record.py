@@ -6,7 +6,8 @@ import pytest
 from report_helpers import full_answers
 
 import reports.record as record
-from cstr_desktop.store.session import Store, StoreError
+from cstr_desktop.errors import StoreError
+from cstr_desktop.store.session import Store
 from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 from reports.snapshot import verification_code
 

@@ -8,8 +8,8 @@ import pytest
 from report_helpers import full_answers
 from store_helpers import KDF, make_store
 
-from cstr_desktop.store.lifecycle import LifecycleError
-from cstr_desktop.store.session import NotAllowed, Store
+from cstr_desktop.errors import LifecycleError, NotAllowed
+from cstr_desktop.store.session import Store
 
 ACCOUNTS = {"admin": "admin password", "sam": "assessor password",
             "rita": "reviewer password"}

@@ -8,9 +8,16 @@ import sqlite3
 import pytest
 from store_helpers import KDF, assessor_store
 
-from cstr_desktop.forms.codes import AnswerError
-from cstr_desktop.store.session import NotAllowed, Store, StoreError, StoreExists
-from cstr_desktop.trust.key_slots import KeySlots, SignInError, TooManyAttempts
+from cstr_desktop.errors import (
+    AnswerError,
+    NotAllowed,
+    SignInError,
+    StoreError,
+    StoreExists,
+    TooManyAttempts,
+)
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import KeySlots
 
 PASSWORD = "correct horse battery"
 

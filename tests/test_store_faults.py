@@ -10,9 +10,8 @@ import pytest
 from disks import failing_disk, fill, read_only, small_disk, write_lock
 from store_helpers import assessor_store
 
-from cstr_desktop.store.faults import DiskFull, ReadOnly, StoreBusy, StoreUnavailable
+from cstr_desktop.errors import DiskFull, ReadOnly, StoreBusy, StoreError, StoreUnavailable
 from cstr_desktop.store.folder_lock import FolderLock
-from cstr_desktop.store.session import StoreError
 
 PASSWORD = "correct horse battery"
 

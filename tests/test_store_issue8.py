@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 from test_cli_store import run
 
-from cstr_desktop.store.faults import LegacyStore
+from cstr_desktop.errors import LegacyStore
 from cstr_desktop.store.session import Store
 from cstr_desktop.store.upgrade import upgrade
 from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS

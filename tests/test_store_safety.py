@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from store_helpers import KDF, assessor_store
 
+from cstr_desktop.errors import StoreCorrupt
 from cstr_desktop.store.recovery import restore
-from cstr_desktop.store.session import DB_FILE, Store, StoreCorrupt, list_backups
+from cstr_desktop.store.session import DB_FILE, Store, list_backups
 
 PASSWORD = "correct horse battery"
 

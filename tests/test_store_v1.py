@@ -17,9 +17,9 @@ from conftest import ROOT
 from report_helpers import pages, pdf_text
 from test_cli_store import one_line_error, run
 
+from cstr_desktop.errors import LegacyStore
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import load_bundle
-from cstr_desktop.store.faults import LegacyStore
 from cstr_desktop.store.session import Store
 from cstr_desktop.store.upgrade import upgrade
 from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS

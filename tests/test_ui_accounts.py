@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_driver import focused, make_window, sign_in_by_keys
 
+from cstr_desktop.errors import SignInError
 from cstr_desktop.store.session import Store
-from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS, SignInError
+from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
 ADMIN_PASSWORD = "admin password"
 

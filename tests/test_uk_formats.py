@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cstr_desktop.uk_formats import EntryError, parse_date, parse_time
+from cstr_desktop.errors import EntryError
+from cstr_desktop.uk_formats import parse_date, parse_time
 
 
 @pytest.mark.parametrize(("typed", "stored"), [

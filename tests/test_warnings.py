@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from report_helpers import full_answers, pdf_text, snapshot
 
+from cstr_desktop.errors import LifecycleError
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import load_bundle
-from cstr_desktop.store.lifecycle import LifecycleError
 from cstr_desktop.store.session import Store
 from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 from reports.summary_card import render_card

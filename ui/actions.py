@@ -12,23 +12,30 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cstr_desktop.forms.codes import AnswerError
+from cstr_desktop.errors import (
+    AnswerError,
+    CopyRefused,
+    CourtListError,
+    EntryError,
+    LifecycleError,
+    SignInError,
+    StoreError,
+    StoreUnavailable,
+    TooManyAttempts,
+)
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import load_bundle
 from cstr_desktop.forms.readers import CopyContents, copy_contents
 from cstr_desktop.store.court_list import (
-    CourtListError,
     ListedCase,
     ReconcilePlan,
     parse_court_list,
     read_court_list,
 )
-from cstr_desktop.store.lifecycle import LifecycleError
-from cstr_desktop.store.session import Store, StoreError, StoreUnavailable
-from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, SignInError, TooManyAttempts
-from cstr_desktop.uk_formats import EntryError, parse_date, parse_time
+from cstr_desktop.store.session import Store
+from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams
+from cstr_desktop.uk_formats import parse_date, parse_time
 from reports.record import ALL_READERS, freeze_final_reports, stored_report
-from reports.snapshot import CopyRefused
 
 from .session import Session
 
@@ -57,7 +64,7 @@ def recovery_sheet(session: Session, key: str) -> bytes:
 def about(session: Session) -> tuple[str, str, str | None]:
     """The version, the data folder and the root key's fingerprint (None: no store yet)."""
     from cstr_desktop import __version__
-    from cstr_desktop.store.faults import StoreError
+    from cstr_desktop.errors import StoreError
     from cstr_desktop.trust.key_slots import KeySlots
 
     try:

@@ -19,14 +19,8 @@ def run_app(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def run_report(args: argparse.Namespace, out, env: dict[str, str]) -> int:
-    from cli.report_command import run_report as report
-
-    return report(args, out, env)
-
-
 def main() -> int:
-    return cli_main(commands=Commands(run_app=run_app, report=run_report))
+    return cli_main(commands=Commands(run_app=run_app))
 
 
 if __name__ == "__main__":

@@ -18,23 +18,22 @@ _ANSWER_CODES_CY = {
     "ANS_010": "yn anghyson ag ateb arall",
 }
 
-# Refusals from the review, by the start of the core's words.
-_LIFECYCLE = (
-    ("the password is wrong: not countersigned", "countersign_password_wrong"),
-    ("a comment is required", "comment_required"),
-    ("that is your password, not a comment", "comment_is_password"),
-    ("a reason is required", "reason_required"),
-    ("you wrote this assessment", "own_assessment"),
-    ("the current password is wrong", "current_password_wrong"),
-)
+# Refusals from the review, by their message code (cstr_desktop.errors); each is a
+# wording key of the interface's own.
+_SAID_AGAIN = ("countersign_password_wrong", "comment_required", "comment_is_password",
+               "reason_required", "own_assessment", "current_password_wrong")
 
 
 def say_error(error: object, lang: str) -> str:
     """``error`` (an exception, or text from the core) as a sentence in ``lang``."""
-    from cstr_desktop.forms.codes import AnswerError
-    from cstr_desktop.store.faults import StoreBusy, StoreUnavailable
-    from cstr_desktop.trust.key_slots import SignInError, TooManyAttempts
-    from cstr_desktop.uk_formats import EntryError
+    from cstr_desktop.errors import (
+        AnswerError,
+        EntryError,
+        SignInError,
+        StoreBusy,
+        StoreUnavailable,
+        TooManyAttempts,
+    )
 
     if isinstance(error, StoreBusy) and error.holder is not None:
         return store_busy(error.holder, lang)
@@ -50,13 +49,12 @@ def say_error(error: object, lang: str) -> str:
             what = _ANSWER_CODES_CY.get(error.code, error.code)
             return t("answer_refused_cy", lang, what=what, detail=detail)
         return detail
-    text = str(error)
-    for start, key in _LIFECYCLE:
-        if text.lower().startswith(start):
-            return t(key, lang)
+    code = getattr(error, "code", None)
+    if code in _SAID_AGAIN:
+        return t(code, lang)
     if isinstance(error, SignInError):
         return t("wrong_sign_in", lang)
-    return sentence(text)
+    return sentence(str(error))
 
 
 def store_busy(holder: dict, lang: str) -> str:

@@ -16,8 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cstr_desktop.errors import (
+    CourtListError,
+    LifecycleError,
+    SignInError,
+    StoreError,
+    StoreUnavailable,
+)
 from cstr_desktop.paths import store_exists
-from cstr_desktop.store.faults import StoreUnavailable
 from cstr_desktop.store.folder_lock import FolderLock
 
 from .accounts_view import AccountsView, PasswordView, say
@@ -40,17 +46,6 @@ class _Actions:
 
 actions = _Actions()
 
-
-def errors(*kinds: str) -> tuple[type[Exception], ...]:
-    """The core's exception classes, imported when an error is being handled."""
-    from cstr_desktop.store.court_list import CourtListError
-    from cstr_desktop.store.lifecycle import LifecycleError
-    from cstr_desktop.store.session import StoreError
-    from cstr_desktop.trust.key_slots import SignInError
-
-    table = {"court_list": CourtListError, "sign_in": SignInError,
-             "lifecycle": LifecycleError, "store": StoreError}
-    return tuple(table[k] for k in kinds)
 
 STYLE = """
 QWidget { font-size: 10.5pt; }
@@ -420,7 +415,7 @@ class MainWindow(QMainWindow):
             else:
                 self.sign_in_view.show_error(say_error(exc, self.lang))
             return
-        except errors("sign_in", "store") as exc:
+        except (SignInError, StoreError) as exc:
             self.sign_in_view.show_error(say_error(exc, self.lang))
             return
         self._signed_in_screens()
@@ -539,7 +534,7 @@ class MainWindow(QMainWindow):
     def _account_change(self, run: Callable[[], None], done: str, name: str) -> None:
         try:
             run()
-        except errors("store", "sign_in") as exc:
+        except (StoreError, SignInError) as exc:
             self.accounts_view.show_error(say_error(exc, self.lang))
             return
         self._refresh_accounts()
@@ -564,7 +559,7 @@ class MainWindow(QMainWindow):
     def save_marking(self, marking: str) -> None:
         try:
             actions.set_marking(self.session, marking)
-        except errors("store") as exc:
+        except StoreError as exc:
             self.accounts_view.show_error(str(exc))
             return
         self._refresh_accounts()
@@ -588,7 +583,7 @@ class MainWindow(QMainWindow):
     def change_password(self, current: str, new: str) -> None:
         try:
             actions.change_password(self.session, current, new)
-        except errors("store", "sign_in") as exc:
+        except (StoreError, SignInError) as exc:
             self.password_view.show_error(say_error(exc, self.lang))
             return
         self.show_list()
@@ -647,12 +642,12 @@ class MainWindow(QMainWindow):
         """Show what the list would change; nothing changes until the person confirms."""
         try:
             cases, plan = actions.plan_court_list(self.session, path)
-        except errors("court_list") as exc:
+        except CourtListError as exc:
             self._show_list()
             self.list_view.message.setText(t("cannot_import", self.lang) + "\n"
                                            + "\n".join(exc.problems[:10]))
             return
-        except errors("store") as exc:
+        except StoreError as exc:
             self._show_list()
             self.list_view.message.setText(say_error(exc, self.lang))
             return
@@ -679,7 +674,7 @@ class MainWindow(QMainWindow):
             return
         try:
             plan = actions.apply_court_list(self.session, cases)
-        except errors("store") as exc:
+        except StoreError as exc:
             self._show_list()
             self.list_view.message.setText(say_error(exc, self.lang))
             return
@@ -704,7 +699,7 @@ class MainWindow(QMainWindow):
         except actions.FieldProblems as exc:
             self.add_view.show_problems(exc.problems)
             return
-        except errors("store") as exc:
+        except StoreError as exc:
             self.add_view.error.setText(say_error(exc, self.lang))
             return
         self._show_list()
@@ -714,7 +709,7 @@ class MainWindow(QMainWindow):
     def open_case(self, case_number: str) -> None:
         try:
             state, row = actions.open_case(self.session, case_number)
-        except errors("store") as exc:
+        except StoreError as exc:
             self.list_view.message.setText(say_error(exc, self.lang))
             return
         self._show_case(state, row)
@@ -730,16 +725,15 @@ class MainWindow(QMainWindow):
         header = (f"{name.strip()} · {row['case_number'] or ''} · "
                   f"{t('status_' + row['status'], self.lang)}")
         comments = actions.review_comments(self.session)
-        # Only assessors write: reviewers review, administrators manage the store.
-        read_only = row["status"] not in ("draft", "changes_requested") or \
-            self.session.store.user.role != "assessor"
+        # What this account may do with it, as the lifecycle's rules say (only assessors
+        # write: reviewers review, administrators manage the store).
+        moves = self.session.store.allowed_moves(row)
+        read_only = "edit" not in moves
         if self.interview_view.bundle is not self.session.bundle():
             self.interview_view.bundle = self.session.bundle()
         self.interview_view.load(state, header, read_only, row.get("resume_section"),
                                  row.get("resume_question"), self._history(comments))
-        self.review_bar.show_for(row["status"], self.session.store.user.role,
-                                 row["created_by"] == self.session.store.user.id,
-                                 bool(comments))
+        self.review_bar.show_for(moves, self.session.store.user.role, bool(comments))
 
     def _history(self, comments: list[dict]) -> str | None:
         """The review's comments and the replies, oldest first, each with who and when."""
@@ -787,7 +781,7 @@ class MainWindow(QMainWindow):
     def _lifecycle(self, run: Callable[[], dict], done: str | None = None) -> None:
         try:
             row = run()
-        except errors("lifecycle", "store", "sign_in") as exc:
+        except (LifecycleError, StoreError, SignInError) as exc:
             self.interview_view.show_problem(say_error(exc, self.lang))
             # Never leave a password typed in a box.
             self.review_bar.password.clear()

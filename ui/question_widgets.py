@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cstr_desktop.uk_formats import EntryError, parse_date, parse_time
+from cstr_desktop.errors import EntryError
+from cstr_desktop.uk_formats import parse_date, parse_time
 
 from .text import t
 

@@ -98,18 +98,19 @@ class ReviewBar(QWidget):
         row.addWidget(b)
         return b
 
-    def show_for(self, status: str, role: str, author: bool, has_comments: bool) -> None:
-        """Show what this account may do with an assessment in ``status``."""
-        review = role == "reviewer" and status == "awaiting_review" and not author
-        editing = role == "assessor" and status in ("draft", "changes_requested")
-        # The author, or a reviewer with their password.
-        amend = status == "approved" and (author or role == "reviewer")
-        self.buttons["submit"].setVisible(editing)
+    def show_for(self, moves: tuple[str, ...], role: str, has_comments: bool) -> None:
+        """Show the steps this account may take (``moves``, from the lifecycle's
+        ``allowed_moves``): the bar restates none of the rules."""
+        from cstr_desktop.store.lifecycle import Actor, password_needed
+
+        review = "countersign" in moves or "request_changes" in moves
+        self.buttons["submit"].setVisible("submit" in moves)
         self.review_row.setVisible(review)
-        self.reply_row.setVisible(editing and has_comments)
-        self.amend_row.setVisible(amend)
+        self.reply_row.setVisible("reply" in moves and has_comments)
+        self.amend_row.setVisible("amend" in moves)
+        amend_password = "amend" in moves and password_needed("amend", Actor("", role))
         for widget in (self.amend_password_label, self.amend_password):
-            widget.setVisible(amend and role == "reviewer")
+            widget.setVisible(amend_password)
         self.clear()
 
     def clear(self) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cstr_desktop.forms.codes import AnswerError
+from cstr_desktop.errors import AnswerError, DuplicateKey
 from cstr_desktop.forms.loader import FormBundle, possible_values
 from cstr_desktop.forms.schema import (
     DateQuestion,
@@ -26,7 +26,7 @@ from cstr_desktop.forms.schema import (
     TimeQuestion,
     YesNoQuestion,
 )
-from cstr_desktop.hygiene import MAX_ANSWERS_FILE, DuplicateKey, hidden_characters, loads_strict
+from cstr_desktop.hygiene import MAX_ANSWERS_FILE, hidden_characters, loads_strict
 
 ANSWERS_SCHEMA = "cstr-answers/1"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -300,7 +300,7 @@ def parse_answers_document(data: Any, bundle: FormBundle) -> dict[str, Any]:
 def read_answers_with_form(path: Path | str, load: Any) -> tuple[FormBundle, dict[str, Any]]:
     """An answers file checked against the form it names (an export of an assessment made on
     an older form version), or against the current form (``load()``) when it names none."""
-    from cstr_desktop.forms.codes import FormError
+    from cstr_desktop.errors import FormError
 
     data = read_json_file(path)
     named = form_named(data)

@@ -6,8 +6,6 @@ file, the question and the fault in words an administrator can act on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 FORM_CODES = {
     "FORM_001": "the file cannot be read as YAML",
     "FORM_002": "the file does not match the form schema",
@@ -47,43 +45,3 @@ ANSWER_CODES = {
 }
 
 
-@dataclass(frozen=True)
-class FormProblem:
-    code: str
-    file: str
-    subject: str
-    detail: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: " if self.file else ""
-        subject = f"{self.subject}: " if self.subject else ""
-        return f"{self.code}: {where}{subject}{self.detail}"
-
-
-class FormError(Exception):
-    """One or more faults in the form files. ``problems[0]`` is the first found."""
-
-    def __init__(self, problems: list[FormProblem]):
-        assert problems
-        self.problems = problems
-        lines = [str(p) for p in problems[:20]]
-        if len(problems) > 20:
-            lines.append(f"... and {len(problems) - 20} more")
-        super().__init__("\n".join(lines))
-
-    @property
-    def code(self) -> str:
-        return self.problems[0].code
-
-
-class AnswerError(ValueError):
-    """An answer (or an answers file) that cannot be accepted."""
-
-    def __init__(self, code: str, question: str | None, detail: str):
-        self.code = code
-        self.question = question
-        self.detail = detail
-        prefix = f"{code}: "
-        if question:
-            prefix += f"'{question}': "
-        super().__init__(prefix + detail)

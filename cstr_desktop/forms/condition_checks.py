@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cstr_desktop.forms.codes import FormProblem
+from cstr_desktop.errors import FormProblem
 from cstr_desktop.forms.schema import (
     AllCondition,
     AnyCondition,

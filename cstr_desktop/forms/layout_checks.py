@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cstr_desktop.forms.codes import FormProblem
+from cstr_desktop.errors import FormProblem
 from cstr_desktop.forms.condition_checks import check_condition, possible_values
 from cstr_desktop.forms.layout_schema import LayoutFile
 from cstr_desktop.forms.schema import FormFile, MultiChoiceQuestion, NoteQuestion, YesNoQuestion

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from cstr_desktop.forms.codes import FormError, FormProblem
+from cstr_desktop.errors import FormError, FormProblem
 from cstr_desktop.forms.condition_checks import check_condition, possible_values
 from cstr_desktop.forms.criteria_checks import check_criteria
 from cstr_desktop.forms.layout_checks import check_layout, check_readers_named

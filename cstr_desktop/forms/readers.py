@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from cstr_desktop.errors import CopyRefused
 from cstr_desktop.forms.conditions import holds, questions_in
 from cstr_desktop.forms.layout_schema import Reader
 from cstr_desktop.forms.schema import NoteQuestion
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
     from cstr_desktop.forms.interview import InterviewState
 
 Kind = Literal["full", "notice", "declined", "refused"]
-
-
-class CopyRefused(Exception):
-    """A copy that may not be made: the reader's consent is not given (or no such reader)."""
 
 
 @dataclass(frozen=True)

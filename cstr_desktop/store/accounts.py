@@ -14,10 +14,11 @@ from typing import Any
 import sqlcipher3
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from cstr_desktop.errors import NotAllowed, SignInError, StoreError
 from cstr_desktop.hygiene import refuse_hidden_characters
 from cstr_desktop.store import backups
-from cstr_desktop.store.faults import NotAllowed, StoreError, fault
-from cstr_desktop.trust.key_slots import SignInError, Unlocked
+from cstr_desktop.store.faults import fault
+from cstr_desktop.trust.key_slots import Unlocked
 from cstr_desktop.trust.signatures import (
     CertificateBook,
     cert_payload,
@@ -131,7 +132,8 @@ class AccountsMixin:
         self.rekey()
 
     def change_password(self, old_password: str, new_password: str) -> None:
-        unlocked = self.confirm_password(old_password, "the current password is wrong")
+        unlocked = self.confirm_password(old_password, "the current password is wrong",
+                                         code="current_password_wrong")
         check_new_account(self.user.username, new_password, self.user.role)
         with self._transaction():
             self._audit("password_changed", "account", self.user.id)
@@ -164,17 +166,18 @@ class AccountsMixin:
         self.slots.add(row["username"], new_password, row["id"], key, self._db_key)
         self.checkpoint()
 
-    def confirm_password(self, password: str, wrong: str = "the password is wrong") -> Unlocked:
+    def confirm_password(self, password: str, wrong: str = "the password is wrong",
+                         code: str = "wrong_password") -> Unlocked:
         """Check the signed-in account's password again (the lock screen, a countersignature):
         through the key slot, so wrong guesses count and back off as at sign-in."""
         try:
             unlocked = self.slots.unlock(self.user.username, password)
         except SignInError as exc:
             if type(exc) is SignInError:
-                raise SignInError(wrong) from None
+                raise SignInError(wrong, code=code) from None
             raise
         if unlocked.account_id != self.user.id:
-            raise SignInError(wrong)
+            raise SignInError(wrong, code=code)
         return unlocked
 
     def verify_password(self, password: str) -> bool:

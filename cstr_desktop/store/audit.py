@@ -44,8 +44,10 @@ class AuditMixin:
                                    pk="key")
         return entry
 
-    def audit_entries(self) -> list[dict]:
-        return list(self.db["audit"].rows_where(order_by="seq"))
+    def audit_entries(self, action: str | None = None) -> list[dict]:
+        """The trail's entries in order (those of one ``action`` only, when given)."""
+        where, params = ("action = ?", [action]) if action else (None, [])
+        return list(self.db["audit"].rows_where(where, params, order_by="seq"))
 
     def _entry_hash_at(self, seq: int) -> str | None:
         row = self.db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()

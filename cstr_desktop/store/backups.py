@@ -23,7 +23,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from cstr_desktop.store.faults import StoreError, fault
+from cstr_desktop.errors import BackupRefused
+from cstr_desktop.store.faults import fault
 
 BACKUP_DIR = "backups"
 BACKUPS_KEPT = 5  # the newest few, whatever their day
@@ -31,10 +32,6 @@ DAYS_KEPT = 7  # and the newest of each of the last seven days
 NAME = re.compile(r"^store-(\d{8}T\d{12})-(\d+)-([0-9a-f]{12})\.db$")
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 MAX_BACKUP_BYTES = 64 * 1024 ** 3
-
-
-class BackupRefused(StoreError):
-    """A file that is not a good backup of this store (one line, naming why)."""
 
 
 @dataclass(frozen=True)

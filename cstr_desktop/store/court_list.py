@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cstr_desktop.errors import CourtListError
 from cstr_desktop.hygiene import MAX_COURT_LIST, hidden_characters
 
 REQUIRED = ("hearing_date", "court_name", "courtroom", "list_time", "case_number",
@@ -29,18 +30,6 @@ _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_FIELD = 200
-
-
-class CourtListError(ValueError):
-    """The list cannot be imported. ``problems`` holds one line per fault."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        shown = problems[:20] + ([f"... and {len(problems) - 20} more"]
-                                 if len(problems) > 20 else [])
-        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
-        super().__init__(f"the court list has {count}; nothing was "
-                         "imported:\n" + "\n".join(shown))
 
 
 def fold(text: str) -> str:

@@ -19,124 +19,21 @@ import os
 import shutil
 from pathlib import Path
 
-
-class StoreError(Exception):
-    """The store cannot do what was asked (bad input or a missing record)."""
-
-
-class NotAllowed(StoreError):
-    """The signed-in account's role does not allow the action."""
-
-
-class StoreExists(StoreError):
-    pass
-
-
-class StoreUnavailable(StoreError):
-    """Nothing could be written for a reason outside the store (``cause``: ``busy``,
-    ``full``, ``read_only`` or ``io``); nothing was changed, and the same change can be
-    tried again once the cause has gone."""
-
-    cause = "io"
-
-    def __init__(self, folder: Path | str, detail: str = ""):
-        self.folder = Path(folder)
-        self.detail = detail
-        super().__init__(self.describe(folder, detail))
-
-    @staticmethod
-    def describe(folder: Path | str, detail: str) -> str:
-        return (f"the disk holding {folder} could not be written (an input/output error: "
-                f"{detail or 'no detail'})")
-
-
-class StoreBusy(StoreUnavailable):
-    """Another program is using the store: it holds the write lock longer than the busy
-    timeout, or it holds the store's folder (the app, or another command; ``holder``
-    says who, as far as the folder's lock file tells)."""
-
-    cause = "busy"
-
-    def __init__(self, folder: Path | str, detail: str = "", holder: dict | None = None):
-        self.holder = holder
-        super().__init__(folder, detail)
-        if holder is not None:
-            self.args = (f"the store in {folder} is open in {describe_holder(holder)}: "
-                         "close it there first, then try again",)
-
-    @staticmethod
-    def describe(folder: Path | str, detail: str) -> str:
-        return (f"the store in {folder} is busy: another window or program is using it; try "
-                "again in a moment (nothing was lost)")
-
-
-class DiskFull(StoreUnavailable):
-    cause = "full"
-
-    @staticmethod
-    def describe(folder: Path | str, detail: str) -> str:
-        return (f"the disk holding {folder} is full: nothing more can be saved until space "
-                "is freed (what was saved before is safe)")
-
-
-class ReadOnly(StoreUnavailable):
-    cause = "read_only"
-
-    @staticmethod
-    def describe(folder: Path | str, detail: str) -> str:
-        return (f"the store's folder {folder} is read-only: nothing can be saved (check the "
-                "disk and the folder's permissions)")
-
-
-CAUSES: dict[str, type[StoreUnavailable]] = {
-    "busy": StoreBusy, "full": DiskFull, "read_only": ReadOnly, "io": StoreUnavailable}
-
-
-def describe_holder(holder: dict) -> str:
-    """Who holds a store's folder, in words: "CSTR Court Day (process 12, on host, since
-    2026-11-23 09:10)"."""
-    program = holder.get("program") or "another program"
-    where = []
-    if holder.get("pid"):
-        where.append(f"process {holder['pid']}")
-    if holder.get("host"):
-        where.append(f"on {holder['host']}")
-    if holder.get("since"):
-        where.append(f"since {str(holder['since'])[:16].replace('T', ' ')}")
-    return program + (f" ({', '.join(where)})" if where else "")
-
-
-class StoreCorrupt(StoreError):
-    """The database file is damaged. ``backups`` lists what can be restored, newest first."""
-
-    def __init__(self, folder: Path | str, detail: str):
-        from cstr_desktop.store.backups import list_backups
-
-        self.folder = Path(folder)
-        self.detail = detail
-        self.backups = list_backups(folder)
-        hint = (f"restore the last good backup ({self.backups[0].name}) with "
-                "'cstr-desktop restore'" if self.backups else "no backup is available")
-        super().__init__(f"the store in {folder} is damaged ({detail}): {hint}")
-
-
-class KeyFileDamaged(StoreError):
-    def __init__(self, path: Path | str, detail: str):
-        self.path = Path(path)
-        super().__init__(f"the key file {path} is damaged ({detail}): 'cstr-desktop restore' "
-                         "puts back the copy kept with the newest backup")
-
-
-class LegacyStore(StoreError):
-    def __init__(self, folder: Path | str):
-        super().__init__(f"the store in {folder} was made by an earlier version of CSTR Court "
-                         "Day, before signed accounts: an administrator upgrades it once with "
-                         "'cstr-desktop upgrade --user NAME'")
-
-
-class RecordAltered(StoreError):
-    """A signed record does not verify: someone changed it without the signer's key."""
-
+from cstr_desktop.errors import (  # noqa: F401  (the store's errors, named where they were)
+    CAUSES,
+    DiskFull,
+    KeyFileDamaged,
+    LegacyStore,
+    NotAllowed,
+    ReadOnly,
+    RecordAltered,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    StoreExists,
+    StoreUnavailable,
+    describe_holder,
+)
 
 # SQLite's primary result codes (the low byte of an extended code,
 # https://sqlite.org/rescode.html).
@@ -253,4 +150,12 @@ def fault(exc: BaseException, folder: Path | str) -> StoreError:
         return DiskFull(folder, text)
     if "readonly database" in text:
         return ReadOnly(folder, text)
-    return StoreCorrupt(folder, text)
+    return corrupt(folder, text)
+
+
+def corrupt(folder: Path | str, detail: str) -> StoreCorrupt:
+    """The store in ``folder`` is damaged: the error, listing the backups that can be
+    restored."""
+    from cstr_desktop.store.backups import list_backups
+
+    return StoreCorrupt(folder, detail, list_backups(folder))

@@ -17,7 +17,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from cstr_desktop.store.faults import StoreBusy, fault
+from cstr_desktop.errors import StoreBusy
+from cstr_desktop.store.faults import fault
 
 LOCK_FILE = "cstr-desktop.lock"
 # Windows locks a byte range: one beyond the holder's details, so they stay readable.

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from cstr_desktop.store.faults import StoreUnavailable, unavailable
+from cstr_desktop.errors import StoreUnavailable
+from cstr_desktop.store.faults import unavailable
 
 
 def _translate(connection: GuardedConnection, exc: BaseException) -> BaseException:

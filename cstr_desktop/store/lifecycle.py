@@ -16,19 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cstr_desktop.errors import LifecycleError, RoleError
+
 STATUSES = ("draft", "awaiting_review", "changes_requested", "approved")
 EDITABLE = ("draft", "changes_requested")
 # "At least a sentence": this many characters and words.
 MIN_REASON_CHARS = 20
 MIN_REASON_WORDS = 3
-
-
-class LifecycleError(Exception):
-    """The move is not possible from the assessment's status."""
-
-
-class RoleError(LifecycleError):
-    """The account may not make this move."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +35,7 @@ class Actor:
 class Move:
     action: str
     from_statuses: tuple[str, ...]
-    to_status: str
+    to_status: str | None  # None: the status stays (editing, replying)
     roles: tuple[str, ...]
     author_allowed: bool = True
     needs_text: str | None = None  # "comment" or "reason"
@@ -56,42 +50,76 @@ MOVES = {
                         author_allowed=False),
     "amend": Move("amend", ("approved",), "draft", ("assessor", "reviewer"),
                   needs_text="reason", others_roles=("reviewer",)),
+    # Steps that leave the status as it is: changing the answers, and the assessor's
+    # reply to the reviewer's comments.
+    "edit": Move("edit", EDITABLE, None, ("assessor",)),
+    "reply": Move("reply", EDITABLE, None, ("assessor",), needs_text="reply"),
 }
 
 _WORDS = {"draft": "a draft", "awaiting_review": "awaiting review",
           "changes_requested": "returned for changes", "approved": "approved"}
 
 
+def _refusal(move: Move, status: str, actor: Actor, author_id: str) -> Exception | None:
+    """Why ``actor`` may not make ``move`` now (the text it needs aside), or None."""
+    action = move.action.replace("_", " ")
+    if actor.role not in move.roles:
+        return RoleError(f"the {actor.role} role cannot {action} (needs "
+                         f"{' or '.join(move.roles)})", code="role")
+    if not move.author_allowed and actor.id == author_id:
+        return RoleError(f"you wrote this assessment: another reviewer must {action}",
+                         code="own_assessment")
+    if move.others_roles is not None and actor.id != author_id and \
+            actor.role not in move.others_roles:
+        return RoleError(f"only the assessment's author, or a reviewer, may {action} it",
+                         code="role")
+    if status not in move.from_statuses:
+        if move.to_status is None:
+            return _not_editable(status)
+        return LifecycleError(f"cannot {action} an assessment that is "
+                              f"{_WORDS.get(status, status)}", code="wrong_status")
+    return None
+
+
+def allowed_moves(status: str, actor: Actor, author_id: str) -> tuple[str, ...]:
+    """What ``actor`` may do with an assessment in ``status`` written by ``author_id``
+    (in the order of :data:`MOVES`): the one place that says who may do what; the
+    store checks each step with it and the app shows only these."""
+    return tuple(a for a, move in MOVES.items()
+                 if _refusal(move, status, actor, author_id) is None)
+
+
+def password_needed(action: str, actor: Actor) -> bool:
+    """Whether the step is confirmed with the actor's password: a countersignature, and
+    an amendment by a reviewer (an author amends their own work without one)."""
+    return action == "countersign" or (action == "amend" and actor.role == "reviewer")
+
+
 def check_move(action: str, status: str, actor: Actor, author_id: str,
                text: str | None = None) -> str:
     """The status after ``action``; raises if the move is not allowed. Pure."""
     move = MOVES[action]
-    if actor.role not in move.roles:
-        raise RoleError(f"the {actor.role} role cannot {action.replace('_', ' ')} (needs "
-                        f"{' or '.join(move.roles)})")
-    if not move.author_allowed and actor.id == author_id:
-        raise RoleError("you wrote this assessment: another reviewer must "
-                        f"{action.replace('_', ' ')}")
-    if move.others_roles is not None and actor.id != author_id and \
-            actor.role not in move.others_roles:
-        raise RoleError(f"only the assessment's author, or a reviewer, may "
-                        f"{action.replace('_', ' ')} it")
-    if status not in move.from_statuses:
-        raise LifecycleError(f"cannot {action.replace('_', ' ')} an assessment that is "
-                             f"{_WORDS.get(status, status)}")
+    refusal = _refusal(move, status, actor, author_id)
+    if refusal is not None:
+        raise refusal
+    words = action.replace("_", " ")
     if move.needs_text and not (text or "").strip():
-        raise LifecycleError(f"a {move.needs_text} is required to "
-                             f"{action.replace('_', ' ')}")
+        raise LifecycleError(f"a {move.needs_text} is required to {words}",
+                             code=f"{move.needs_text}_required")
     if move.needs_text == "reason" and (len(text.strip()) < MIN_REASON_CHARS
                                         or len(text.split()) < MIN_REASON_WORDS):
-        raise LifecycleError(f"the reason to {action.replace('_', ' ')} must be at least a "
+        raise LifecycleError(f"the reason to {words} must be at least a "
                              f"sentence ({MIN_REASON_CHARS} characters or more), saying what "
-                             "was wrong")
-    return move.to_status
+                             "was wrong", code="reason_too_short")
+    return move.to_status or status
+
+
+def _not_editable(status: str) -> LifecycleError:
+    word = "locked: amend it, with a reason, to change it" if status == "approved" \
+        else "awaiting review: it cannot be changed until the review is done"
+    return LifecycleError(f"the assessment is {word}", code="not_editable")
 
 
 def check_editable(status: str) -> None:
     if status not in EDITABLE:
-        word = "locked: amend it, with a reason, to change it" if status == "approved" \
-            else "awaiting review: it cannot be changed until the review is done"
-        raise LifecycleError(f"the assessment is {word}")
+        raise _not_editable(status)

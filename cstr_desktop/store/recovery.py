@@ -17,11 +17,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cstr_desktop.errors import KeyFileDamaged, NotAllowed, SignInError, StoreCorrupt, StoreError
 from cstr_desktop.store import backups
-from cstr_desktop.store.faults import KeyFileDamaged, NotAllowed, StoreCorrupt, StoreError
 from cstr_desktop.store.session import KNOWN_MIGRATIONS, Store, _connect_any, _meta
 from cstr_desktop.trust.key_file import KeyFileStore
-from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
+from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots
 from cstr_desktop.trust.signatures import public_b64
 
 

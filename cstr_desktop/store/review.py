@@ -17,15 +17,16 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from cstr_desktop.errors import LifecycleError, RoleError
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import load_bundle
 from cstr_desktop.store.assessments import dump
 from cstr_desktop.store.lifecycle import (
     Actor,
-    LifecycleError,
-    RoleError,
+    allowed_moves,
     check_editable,
     check_move,
+    password_needed,
 )
 from cstr_desktop.trust.signatures import (
     LIFECYCLE_TYPE,
@@ -45,6 +46,11 @@ MAX_COMMENT = 4000
 
 
 class ReviewMixin:
+    def allowed_moves(self, row: dict) -> tuple[str, ...]:
+        """What the signed-in account may do with this assessment (its row)."""
+        return allowed_moves(row["status"], Actor(self.user.id, self.user.role),
+                             row["created_by"])
+
     # -- steps --------------------------------------------------------------------------
 
     def _move(self, assessment_id: str, action: str, text: str | None = None,
@@ -131,7 +137,8 @@ class ReviewMixin:
             # The password box and the comment box are separate; this stops the one
             # slip that would show a password to the assessor and keep it for good.
             raise LifecycleError("that is your password, not a comment: it was not sent. "
-                                 "Type the comment in the comment box")
+                                 "Type the comment in the comment box",
+                                 code="comment_is_password")
 
     def _add_comment(self, row: dict, kind: str, text: str) -> None:
         self.db["review_comments"].insert({
@@ -155,7 +162,8 @@ class ReviewMixin:
         row = self.assessment(assessment_id)
         check_move("countersign", row["status"], Actor(self.user.id, self.user.role),
                    row["created_by"])
-        self.confirm_password(password, "the password is wrong: not countersigned")
+        self.confirm_password(password, "the password is wrong: not countersigned",
+                              code="countersign_password_wrong")
         if self._edited_by(assessment_id, row["version"], self.user.id):
             raise RoleError("you edited this version of the assessment: another reviewer "
                             "must countersign it")
@@ -190,7 +198,7 @@ class ReviewMixin:
         row = self.assessment(assessment_id)
         check_move("amend", row["status"], Actor(self.user.id, self.user.role),
                    row["created_by"], reason)
-        if self.user.role == "reviewer":
+        if password_needed("amend", Actor(self.user.id, self.user.role)):
             if not password:
                 raise LifecycleError("a reviewer confirms an amendment with their password")
             self.confirm_password(password, "the password is wrong: not amended")

@@ -11,42 +11,46 @@ never from a column anyone with the database key could edit.
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from cstr_desktop.errors import (
+    DiskFull,
+    KeyFileDamaged,
+    NotAllowed,
+    ReadOnly,
+    RecordAltered,
+    SignInError,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    StoreExists,
+    StoreUnavailable,
+)
 from cstr_desktop.store import backups
 from cstr_desktop.store.accounts import AccountsMixin
 from cstr_desktop.store.assessments import AssessmentsMixin, dump
 from cstr_desktop.store.audit import AuditMixin
 from cstr_desktop.store.backups import BACKUP_DIR, BACKUPS_KEPT, list_backups
 from cstr_desktop.store.cases import CasesMixin
-from cstr_desktop.store.faults import (
-    DiskFull,
-    KeyFileDamaged,
-    NotAllowed,
-    ReadOnly,
-    RecordAltered,
-    StoreBusy,
-    StoreCorrupt,
-    StoreError,
-    StoreExists,
-    StoreUnavailable,
-    fault,
-)
+from cstr_desktop.store.faults import corrupt, fault
 from cstr_desktop.store.guarded import GuardedConnection
 from cstr_desktop.store.migrations import migrations
 from cstr_desktop.store.profiles import ProfilesMixin
 from cstr_desktop.store.review import ReviewMixin
 from cstr_desktop.trust.key_file import SLOTS_FILE
-from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError, Unlocked
+from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots, Unlocked
 from cstr_desktop.trust.signatures import CertificateBook, cert_payload, fold_name, public_b64, sign
 
 __all__ = ["BACKUPS_KEPT", "BACKUP_DIR", "DB_FILE", "ROLES", "Account", "DiskFull",
@@ -105,7 +109,7 @@ def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
     """Open the encrypted database; a damaged file raises StoreCorrupt."""
     path = folder / DB_FILE
     if must_exist and not path.exists():
-        raise StoreCorrupt(folder, f"{DB_FILE} is missing")
+        raise corrupt(folder, f"{DB_FILE} is missing")
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
                                   factory=GuardedConnection, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -137,7 +141,7 @@ def _connect_any(folder: Path, keys: list[bytes]) -> tuple[Database, bytes]:
             return _connect(folder, key), key
         except StoreCorrupt as exc:
             last = exc
-    raise last or StoreCorrupt(folder, "no key")
+    raise last or corrupt(folder, "no key")
 
 
 def _check_integrity(db: Database, folder: Path) -> None:
@@ -165,7 +169,7 @@ def _check_integrity(db: Database, folder: Path) -> None:
         raise fault(exc, folder) from None
     if result != ["ok"]:
         db.conn.close()
-        raise StoreCorrupt(folder, "; ".join(result[:3]))
+        raise corrupt(folder, "; ".join(result[:3]))
 
 
 def _newest_entry_time(db: Database) -> str:
@@ -420,6 +424,35 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
         if self.user.role not in roles:
             raise NotAllowed(f"the {self.user.role} role cannot do this (needs "
                              f"{' or '.join(roles)})")
+
+
+def _translated(function: Callable, folder_of: Callable) -> Callable:
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except sqlcipher3.Error as exc:
+            raise fault(exc, folder_of(args)) from None
+
+    return call
+
+
+def _at_the_boundary(cls: type) -> type:
+    """Every public method of the store turns the SQL driver's exceptions into the
+    StoreError they stand for (busy, disk full, read-only, damaged): none leaves it."""
+    for name in dir(cls):
+        if name.startswith("_"):
+            continue
+        found = inspect.getattr_static(cls, name)
+        if isinstance(found, classmethod):
+            setattr(cls, name, classmethod(_translated(
+                found.__func__, lambda args: args[1] if len(args) > 1 else ".")))
+        elif inspect.isfunction(found):
+            setattr(cls, name, _translated(found, lambda args: args[0].folder))
+    return cls
+
+
+_at_the_boundary(Store)
 
 
 def _loads(text: str):

@@ -28,8 +28,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from cstr_desktop.errors import NotAllowed, SignInError, StoreError
 from cstr_desktop.store import backups
-from cstr_desktop.store.faults import NotAllowed, StoreError
 from cstr_desktop.store.session import (
     Account,
     Store,
@@ -39,7 +39,7 @@ from cstr_desktop.store.session import (
     _set_meta,
 )
 from cstr_desktop.trust.key_file import LEGACY_FORMAT, KeyFileStore
-from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError
+from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots
 from cstr_desktop.trust.key_wrap import KDF_LIMITS, derive
 from cstr_desktop.trust.signatures import (
     CertificateBook,

@@ -30,7 +30,8 @@ from pydantic import (
     model_validator,
 )
 
-from cstr_desktop.store.faults import KeyFileDamaged, LegacyStore, fault
+from cstr_desktop.errors import KeyFileDamaged, LegacyStore
+from cstr_desktop.store.faults import fault
 from cstr_desktop.trust.key_wrap import KDF_LIMITS
 from cstr_desktop.trust.signatures import fingerprint, unb64
 

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from cstr_desktop.store.faults import LegacyStore
+from cstr_desktop.errors import LegacyStore, SignInError, TooManyAttempts
 from cstr_desktop.trust.key_file import (
     MAX_COUNT,
     SLOTS_FILE,
@@ -69,16 +69,6 @@ __all__ = ["DEFAULT_KDF", "FAST_KDF_FOR_TESTS", "SLOTS_FILE", "KdfParams", "KeyS
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 300
 CLOCK_SKEW_SECONDS = 60  # a failure time further ahead than this is ignored
-
-
-class SignInError(Exception):
-    """Wrong account or password (never says which)."""
-
-
-class TooManyAttempts(SignInError):
-    def __init__(self, wait_seconds: int):
-        self.wait_seconds = wait_seconds
-        super().__init__(f"too many wrong passwords: try again in {wait_seconds} seconds")
 
 
 @dataclass
