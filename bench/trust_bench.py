@@ -100,8 +100,8 @@ def build_trail(store, entries: int) -> None:
     from cstr_desktop.trust.audit_chain import entry_hash
     from cstr_desktop.trust.signatures import audit_payload, b64, canonical
 
-    count, head = store._head()
-    at = store._clock()
+    count, head = store.unit.head()
+    at = store.unit.now()
     batch = []
     key = store._signing_key
     with store.db.atomic():

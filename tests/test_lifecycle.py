@@ -111,3 +111,51 @@ def test_an_assessor_cannot_countersign_their_own(folder, bundle):
             sam.countersign(a, "assessor password")
     with sign_in(folder, "rita") as rita:
         assert rita.countersign(a, "reviewer password")["status"] == "approved"
+
+
+def test_a_countersignature_is_one_transaction(folder, bundle):
+    """The approval, its signed step, its audit entry and the version kept as
+    countersigned are written together: a failure between them (here a real one, the
+    version row refused by the database) leaves the assessment as it was."""
+    from cstr_desktop.errors import StoreError
+
+    with sign_in(folder, "sam") as sam:
+        a = sam.create_assessment(bundle, "CF-1")
+        sam.import_answers(bundle, a, full_answers())
+        sam.submit_for_review(a)
+    with sign_in(folder, "rita") as rita:
+        entries = len(rita.audit_entries())
+        rita.db.execute("CREATE TRIGGER refuse_version BEFORE INSERT ON assessment_versions "
+                        "BEGIN SELECT RAISE(ABORT, 'the version row failed'); END")
+        with pytest.raises(StoreError):
+            rita.countersign(a, "reviewer password")
+        row = rita.assessment(a)
+        assert (row["status"], row["countersigned_by"]) == ("awaiting_review", None)
+        assert [s["action"] for s in rita.signed_steps(a)] == ["submit"]
+        assert rita.db["assessment_versions"].count == 0
+        assert len(rita.audit_entries()) == entries
+        assert rita.verify_audit().ok
+        # With the fault gone, the same countersignature goes through whole.
+        rita.db.execute("DROP TRIGGER refuse_version")
+        row = rita.countersign(a, "reviewer password")
+        assert row["status"] == "approved"
+        assert rita.db["assessment_versions"].get((a, 1))["countersignature"] == \
+            rita.signed_steps(a)[-1]["signature"]
+        assert rita.countersignature_problem(a, 1) is None
+
+
+def test_the_sql_driver_s_exceptions_never_leave_the_store(folder):
+    import sqlcipher3
+
+    from cstr_desktop.errors import StoreError
+
+    with sign_in(folder, "sam") as sam:
+        sam.db.execute("DROP TABLE review_comments")
+        try:
+            sam.review_comments("no such assessment")
+        except StoreError:
+            pass
+        except sqlcipher3.Error as exc:  # pragma: no cover - the failure this test is for
+            pytest.fail(f"the driver's {type(exc).__name__} left the store")
+        else:
+            pytest.fail("a missing table went unnoticed")

@@ -1,6 +1,6 @@
 """The store's assessments: create, autosave answers, and the review lifecycle.
 
-Part of the :class:`cstr_desktop.store.session.Store` facade (a mixin).
+A repository of the store (:class:`cstr_desktop.store.session.Store` puts it together).
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ from typing import Any
 
 from sqlite_utils.db import NotFoundError
 
+from cstr_desktop.errors import StoreError
 from cstr_desktop.forms.answers import check_answer, check_answers
 from cstr_desktop.forms.loader import FormBundle
+from cstr_desktop.store.cases import Cases
 from cstr_desktop.store.lifecycle import check_editable
+from cstr_desktop.store.unit import Repository, UnitOfWork, dump
 from cstr_desktop.trust.signatures import content_hash
 
 # Listing fields copied into a new assessment's answers (court list -> interview).
@@ -25,24 +28,28 @@ PREFILL = {"family_name": "person_family_name", "given_names": "person_given_nam
            "offence": "offence_main"}
 
 
-def dump(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
+class Assessments(Repository):
+    """Assessments, their answers (each saved at once, with its audit entry) and where the
+    interview stands."""
 
-class AssessmentsMixin:
+    def __init__(self, unit: UnitOfWork, cases: Cases):
+        super().__init__(unit)
+        self.cases = cases
+
     def create_assessment(self, bundle: FormBundle, case_number: str | None = None,
                           prefill: Mapping[str, Any] | None = None) -> str:
-        self._require("assessor")
+        self.unit.require("assessor")
         ident = str(uuid.uuid4())
-        now = self._clock()
+        now = self.unit.now()
         answers = check_answers(bundle, dict(prefill or {}))
-        with self._transaction():
-            self.db["assessments"].insert({
+        with self.unit.transaction():
+            self.unit.db["assessments"].insert({
                 "id": ident, "case_number": case_number, "form_id": bundle.id,
                 "form_version": bundle.version, "version": 1, "status": "draft",
-                "content_hash": content_hash(answers), "created_by": self.user.id,
+                "content_hash": content_hash(answers), "created_by": self.unit.user.id,
                 "created_at": now, "updated_at": now})
-            self._audit("assessment_created", "assessment", ident,
+            self.unit.audit("assessment_created", "assessment", ident,
                         new={"form_id": bundle.id, "form_version": bundle.version})
             for name, value in answers.items():
                 self._write_answer(ident, name, None, value, now)
@@ -50,7 +57,7 @@ class AssessmentsMixin:
 
     def start_assessment(self, bundle: FormBundle, case_number: str) -> str:
         """The case's assessment, created (with the listing details filled in) if need be."""
-        case = self.case(case_number)
+        case = self.cases.case(case_number)
         if case["assessment_id"]:
             return case["assessment_id"]
         prefill = {answer: case[field] for field, answer in PREFILL.items()
@@ -65,19 +72,19 @@ class AssessmentsMixin:
 
     def assessment(self, ident: str) -> dict:
         try:
-            return self.db["assessments"].get(ident)
+            return self.unit.db["assessments"].get(ident)
         except NotFoundError:
-            raise self.error(f"no assessment {ident}") from None
+            raise StoreError(f"no assessment {ident}") from None
 
     def assessment_for_case(self, case_number: str) -> dict:
-        row = next(self.db["assessments"].rows_where(
+        row = next(self.unit.db["assessments"].rows_where(
             "case_number = ?", [case_number], order_by="created_at DESC", limit=1), None)
         if row is None:
-            raise self.error(f"no assessment for case {case_number}")
+            raise StoreError(f"no assessment for case {case_number}")
         return row
 
     def answers(self, assessment_id: str) -> dict[str, Any]:
-        return {r["name"]: json.loads(r["value"]) for r in self.db["answers"].rows_where(
+        return {r["name"]: json.loads(r["value"]) for r in self.unit.db["answers"].rows_where(
             "assessment_id = ?", [assessment_id], order_by="rowid")}
 
     def save_answer(self, bundle: FormBundle, assessment_id: str, name: str, value: Any) -> None:
@@ -85,7 +92,7 @@ class AssessmentsMixin:
 
         When this returns, the answer is on disk (WAL, synchronous=FULL).
         """
-        self._require("assessor")
+        self.unit.require("assessor")
         row = self.assessment(assessment_id)
         check_editable(row["status"])
         current = self.answers(assessment_id)
@@ -98,25 +105,25 @@ class AssessmentsMixin:
             current.pop(name, None)
         else:
             current[name] = value
-        now = self._clock()
-        with self._transaction():
+        now = self.unit.now()
+        with self.unit.transaction():
             self._write_answer(assessment_id, name, old, value, now)
-            self.db["assessments"].update(assessment_id, {
+            self.unit.db["assessments"].update(assessment_id, {
                 "content_hash": content_hash(current), "updated_at": now,
                 "started_at": row.get("started_at") or now})
 
     def import_answers(self, bundle: FormBundle, assessment_id: str,
                        answers: Mapping[str, Any]) -> int:
         """Record a checked set of answers as if given in the app; returns how many changed."""
-        self._require("assessor")
+        self.unit.require("assessor")
         check_editable(self.assessment(assessment_id)["status"])
         answers = check_answers(bundle, dict(answers))
         current = self.answers(assessment_id)
         merged = {**current, **answers}
         check_answers(bundle, merged)
-        now = self._clock()
+        now = self.unit.now()
         changed = 0
-        with self._transaction():
+        with self.unit.transaction():
             for name, value in answers.items():
                 old = current.get(name)
                 if old == value and type(old) is type(value):
@@ -125,30 +132,30 @@ class AssessmentsMixin:
                 changed += 1
             started = {"started_at": self.assessment(assessment_id).get("started_at") or now} \
                 if changed else {}
-            self.db["assessments"].update(assessment_id, {"content_hash": content_hash(merged),
+            self.unit.db["assessments"].update(assessment_id, {"content_hash": content_hash(merged),
                                                           "updated_at": now, **started})
         return changed
 
     def _write_answer(self, assessment_id: str, name: str, old: Any, value: Any, now: str,
                       action: str = "answer_saved") -> None:
         if value is None:
-            self.db["answers"].delete_where("assessment_id = ? AND name = ?",
+            self.unit.db["answers"].delete_where("assessment_id = ? AND name = ?",
                                             [assessment_id, name])
         else:
-            self.db["answers"].upsert({"assessment_id": assessment_id, "name": name,
+            self.unit.db["answers"].upsert({"assessment_id": assessment_id, "name": name,
                                        "value": dump(value), "updated_at": now,
-                                       "updated_by": self.user.id},
+                                       "updated_by": self.unit.user.id},
                                       pk=("assessment_id", "name"))
-        self._audit(action, "assessment", assessment_id, field=name, old=old, new=value)
+        self.unit.audit(action, "assessment", assessment_id, field=name, old=old, new=value)
 
     def set_position(self, assessment_id: str, section: str, question: str | None) -> None:
         """Remember where the interview is, so that reopening returns there (not audited)."""
-        self.db["assessments"].update(assessment_id, {"resume_section": section,
+        self.unit.db["assessments"].update(assessment_id, {"resume_section": section,
                                                       "resume_question": question})
 
     def awaiting_review(self) -> list[dict]:
         """Assessments waiting for a countersignature, oldest first."""
-        return list(self.db.query(
+        return list(self.unit.db.query(
             "SELECT a.*, c.family_name, c.given_names FROM assessments a "
             "LEFT JOIN cases c ON c.case_number = a.case_number "
             "WHERE a.status = 'awaiting_review' ORDER BY a.submitted_at"))

@@ -1,94 +1,50 @@
 """The store's audit trail: signed entries, the newest one kept in the key file too,
 and the full check (``audit-verify``).
 
-Part of the :class:`cstr_desktop.store.session.Store` facade (a mixin).
+The writer of the entries is the unit of work (:mod:`cstr_desktop.store.unit`).
 """
 
 from __future__ import annotations
 
-import uuid
-from typing import Any
-
-from cstr_desktop.store.assessments import dump
-from cstr_desktop.trust.audit_chain import GENESIS, ChainReport, Mark, entry_hash, verify
-from cstr_desktop.trust.key_file import AuditMark
-from cstr_desktop.trust.signatures import audit_payload, b64, canonical
+from cstr_desktop.store.unit import Repository, UnitOfWork
+from cstr_desktop.store.verification import Verification
+from cstr_desktop.trust.audit_chain import ChainReport, Mark, verify
 
 
-class AuditMixin:
+class AuditTrail(Repository):
+    """Reading and checking the trail (the unit of work writes its entries)."""
+
+    def __init__(self, unit: UnitOfWork, verification: Verification):
+        super().__init__(unit)
+        self.verification = verification
+
     def log(self, action: str, entity: str | None = None, entity_id: str | None = None,
             reason: str | None = None) -> None:
         """Record a view, print, export or sign-in in the audit trail."""
-        with self._transaction():
-            self._audit(action, entity, entity_id, reason=reason)
-
-    def _head(self) -> tuple[int, str]:
-        head = {r[0]: r[1] for r in self.db.execute(
-            "SELECT key, value FROM meta WHERE key IN ('audit_head', 'audit_count')")}
-        return int(head.get("audit_count", 0)), head.get("audit_head", GENESIS)
-
-    def _audit(self, action: str, entity: str | None, entity_id: str | None,
-               field: str | None = None, old: Any = None, new: Any = None,
-               reason: str | None = None) -> dict:
-        count, head = self._head()
-        entry = {"seq": count + 1, "id": str(uuid.uuid4()), "at": self._clock(),
-                 "actor": self.user.id, "action": action, "entity": entity,
-                 "entity_id": entity_id, "field": field, "old": dump(old), "new": dump(new),
-                 "reason": reason, "prev_hash": head}
-        entry["hash"] = entry_hash(entry)
-        entry["signer"] = self.user.id
-        entry["signature"] = b64(self._signing_key.sign(canonical(audit_payload(entry["hash"]))))
-        self.db["audit"].insert(entry)
-        self.db["meta"].upsert_all([{"key": "audit_head", "value": entry["hash"]},
-                                    {"key": "audit_count", "value": str(entry["seq"])}],
-                                   pk="key")
-        return entry
+        with self.unit.transaction():
+            self.unit.audit(action, entity, entity_id, reason=reason)
 
     def audit_entries(self, action: str | None = None) -> list[dict]:
         """The trail's entries in order (those of one ``action`` only, when given)."""
         where, params = ("action = ?", [action]) if action else (None, [])
-        return list(self.db["audit"].rows_where(where, params, order_by="seq"))
-
-    def _entry_hash_at(self, seq: int) -> str | None:
-        row = self.db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
-        return row[0] if row else None
-
-    def checkpoint(self) -> None:
-        """Record the newest entry in the key file. If the one recorded there before is
-        no longer in the trail, the store was rolled back or cut short: the key file
-        keeps that, and the trail gets an entry saying so."""
-        count, head = self._head()
-
-        def consistent(mark: AuditMark) -> tuple[bool, str | None]:
-            found = self._entry_hash_at(mark.count) if mark.count else None
-            return (mark.count == 0 or found == mark.head), found
-
-        seen = self.slots.checkpoint(count, head, consistent)
-        if seen is not None:
-            self.rollback_seen = seen
-            with self._transaction():
-                self._audit("rollback_seen", "store", self.store_id,
-                            old={"entries": seen.recorded_count, "head": seen.recorded_head},
-                            new={"entries": seen.found_count, "head": seen.found_head})
-            count, head = self._head()
-            self.slots.set_audit_mark(count, head)
+        return list(self.unit.db["audit"].rows_where(where, params, order_by="seq"))
 
     def verify_audit(self) -> ChainReport:
         """Check every entry's hash and signature, the head and count in the store and
         in the key file, the certificates and every signed lifecycle step."""
-        meta = {r[0]: r[1] for r in self.db.execute(
+        meta = {r[0]: r[1] for r in self.unit.db.execute(
             "SELECT key, value FROM meta WHERE key IN ('audit_head', 'audit_count')")}
         count = meta.get("audit_count")
-        data = self.slots.read()
+        data = self.unit.slots.read()
         mark = Mark(data.audit.count, data.audit.head) if data.audit else None
-        steps = self.signed_steps()
-        report = verify(self.db["audit"].rows_where(order_by="seq"), meta.get("audit_head"),
+        steps = self.verification.signed_steps()
+        report = verify(self.unit.db["audit"].rows_where(order_by="seq"), meta.get("audit_head"),
                         int(count) if count is not None and count.isdigit() else None,
-                        self.book, mark, [r.model_dump() for r in data.rollbacks],
+                        self.unit.book, mark, [r.model_dump() for r in data.rollbacks],
                         {s["payload"].get("audit_head") for s in steps if isinstance(
                             s.get("payload"), dict)})
-        extra = [f"certificate problem: {p}" for p in self.book.problems]
-        extra += self.step_problems(steps, report.found)
+        extra = [f"certificate problem: {p}" for p in self.unit.book.problems]
+        extra += self.verification.step_problems(steps, report.found)
         if not extra:
             return report
         problems = (*report.problems, *extra)

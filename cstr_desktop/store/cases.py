@@ -1,7 +1,6 @@
 """The store's court list: import and reconcile, manual add, a day's list, search.
 
-Part of the :class:`cstr_desktop.store.session.Store` facade (a mixin: it uses the
-store's connection, transaction and audit).
+A repository of the store (:class:`cstr_desktop.store.session.Store` puts it together).
 """
 
 from __future__ import annotations
@@ -9,6 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from cstr_desktop.errors import StoreError
 from cstr_desktop.store.court_list import (
     LISTING_FIELDS,
     ListedCase,
@@ -16,6 +16,7 @@ from cstr_desktop.store.court_list import (
     fold,
     plan_reconcile,
 )
+from cstr_desktop.store.unit import Repository
 
 CASE_FIELDS = ("case_number", "family_name", "given_names", "hearing_date", "status",
                "list_time", "courtroom", "court_name", "date_of_birth", "pnc_id", "crn",
@@ -68,10 +69,12 @@ def _matches(search_text: str, words: list[str]) -> bool:
     return all(any(t.startswith(w) for t in tokens) for w in words)
 
 
-class CasesMixin:
+class Cases(Repository):
+    """The court list and the cases on it."""
+
     def plan_court_list(self, cases: list[ListedCase]) -> ReconcilePlan:
         """What importing ``cases`` would change, changing nothing (for a look first)."""
-        self._require("assessor", "admin")
+        self.unit.require("assessor", "admin")
         return self._plan(cases)[0]
 
     def _plan(self, cases: list[ListedCase]) -> tuple[ReconcilePlan, dict[str, dict]]:
@@ -79,7 +82,7 @@ class CasesMixin:
         courts = sorted({c.court_name for c in cases})
         marks = ",".join("?" * len(days))
         court_marks = ",".join("?" * len(courts))
-        existing_rows = list(self.db.query(
+        existing_rows = list(self.unit.db.query(
             f"SELECT * FROM cases WHERE listing IN ('listed', 'off_list') "
             f"AND hearing_date IN ({marks}) AND court_name IN ({court_marks})",
             [*days, *courts]))
@@ -90,7 +93,7 @@ class CasesMixin:
                 row = self._case_row(case.case_number)
                 if row is not None:
                     existing[case.case_number] = row
-        started = {r["case_number"] for r in self.db.query(
+        started = {r["case_number"] for r in self.unit.db.query(
             "SELECT DISTINCT case_number FROM assessments WHERE case_number IS NOT NULL "
             "AND started_at IS NOT NULL")}
         return plan_reconcile(cases, existing, started), existing
@@ -101,39 +104,40 @@ class CasesMixin:
         All or nothing, in one transaction. Started work is never removed: a case
         that has answers and is off the new list stays, marked ``off_list``.
         """
-        self._require("assessor", "admin")
+        self.unit.require("assessor", "admin")
         plan, existing = self._plan(cases)
-        now = self._clock()
-        with self._transaction():
+        now = self.unit.now()
+        with self.unit.transaction():
             for case in plan.added:
-                self.db["cases"].insert(self._case_record(case, "listed", now))
+                self.unit.db["cases"].insert(self._case_record(case, "listed", now))
             for case, _diff in plan.changed:
                 row = existing[case.case_number]
-                self.db["cases"].update(row["id"], {**case.listing(), "listing": "listed",
+                self.unit.db["cases"].update(row["id"], {**case.listing(), "listing": "listed",
                                                     "search_text": _search_text(case),
                                                     "updated_at": now})
             for case_number in plan.unchanged:
                 row = existing[case_number]
                 if row["listing"] != "listed":
-                    self.db["cases"].update(row["id"], {"listing": "listed", "updated_at": now})
+                    self.unit.db["cases"].update(row["id"], {"listing": "listed",
+                                                             "updated_at": now})
             for case_number in plan.removed:
-                self.db["cases"].update(existing[case_number]["id"],
+                self.unit.db["cases"].update(existing[case_number]["id"],
                                         {"listing": "removed", "updated_at": now})
             for case_number in plan.kept_with_work:
-                self.db["cases"].update(existing[case_number]["id"],
+                self.unit.db["cases"].update(existing[case_number]["id"],
                                         {"listing": "off_list", "updated_at": now})
-            self._audit("court_list_imported", "cases", None, new=plan.summary())
+            self.unit.audit("court_list_imported", "cases", None, new=plan.summary())
         return plan
 
     def add_case(self, case: ListedCase) -> None:
         """Add a defendant by hand (not on the court list)."""
-        self._require("assessor", "admin")
+        self.unit.require("assessor", "admin")
         if self._case_row(case.case_number) is not None:
-            raise self.error(f"case {case.case_number} is already listed")
-        with self._transaction():
-            record = self._case_record(case, "manual", self._clock())
-            self.db["cases"].insert(record)
-            self._audit("case_added", "case", record["id"])
+            raise StoreError(f"case {case.case_number} is already listed")
+        with self.unit.transaction():
+            record = self._case_record(case, "manual", self.unit.now())
+            self.unit.db["cases"].insert(record)
+            self.unit.audit("case_added", "case", record["id"])
 
     def _case_record(self, case: ListedCase, listing: str, now: str) -> dict[str, Any]:
         return {"id": str(uuid.uuid4()), "case_number": case.case_number, **case.listing(),
@@ -141,12 +145,12 @@ class CasesMixin:
                 "updated_at": now}
 
     def _case_row(self, case_number: str) -> dict | None:
-        return next(self.db["cases"].rows_where("case_number = ?", [case_number]), None)
+        return next(self.unit.db["cases"].rows_where("case_number = ?", [case_number]), None)
 
     def case(self, case_number: str) -> dict:
-        rows = list(self.db.query(_CASE_SELECT + " WHERE c.case_number = ?", [case_number]))
+        rows = list(self.unit.db.query(_CASE_SELECT + " WHERE c.case_number = ?", [case_number]))
         if not rows:
-            raise self.error(f"no case {case_number}")
+            raise StoreError(f"no case {case_number}")
         return rows[0]
 
     def cases(self, day: str | None = None, search: str | None = None,
@@ -175,11 +179,11 @@ class CasesMixin:
         # Choose and order the cases first; work out the status of those shown only.
         chosen = f"(SELECT * FROM cases c WHERE {' AND '.join(where)} {_ORDER} LIMIT ?)"
         sql = _STATUS.format(cases=chosen) + " " + _ORDER
-        rows = self.db.query(sql, [*params, limit if not (day and words) else -1])
+        rows = self.unit.db.query(sql, [*params, limit if not (day and words) else -1])
         if day and words:
             # A search within one day's list filters the day's few cases directly.
             rows = [r for r in rows if _matches(r["search_text"], words)][:limit]
         return [{k: row[k] for k in (*CASE_FIELDS, "assessment_id")} for row in rows]
 
 
-__all__ = ["CasesMixin", "LISTING_FIELDS"]
+__all__ = ["LISTING_FIELDS", "Cases"]

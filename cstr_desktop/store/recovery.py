@@ -19,7 +19,8 @@ from pathlib import Path
 
 from cstr_desktop.errors import KeyFileDamaged, NotAllowed, SignInError, StoreCorrupt, StoreError
 from cstr_desktop.store import backups
-from cstr_desktop.store.session import KNOWN_MIGRATIONS, Store, _connect_any, _meta
+from cstr_desktop.store.database import KNOWN_MIGRATIONS, connect_any, meta
+from cstr_desktop.store.session import Store
 from cstr_desktop.trust.key_file import KeyFileStore
 from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots
 from cstr_desktop.trust.signatures import public_b64
@@ -91,7 +92,7 @@ def restore(folder: Path | str, username: str, password: str, backup: Path | Non
                 store.log("key_file_restored", "store", store.store_id,
                           reason=f"from the copy kept with {key_file_from.name}")
                 store.checkpoint()
-                count = store._head()[0]
+                count = store.unit.head()[0]
             return Restored(key_file_from, key_file_from=key_file_from, store_replaced=False,
                             entries_before=count, entries_after=count)
     # The backup is checked first: a file that is not a good backup changes nothing.
@@ -123,24 +124,24 @@ def restore(folder: Path | str, username: str, password: str, backup: Path | Non
             if store.user.role != "admin":
                 raise NotAllowed("the store opens and is not damaged: only an administrator "
                                  "may replace it with a backup")
-            before = store._head()
+            before = store.unit.head()
         finally:
-            store.db.conn.close()
+            store.file.close()
     result = Restored(chosen, damaged=damaged, skipped=skipped, key_file_from=key_file_from,
                       entries_before=before[0] if before else None)
     result.kept = backups.put_in_place(folder, chosen, key, unlocked.db_keys[0],
                                        damaged is not None)
     store = Store.from_unlocked(folder, slots, unlocked, log=False)
     try:
-        restored_count, restored_head = store._head()
-        with store._transaction():
-            store._audit("store_restored", "store", store.store_id,
+        restored_count, restored_head = store.unit.head()
+        with store.unit.transaction():
+            store.unit.audit("store_restored", "store", store.store_id,
                          old={"entries": before[0], "head": before[1]} if before
                          else {"damaged": damaged},
                          new={"backup": result.backup.name, "entries": restored_count,
                               "head": restored_head},
                          reason=_reason(result, before, restored_count))
-        store.slots.set_audit_mark(*store._head())
+        store.slots.set_audit_mark(*store.unit.head())
         result.entries_after = restored_count
     finally:
         store.close()
@@ -170,9 +171,9 @@ def recover(folder: Path | str, recovery_text: str, new_password: str,
     data = slots.read()
     if public_b64(root_key) != data.root_public_key:
         raise SignInError("the recovery slot holds another key than the store's root key")
-    db, key = _connect_any(folder, keys)
+    db, key = connect_any(folder, keys)
     try:
-        root_id = _meta(db, "root_account_id")
+        root_id = meta(db, "root_account_id")
         row = next(db["accounts"].rows_where("id = ?", [root_id]), None)
     finally:
         db.conn.close()

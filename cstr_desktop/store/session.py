@@ -1,23 +1,26 @@
-"""The encrypted local store: the only code that touches SQL.
+"""One signed-in session on the encrypted local store: :class:`Store`.
 
-A SQLCipher database (``store.db``) used through sqlite-utils, in WAL mode
-with ``synchronous=FULL``. Its key is random and sealed to each account in the
-key file (:mod:`cstr_desktop.trust.key_slots`). Every change that matters writes its
-audit entry, signed by the account that made it, in the same transaction; roles
-come from certificates signed by an administrator (:mod:`cstr_desktop.trust.signatures`),
-never from a column anyone with the database key could edit.
+The store is put together by composition: :class:`~cstr_desktop.store.database.StoreFile`
+owns the open database (connection, migrations, integrity, backups); a
+:class:`~cstr_desktop.store.unit.UnitOfWork` carries the connection, the signed-in
+account, the clock and the audit writer; one repository per concern (accounts,
+profiles, cases, assessments, review, verification, the audit trail) is given the
+unit explicitly. ``Store`` assembles them and keeps the public methods callers use,
+each handing over to its repository.
+
+Every change that matters writes its audit entry, signed by the account that made
+it, in the same transaction; roles come from certificates signed by an administrator
+(:mod:`cstr_desktop.trust.signatures`), never from a column anyone with the database
+key could edit. The SQL driver's exceptions never leave: each public method turns
+them into the store error they stand for.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import inspect
-import os
+import json
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,209 +41,187 @@ from cstr_desktop.errors import (
     StoreExists,
     StoreUnavailable,
 )
-from cstr_desktop.store import backups
-from cstr_desktop.store.accounts import AccountsMixin
-from cstr_desktop.store.assessments import AssessmentsMixin, dump
-from cstr_desktop.store.audit import AuditMixin
+from cstr_desktop.store.accounts import ROLES, Accounts, check_new_account
+from cstr_desktop.store.assessments import Assessments
+from cstr_desktop.store.audit import AuditTrail
 from cstr_desktop.store.backups import BACKUP_DIR, BACKUPS_KEPT, list_backups
-from cstr_desktop.store.cases import CasesMixin
-from cstr_desktop.store.faults import corrupt, fault
-from cstr_desktop.store.guarded import GuardedConnection
-from cstr_desktop.store.migrations import migrations
-from cstr_desktop.store.profiles import ProfilesMixin
-from cstr_desktop.store.review import ReviewMixin
+from cstr_desktop.store.cases import Cases
+from cstr_desktop.store.database import (
+    DB_FILE,
+    KNOWN_MIGRATIONS,
+    StoreFile,
+    check_integrity,
+    connect,
+    connect_any,
+    meta,
+    migrate,
+    secure_folder,
+    set_meta,
+)
+from cstr_desktop.store.faults import fault
+from cstr_desktop.store.profiles import Profiles
+from cstr_desktop.store.review import Review
+from cstr_desktop.store.unit import Account, UnitOfWork, dump, wall_clock
+from cstr_desktop.store.verification import Verification
 from cstr_desktop.trust.key_file import SLOTS_FILE
 from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots, Unlocked
 from cstr_desktop.trust.signatures import CertificateBook, cert_payload, fold_name, public_b64, sign
 
-__all__ = ["BACKUPS_KEPT", "BACKUP_DIR", "DB_FILE", "ROLES", "Account", "DiskFull",
-           "KeyFileDamaged", "NotAllowed", "ReadOnly", "RecordAltered", "Store", "StoreBusy",
-           "StoreCorrupt", "StoreError", "StoreExists", "StoreUnavailable", "dump",
+__all__ = ["BACKUPS_KEPT", "BACKUP_DIR", "DB_FILE", "KNOWN_MIGRATIONS", "ROLES", "Account",
+           "DiskFull", "KeyFileDamaged", "NotAllowed", "ReadOnly", "RecordAltered", "Store",
+           "StoreBusy", "StoreCorrupt", "StoreError", "StoreExists", "StoreUnavailable", "dump",
            "list_backups"]
 
-DB_FILE = "store.db"
-ROLES = ("assessor", "reviewer", "admin")
-# How long a write waits for another program's write to finish before it is
-# reported as busy (StoreBusy); the app then keeps the value and retries.
-BUSY_TIMEOUT_MS = 2000
-KNOWN_MIGRATIONS = {m.name for m in migrations._migrations}
 
-
-@dataclass(frozen=True)
-class Account:
-    id: str
-    username: str
-    role: str
-    # The profile printed where this person signs a report.
-    full_name: str | None = None
-    profession: str | None = None
-    registration: str | None = None
-    supervisor: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return self.full_name or self.username
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-STALE_SECONDS = 600
-
-
-def secure_folder(folder: Path) -> None:
-    """The data folder is the owner's alone (0700); its files 0600. Temporary files a
-    crash left behind (a key file or a restore cut short) are cleared."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        os.chmod(folder, 0o700)
-        for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", SLOTS_FILE):
-            if (folder / name).exists():
-                os.chmod(folder / name, 0o600)
-        now = datetime.now(UTC).timestamp()
-        for pattern in (".keyslots-*.tmp", ".restoring-*.db"):
-            for stale in folder.glob(pattern):
-                if now - stale.stat().st_mtime > STALE_SECONDS:
-                    stale.unlink()
-
-
-def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
-    """Open the encrypted database; a damaged file raises StoreCorrupt."""
-    path = folder / DB_FILE
-    if must_exist and not path.exists():
-        raise corrupt(folder, f"{DB_FILE} is missing")
-    try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
-                                  factory=GuardedConnection, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlcipher3.Error as exc:
-        raise fault(exc, folder) from None
-    conn.folder = folder
-    try:
-        # SQLCipher would otherwise print its own errors to stderr.
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except (sqlcipher3.Error, StoreUnavailable) as exc:
-        conn.close()
-        raise fault(exc, folder) from None
-    if not must_exist:
-        os.chmod(path, 0o600)
-    return Database(conn)
-
-
-def _connect_any(folder: Path, keys: list[bytes]) -> tuple[Database, bytes]:
-    """Open with the first key that works (the next key counts while a re-key is pending)."""
-    last: StoreError | None = None
-    for key in keys:
+def _translated(method: Callable, folder: Path) -> Callable:
+    """``method`` with the SQL driver's exceptions turned into the store's errors."""
+    @functools.wraps(method)
+    def call(*args: Any, **kwargs: Any) -> Any:
         try:
-            return _connect(folder, key), key
-        except StoreCorrupt as exc:
-            last = exc
-    raise last or corrupt(folder, "no key")
+            return method(*args, **kwargs)
+        except sqlcipher3.Error as exc:
+            raise fault(exc, folder) from None
+
+    return call
 
 
-def _check_integrity(db: Database, folder: Path) -> None:
-    """Check the file on open.
+class _Done:
+    """A public method of the store, done by one of its repositories (``part``)."""
 
-    After a clean close (which ran ``quick_check`` and wrote a backup) the check
-    is light: the schema reads and the file is the size its pages say, which
-    takes milliseconds whatever the store holds. After a crash or kill, every
-    page is read (``quick_check``; about 0.8 s for 50,000 assessments).
-    SQLCipher also checks each page's HMAC whenever it is read, so damage found
-    later is reported as StoreCorrupt too.
-    """
-    try:
-        if _meta(db, "clean_close") != "yes":
-            result = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
-        else:
-            pages = int(db.execute("PRAGMA page_count").fetchone()[0])
-            size = int(db.execute("PRAGMA page_size").fetchone()[0])
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            on_disk = (folder / DB_FILE).stat().st_size
-            result = ["ok"] if on_disk >= pages * size else [
-                f"the file is {on_disk} bytes but its pages need {pages * size}"]
-    except (sqlcipher3.Error, StoreUnavailable) as exc:
-        db.conn.close()
-        raise fault(exc, folder) from None
-    if result != ["ok"]:
-        db.conn.close()
-        raise corrupt(folder, "; ".join(result[:3]))
+    def __init__(self, part: str, name: str | None = None):
+        self.part = part
+        self.name = name
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = self.name or name
+
+    def __get__(self, store: Store | None, owner: type | None = None) -> Any:
+        if store is None:
+            return self
+        return _translated(getattr(getattr(store, self.part), self.name), store.folder)
 
 
-def _newest_entry_time(db: Database) -> str:
-    try:
-        row = db.execute("SELECT at FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    except sqlcipher3.Error:
-        return ""
-    return row[0] if row and row[0] else ""
-
-
-def _meta(db: Database, key: str) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    return row[0] if row else None
-
-
-def _set_meta(db: Database, **values: str) -> None:
-    db["meta"].upsert_all([{"key": k, "value": v} for k, v in values.items()], pk="key")
-
-
-def _migrate(db: Database, folder: Path) -> None:
-    applied = {m.name for m in migrations.applied(db)}
-    if applied - KNOWN_MIGRATIONS:
-        db.conn.close()
-        raise StoreError(f"the store in {folder} was made by a newer version of CSTR Court Day: "
-                         "use that version")
-    try:
-        migrations.apply(db)
-    except (sqlcipher3.Error, StoreUnavailable) as exc:
-        db.conn.close()
-        raise fault(exc, folder) from None
-
-
-class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin,
-            ProfilesMixin):
+class Store:
     """One signed-in session on the local store."""
 
     def __init__(self, folder: Path, db: Database, user: Account, slots: KeySlots,
                  key: bytes, signing_key: Ed25519PrivateKey, book: CertificateBook,
-                 store_id: str, clock: Callable[[], str] = _now):
+                 store_id: str, clock: Callable[[], str] = wall_clock):
         self.folder = folder
-        # Held while signed in: a new account's slot is sealed with it.
-        self._db_key = key
-        self._signing_key = signing_key
-        self._closed = False
-        self.db = db
-        self.user = user
+        self.file = StoreFile(folder, db, key)
+        self.unit = UnitOfWork(self.file, user, signing_key, store_id, slots, book, clock)
         self.slots = slots
-        self.book = book
         self.store_id = store_id
-        self._wall_clock = clock
-        # Never earlier than the newest entry or certificate: a clock set back (say, by
-        # the network's time) must not make a signature seem older than its certificate.
-        self._latest = max([c.issued_at for certs in book.valid.values() for c in certs]
-                           + [_newest_entry_time(db)], default="")
+        # The repositories, each given the unit of work.
+        self.account_book = Accounts(self.unit)
+        self.profiles = Profiles(self.unit, self.account_book)
+        self.case_list = Cases(self.unit)
+        self.assessments = Assessments(self.unit, self.case_list)
+        self.verification = Verification(self.unit, self.assessments, self.account_book)
+        self.review = Review(self.unit, self.assessments, self.account_book, self.verification)
+        self.trail = AuditTrail(self.unit, self.verification)
         self.recovery_key: str | None = None  # set once, by create()
         self.backup_problem: str | None = None
         # What stopped close's check and backup (each answer was already on disk).
         self.close_problem: Exception | None = None
-        self.rollback_seen = None
+        self._closed = False
+
+    # -- what the session holds -------------------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        return self.file.db
+
+    @property
+    def user(self) -> Account:
+        return self.unit.user
+
+    @property
+    def book(self) -> CertificateBook:
+        return self.unit.book
+
+    @property
+    def rollback_seen(self):
+        return self.unit.rollback_seen
+
+    @property
+    def _signing_key(self) -> Ed25519PrivateKey:
+        return self.unit.signing_key
+
+    def _key(self) -> bytes:
+        """The database key of this session (for tests and tools that open the file)."""
+        return self.file.key
+
+    def _head(self) -> tuple[int, str]:
+        return self.unit.head()
+
+    def _clock(self) -> str:
+        return self.unit.now()
+
+    # -- the public methods, each done by its repository ------------------------------
+
+    # cases and the court list
+    plan_court_list = _Done("case_list")
+    import_court_list = _Done("case_list")
+    add_case = _Done("case_list")
+    case = _Done("case_list")
+    cases = _Done("case_list")
+    # assessments and their answers
+    create_assessment = _Done("assessments")
+    start_assessment = _Done("assessments")
+    assessment = _Done("assessments")
+    assessment_for_case = _Done("assessments")
+    answers = _Done("assessments")
+    save_answer = _Done("assessments")
+    import_answers = _Done("assessments")
+    set_position = _Done("assessments")
+    awaiting_review = _Done("assessments")
+    # review and countersignature
+    allowed_moves = _Done("review")
+    submit_for_review = _Done("review")
+    request_changes = _Done("review")
+    reply_to_review = _Done("review")
+    review_comments = _Done("review")
+    countersign = _Done("review")
+    amend = _Done("review")
+    # signed steps, countersignatures and kept reports, checked
+    signed_steps = _Done("verification")
+    step_problems = _Done("verification")
+    countersignature_problem = _Done("verification")
+    countersignature = _Done("verification")
+    frozen_report = _Done("verification")
+    freeze_report = _Done("verification")
+    find_verification = _Done("verification")
+    # accounts
+    certificates = _Done("account_book")
+    root_fingerprint = _Done("account_book")
+    add_account = _Done("account_book")
+    remove_account = _Done("account_book")
+    change_password = _Done("account_book")
+    reset_password = _Done("account_book")
+    confirm_password = _Done("account_book")
+    verify_password = _Done("account_book")
+    accounts = _Done("account_book", "all")
+    rekey = _Done("account_book")
+    # profiles and the marking
+    set_profile = _Done("profiles")
+    marking = _Done("profiles")
+    set_marking = _Done("profiles")
+    # the audit trail
+    log = _Done("trail")
+    audit_entries = _Done("trail")
+    verify_audit = _Done("trail")
+    checkpoint = _Done("unit")
 
     # -- creating and opening -------------------------------------------------
 
     @classmethod
     def create(cls, folder: Path | str, username: str, password: str,
-               kdf: KdfParams = DEFAULT_KDF, clock: Callable[[], str] = _now) -> Store:
+               kdf: KdfParams = DEFAULT_KDF, clock: Callable[[], str] = wall_clock) -> Store:
         """A new store with its first account (the root administrator).
 
         ``store.recovery_key`` holds the recovery key, to be shown once.
         """
-        from cstr_desktop.store.accounts import check_new_account
-
         folder = Path(folder)
         check_new_account(username, password, "admin")
         if (folder / SLOTS_FILE).exists() or (folder / DB_FILE).exists():
@@ -253,8 +234,8 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
         store_id, account_id = str(uuid.uuid4()), str(uuid.uuid4())
         root_key = Ed25519PrivateKey.generate()
         key, recovery = slots.create(store_id, account_id, username, password, root_key)
-        db = _connect(folder, key, must_exist=False)
-        _migrate(db, folder)
+        db = connect(folder, key, must_exist=False)
+        migrate(db, folder)
         root = public_b64(root_key)
         now = clock()
         cert = sign(cert_payload(store_id, account_id, username, "admin", root, now, account_id),
@@ -262,21 +243,25 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
         book = CertificateBook(store_id, root, [(1, cert)])
         store = cls(folder, db, Account(account_id, username, "admin"), slots, key, root_key,
                     book, store_id, clock)
-        with store._transaction():
-            _set_meta(db, store_id=store_id, root_public_key=root, root_account_id=account_id)
-            db["accounts"].insert({"id": account_id, "username": username,
-                                   "name_key": fold_name(username), "role": "admin",
-                                   "public_key": root, "created_at": now})
-            store._insert_certificate(cert)
-            store._audit("store_created", "account", account_id,
-                         new={"root_fingerprint": slots.read().root_fingerprint})
-        store.checkpoint()
+        unit = store.unit
+        try:
+            with unit.transaction():
+                set_meta(db, store_id=store_id, root_public_key=root, root_account_id=account_id)
+                db["accounts"].insert({"id": account_id, "username": username,
+                                       "name_key": fold_name(username), "role": "admin",
+                                       "public_key": root, "created_at": now})
+                store.account_book.insert_certificate(cert)
+                unit.audit("store_created", "account", account_id,
+                           new={"root_fingerprint": slots.read().root_fingerprint})
+            unit.checkpoint()
+        except sqlcipher3.Error as exc:
+            raise fault(exc, folder) from None
         store.recovery_key = recovery
         return store
 
     @classmethod
     def open(cls, folder: Path | str, username: str, password: str,
-             kdf: KdfParams = DEFAULT_KDF, clock: Callable[[], str] = _now) -> Store:
+             kdf: KdfParams = DEFAULT_KDF, clock: Callable[[], str] = wall_clock) -> Store:
         folder = Path(folder)
         slots = KeySlots(folder, kdf)
         if not slots.exists():
@@ -286,23 +271,32 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
 
     @classmethod
     def from_unlocked(cls, folder: Path, slots: KeySlots, unlocked: Unlocked,
-                      clock: Callable[[], str] = _now, log: bool = True) -> Store:
+                      clock: Callable[[], str] = wall_clock, log: bool = True) -> Store:
         """The session of an account whose keys are open (after the password, or recovery)."""
         secure_folder(folder)
-        db, key = _connect_any(folder, unlocked.db_keys)
+        db, key = connect_any(folder, unlocked.db_keys)
         if len(unlocked.db_keys) > 1:
             # A re-key was under way: finish it, or drop it, as the file says.
             slots.finish_rekey(done=key == unlocked.db_keys[1])
-        _check_integrity(db, folder)
-        _migrate(db, folder)
+        check_integrity(db, folder)
+        migrate(db, folder)
+        try:
+            return cls._signed_in(folder, db, key, slots, unlocked, clock, log)
+        except sqlcipher3.Error as exc:
+            db.conn.close()
+            raise fault(exc, folder) from None
+
+    @classmethod
+    def _signed_in(cls, folder: Path, db: Database, key: bytes, slots: KeySlots,
+                   unlocked: Unlocked, clock: Callable[[], str], log: bool) -> Store:
         data = slots.read()
-        store_id = _meta(db, "store_id")
-        if store_id != data.store_id or _meta(db, "root_public_key") != data.root_public_key:
+        store_id = meta(db, "store_id")
+        if store_id != data.store_id or meta(db, "root_public_key") != data.root_public_key:
             db.conn.close()
             raise RecordAltered(f"the key file and the store in {folder} name different stores "
                                 "or root keys: one of them was replaced")
         book = CertificateBook(store_id, data.root_public_key, [
-            (r["seq"], {"payload": _loads(r["payload"]), "signer": r["signer"],
+            (r["seq"], {"payload": json.loads(r["payload"]), "signer": r["signer"],
                         "signature": r["signature"]})
             for r in db["certificates"].rows_where(order_by="seq")])
         cert = book.current(unlocked.account_id)
@@ -318,11 +312,7 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
         name = row["username"] if row else cert.username
         store = cls(folder, db, Account(unlocked.account_id, name, cert.role), slots, key,
                     unlocked.signing_key, book, store_id, clock)
-        try:
-            _set_meta(db, clean_close="no")
-        except (sqlcipher3.Error, StoreUnavailable) as exc:
-            db.conn.close()
-            raise fault(exc, folder) from None
+        store.file.mark_open()
         if log:
             store.log("sign_in", "account", unlocked.account_id)
             store.checkpoint()
@@ -337,125 +327,27 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
         """
         if self._closed:
             return None
-        written = None
-        ok = False
+        self._closed = True
         try:
-            ok = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
-            if ok:
-                _set_meta(self.db, clean_close="yes")
-            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.checkpoint()
-            if ok and backup:
-                written = self._backup()
-        except (sqlcipher3.Error, OSError, StoreError) as exc:
+            return self.file.close_checked(self.unit.checkpoint,
+                                           self._backup if backup else None)
+        except StoreError as exc:
             # What was saved is safe (each save is durable); only the check, the record or
             # the backup failed: they wait for the next close that can write.
-            self.close_problem = fault(exc, self.folder)
-            self.backup_problem = str(self.close_problem)
-        finally:
-            self.db.conn.close()
-            self._closed = True
-        return written
+            self.close_problem = exc
+            self.backup_problem = str(exc)
+            return None
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program's write before it is "busy"."""
-        self.db.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
-
-    def _key(self) -> bytes:
-        """The database key of this session (for tests and tools that open the file)."""
-        return self._db_key
+        self.file.set_busy_timeout(seconds)
 
     def _backup(self) -> Path:
-        count, head = self._head()
-        return backups.write(self.db.conn, self.folder, self._db_key, count, head,
-                             self._copy_key_file, KNOWN_MIGRATIONS)
-
-    def _copy_key_file(self, target: Path) -> None:
-        self.slots.file.write(self.slots.read(), path=target)
-
-    def _clock(self) -> str:
-        now = self._wall_clock()
-        if now < self._latest:
-            return self._latest
-        self._latest = now
-        return now
-
-    def error(self, message: str) -> StoreError:
-        return StoreError(message)
-
-    def sign_in_error(self, message: str) -> SignInError:
-        return SignInError(message)
+        count, head = self.unit.head()
+        return self.file.backup(count, head, self.unit.copy_key_file)
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One transaction for a group of writes (a savepoint when one is open already); a
-        fault of the disk or the file comes out named (busy, disk full, read-only, damaged).
-
-        It takes the write lock at the start (BEGIN IMMEDIATE), so another program's
-        write is waited for up to the busy timeout rather than failing at once.
-        """
-        conn = self.db.conn
-        try:
-            if conn.in_transaction:
-                with self.db.atomic():
-                    yield
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    try:
-                        conn.rollback()
-                    except (StoreUnavailable, sqlcipher3.Error):
-                        pass  # the first fault is the one to report; nothing was committed
-                raise
-        except (sqlcipher3.Error, OSError) as exc:
-            raise fault(exc, self.folder) from None
-
-    def _require(self, *roles: str) -> None:
-        if self.user.role not in roles:
-            raise NotAllowed(f"the {self.user.role} role cannot do this (needs "
-                             f"{' or '.join(roles)})")
-
-
-def _translated(function: Callable, folder_of: Callable) -> Callable:
-    @functools.wraps(function)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except sqlcipher3.Error as exc:
-            raise fault(exc, folder_of(args)) from None
-
-    return call
-
-
-def _at_the_boundary(cls: type) -> type:
-    """Every public method of the store turns the SQL driver's exceptions into the
-    StoreError they stand for (busy, disk full, read-only, damaged): none leaves it."""
-    for name in dir(cls):
-        if name.startswith("_"):
-            continue
-        found = inspect.getattr_static(cls, name)
-        if isinstance(found, classmethod):
-            setattr(cls, name, classmethod(_translated(
-                found.__func__, lambda args: args[1] if len(args) > 1 else ".")))
-        elif inspect.isfunction(found):
-            setattr(cls, name, _translated(found, lambda args: args[0].folder))
-    return cls
-
-
-_at_the_boundary(Store)
-
-
-def _loads(text: str):
-    import json
-
-    return json.loads(text)

@@ -30,14 +30,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from cstr_desktop.errors import NotAllowed, SignInError, StoreError
 from cstr_desktop.store import backups
-from cstr_desktop.store.session import (
-    Account,
-    Store,
-    _check_integrity,
-    _connect,
-    _migrate,
-    _set_meta,
-)
+from cstr_desktop.store.database import check_integrity, connect, migrate, set_meta
+from cstr_desktop.store.session import Account, Store
 from cstr_desktop.trust.key_file import LEGACY_FORMAT, KeyFileStore
 from cstr_desktop.trust.key_slots import DEFAULT_KDF, KdfParams, KeySlots
 from cstr_desktop.trust.key_wrap import KDF_LIMITS, derive
@@ -93,11 +87,11 @@ def upgrade(folder: Path | str, username: str, password: str,
     if raw.get("format") != LEGACY_FORMAT:
         raise StoreError(f"the store in {folder} is already in the current format")
     key = _legacy_key(raw, username, password)
-    db = _connect(folder, key)
-    _check_integrity(db, folder)
+    db = connect(folder, key)
+    check_integrity(db, folder)
     legacy = int((db.execute("SELECT value FROM meta WHERE key = 'audit_count'").fetchone()
                   or ["0"])[0])
-    _migrate(db, folder)
+    migrate(db, folder)
     rows = list(db["accounts"].rows_where("removed_at IS NULL", order_by="created_at"))
     admin = next((r for r in rows if r["name_key"] == fold_name(username)), None)
     if admin is None or admin["role"] != "admin":
@@ -111,18 +105,20 @@ def upgrade(folder: Path | str, username: str, password: str,
                   root_key, CertificateBook(store_id, root, []), store_id)
     result = Upgraded(store)
     others = []
-    with store._transaction():
+    with store.unit.transaction():
         db.execute("DELETE FROM certificates")  # from an upgrade cut short, never usable
-        _set_meta(db, store_id=store_id, root_public_key=root, root_account_id=admin["id"])
-        store._insert_certificate(sign(cert_payload(store_id, admin["id"], admin["username"],
-                                                    "admin", root, store._clock(), admin["id"]),
-                                       root_key, admin["id"]))
+        set_meta(db, store_id=store_id, root_public_key=root, root_account_id=admin["id"])
+        store.account_book.insert_certificate(sign(
+            cert_payload(store_id, admin["id"], admin["username"], "admin", root,
+                         store.unit.now(), admin["id"]),
+            root_key, admin["id"]))
         db["accounts"].update(admin["id"], {"public_key": root})
         for row in rows:
             if row["id"] == admin["id"]:
                 continue
             account_key = Ed25519PrivateKey.generate()
-            store._certify(row["id"], row["username"], row["role"], public_b64(account_key))
+            store.account_book.certify(row["id"], row["username"], row["role"],
+                                       public_b64(account_key))
             db["accounts"].update(row["id"], {"public_key": public_b64(account_key)})
             others.append((row, account_key, one_time_password()))
         # What was countersigned before signatures, as it stands now, attested by the
@@ -131,12 +127,12 @@ def upgrade(folder: Path | str, username: str, password: str,
                           content_hash(json.loads(r["answers"]))]
                          for r in db["assessment_versions"].rows if r["countersigned_by"]]
         codes = sorted(r["verification"] for r in db["frozen_reports"].rows)
-        store._audit(UPGRADE_ACTION, "store", store_id,
+        store.unit.audit(UPGRADE_ACTION, "store", store_id,
                      new={"legacy_entries": legacy, "legacy_countersigned": countersigned,
                           "legacy_codes": codes},
                      reason=f"upgraded from {LEGACY_FORMAT}: {len(rows)} account(s) certified; "
                             f"{len(countersigned)} countersigned version(s) attested")
-    store._reload_book()
+    store.account_book.reload_book()
     _, recovery = slots.create(store_id, admin["id"], admin["username"], password, root_key,
                                db_key=key, replace=True)
     store.recovery_key = recovery
@@ -174,5 +170,5 @@ def _adopt_old_backups(folder: Path, key: bytes, store: Store) -> None:
         head = meta.get("audit_head", "0" * 64)
         target = path.with_name(f"store-{match.group(1)}-{meta.get('audit_count', 0)}-"
                                 f"{head[:12]}.db")
-        store._copy_key_file(backups.keys_path(target))
+        store.unit.copy_key_file(backups.keys_path(target))
         os.rename(path, target)
