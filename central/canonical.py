@@ -1,15 +1,14 @@
 """The shared primitives of docs/trust-model.md: canonical JSON, hashes, keys, codes, times.
 
-Pure functions only. The laptop computes the same bytes; tests check that the audit
-entry hash and the snapshot hash here equal the laptop's own.
+Pure functions only. Canonical JSON and the hashes and codes made from it are the
+laptop's own (``cstr_desktop.canonical``, a module of the standard library only),
+so the bytes cannot drift apart; tests still hold them to the laptop's functions.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -19,34 +18,20 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-# The fields an audit entry's chain hash covers (cstr_desktop/audit_chain.py).
-AUDIT_HASHED_FIELDS = ("seq", "id", "at", "actor", "action", "entity", "entity_id", "field",
-                       "old", "new", "reason", "prev_hash")
+import cstr_desktop.canonical as laptop
+from cstr_desktop.canonical import (  # noqa: F401  (central's names for them)
+    AUDIT_HASHED_FIELDS,
+    audit_entry_hash,
+    canonical,
+    content_hash,
+    sha256_hex,
+    show_code,
+    snapshot_hash,
+)
+
 HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 HEX32_RE = re.compile(r"^[0-9a-f]{32}$")
 CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648 base32
-
-
-def canonical(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def content_hash(answers: Mapping[str, Any]) -> str:
-    return sha256_hex(canonical(dict(answers)))
-
-
-def snapshot_hash(snapshot: Mapping[str, Any]) -> str:
-    """As reports/snapshot.py: the time the snapshot was generated is not part of it."""
-    return sha256_hex(canonical({k: v for k, v in snapshot.items() if k != "generated_at"}))
-
-
-def audit_entry_hash(entry: Mapping[str, Any]) -> str:
-    return sha256_hex(canonical({k: entry.get(k) for k in AUDIT_HASHED_FIELDS}))
 
 
 def b64(data: bytes) -> str:
@@ -87,15 +72,8 @@ def signature_ok(key: Ed25519PublicKey, payload: Any, signature_b64: Any) -> boo
 
 
 def verification_code(countersignature_b64: str, snapshot: Mapping[str, Any]) -> str:
-    digest = hashlib.sha256(canonical({"countersignature": countersignature_b64,
-                                       "snapshot": snapshot_hash(snapshot)})).digest()
-    code = base64.b32encode(digest).decode("ascii")[:16]
-    return show_code(code)
-
-
-def show_code(code: str) -> str:
-    """As the laptop prints it: 4 groups of 4 joined by dashes."""
-    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+    """The printed code of a report, from its countersignature and snapshot."""
+    return laptop.verification_code(countersignature_b64, snapshot_hash(snapshot))
 
 
 def normalise_code(text: str) -> str | None:

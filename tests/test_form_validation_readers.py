@@ -222,3 +222,45 @@ def test_an_instruments_language_question_must_be_a_single_choice_of_its_own():
     docs["instrument"]["language_question"] = "mini_difficulty"
     assert_first(load_error(docs), "FORM_013", INSTRUMENT_FILE, "instrument 'mini'",
                  "language_question 'mini_difficulty' must be a single_choice question")
+
+
+def test_a_section_printed_in_no_part_of_the_report_is_form_020():
+    docs = docs_with_layout()
+    docs["layout"]["parts"][0]["sections"] = []
+    assert_first(load_error(docs), "FORM_020", LAYOUT_FILE, "section 'person'",
+                 "is printed in no part of the report", "the sections of one part")
+
+
+def test_an_instrument_section_needs_a_measures_part_form_020():
+    docs = docs_with_layout()
+    instrument_sections = [s["name"] for s in docs["form"]["sections"] if s.get("instruments")]
+    assert instrument_sections  # the small set asks an instrument
+    docs["layout"]["parts"] = [docs["layout"]["parts"][0]]
+    assert_first(load_error(docs), "FORM_020", LAYOUT_FILE,
+                 f"section '{instrument_sections[0]}'", "a part whose kind is 'measures'")
+
+
+def test_prefill_binds_listing_fields_to_questions_and_is_checked():
+    docs = docs_with_layout()
+    docs["layout"]["prefill"] = {"hearing_date": "hearing_date", "date_of_birth": "person_dob"}
+    bundle = load(docs).bundle("court_day", 1)
+    assert bundle.prefill() == {"hearing_date": "hearing_date", "date_of_birth": "person_dob"}
+    docs["layout"]["prefill"]["crn"] = "crn_number"
+    assert_first(load_error(docs), "FORM_018", LAYOUT_FILE, "prefill 'crn'",
+                 "'crn_number' is not a question")
+    docs["layout"]["prefill"] = {"shoe_size": "person_dob"}
+    assert load_error(docs).code == "FORM_002"  # not a field of the court list
+
+
+def test_the_shipped_forms_declare_their_bindings():
+    from cstr_desktop.forms.loader import load_bundle
+
+    for version in (1, 2):
+        bundle = load_bundle("cstr_court_day", version)
+        assert bundle.prefill()["date_of_birth"] == bundle.role("date_of_birth") == "person_dob"
+        assert bundle.prefill()["case_number"] == bundle.role("case_number") == "case_number"
+        assert bundle.prefill()["offence"] == bundle.role("offence") == "offence_main"
+        placed = {name for part in bundle.layout.parts for name in part.sections}
+        assert {s.name for s in bundle.sections if not s.instruments} <= placed
+    assert load_bundle("cstr_court_day", 2).role("conviction_date") == \
+        load_bundle("cstr_court_day", 2).criteria.age.convicted_on == "conviction_date"

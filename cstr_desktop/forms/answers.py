@@ -35,7 +35,8 @@ _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Answers that name the person or the case: no invisible formatting characters
 # (bidirectional overrides, zero-width spaces), which make one name print as another.
-NAME_ANSWERS = ("person_family_name", "person_given_names", "case_number")
+# The roles whose answers name the person or the case: no hidden characters there.
+NAME_ROLES = ("family_name", "given_names", "case_number")
 
 
 def is_valid_nhs_number(text: str) -> bool:
@@ -101,7 +102,7 @@ def check_answer(bundle: FormBundle, name: str, value: Any,
         raise AnswerError("ANS_007", name,
                           "this is a note shown to the assessor; it takes no answer")
     if isinstance(q, TextQuestion | LongTextQuestion):
-        return _check_text(q, name, value)
+        return _check_text(q, name, value, tuple(bundle.role(r) for r in NAME_ROLES))
     if isinstance(q, IntegerQuestion):
         if isinstance(value, bool) or not isinstance(value, int):
             raise AnswerError("ANS_002", name, f"expected a whole number, got {_kind(value)} "
@@ -160,7 +161,8 @@ def _range(low: int | None, high: int | None) -> str:
     return f"at least {low}" if low is not None else f"at most {high}"
 
 
-def _check_text(q: Any, name: str, value: Any) -> str:
+def _check_text(q: Any, name: str, value: Any, names: tuple[str | None, ...] = ()) -> str:
+    """A text answer; ``names`` are the questions that name the person or the case."""
     if not isinstance(value, str):
         raise AnswerError("ANS_002", name, f"expected text, got {_kind(value)} {_describe(value)}")
     if len(value) > q.max_length:
@@ -176,7 +178,7 @@ def _check_text(q: Any, name: str, value: Any) -> str:
     if bad:
         raise AnswerError("ANS_009", name, f"contains the control character "
                                            f"U+{ord(bad.group()):04X} at position {bad.start()}")
-    if name in NAME_ANSWERS and hidden_characters(value):
+    if name in names and hidden_characters(value):
         raise AnswerError("ANS_009", name, f"contains a hidden character "
                                            f"({hidden_characters(value)[0]}), which could make "
                                            "it print or sort as something else")

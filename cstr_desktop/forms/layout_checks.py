@@ -44,6 +44,18 @@ def check_layout(layout: LayoutFile, bundle: FormBundle, file: str) -> list[Form
                 bad(subject, f"section '{name}' is already printed in part '{placed[name]}'")
             else:
                 placed[name] = part.key
+    measures = any(part.kind == "measures" for part in layout.parts)
+    for section in bundle.sections:
+        if section.name in placed or (section.instruments and measures):
+            continue
+        where = ("a part whose kind is 'measures'" if section.instruments
+                 else "the sections of one part")
+        problems.append(FormProblem(
+            "FORM_020", file, f"section '{section.name}'",
+            f"is printed in no part of the report: add it to {where}"))
+    for field, name in layout.prefill.items():
+        if not answerable(name):
+            bad(f"prefill '{field}'", f"'{name}' is not a question of form '{bundle.id}'")
     reader_ids: set[str] = set()
     for reader in layout.readers:
         subject = f"reader '{reader.id}'"

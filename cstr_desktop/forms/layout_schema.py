@@ -1,10 +1,13 @@
 """The shape of a layout file: how a form's answers become each reader's copy of the report.
 
-A layout names the report's parts (which form sections each prints), the
-questions that play a role (the person's name, the case number, ...), and the
-readers: the court, probation and the treatment provider, each with the consent
-that allows their copy, what is done when it is not given, and the question where
-the assessor marks what the person asked not to share with them. Which reader
+A layout holds the form's bindings as data: the report's parts (which form
+sections each prints; every section is printed in one), the questions that play
+a role (the person's name, date of birth, case number, hearing date, date of
+conviction, ...), which court-list field fills which question when a listed case
+is first opened (``prefill``), and the readers: the court, probation and the
+treatment provider, each with the consent that allows their copy, what is done
+when it is not given, and the question where the assessor marks what the person
+asked not to share with them. Which reader
 sees which question is declared on the questions themselves, in the form.
 
 A form names its layout in ``uses``; a form made before layouts existed is
@@ -26,8 +29,14 @@ class FormRef(Strict):
     version: int = Field(ge=1)
 
 
+# The court list's fields a question may be filled from (contract.md section 4).
+ListingField = Literal["family_name", "given_names", "date_of_birth", "hearing_date",
+                       "court_name", "courtroom", "list_time", "case_number", "pnc_id", "crn",
+                       "offence"]
+
+
 class Roles(Strict):
-    """Questions the report needs by role rather than by their place in the form."""
+    """Questions the code needs by role rather than by their name in one form version."""
 
     given_names: Name
     family_name: Name
@@ -40,6 +49,7 @@ class Roles(Strict):
     # in the copies for probation and the provider).
     own_words: Name | None = None
     recommendation_summary: Name | None = None
+    conviction_date: Name | None = None
 
 
 class Part(Strict):
@@ -100,6 +110,8 @@ class LayoutFile(Strict):
     title: LocalText
     applies_to: list[FormRef] = []
     roles: Roles
+    # Which court-list field fills which question when a listed case is first opened.
+    prefill: dict[ListingField, Name] = {}
     # When this holds, the report is bilingual by default (the person chose Welsh).
     bilingual_when: Condition | None = None
     parts: list[Part] = Field(min_length=1)

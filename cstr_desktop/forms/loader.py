@@ -215,6 +215,10 @@ class FormBundle:
         """The question that plays a role in the report (``given_names``, ...)."""
         return getattr(self.layout.roles, name) if self.layout is not None else None
 
+    def prefill(self) -> dict[str, str]:
+        """Which court-list field fills which of this form's questions (from its layout)."""
+        return dict(self.layout.prefill) if self.layout is not None else {}
+
     @property
     def version(self) -> int:
         return self.form.version

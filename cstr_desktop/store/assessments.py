@@ -20,14 +20,6 @@ from cstr_desktop.store.lifecycle import check_editable
 from cstr_desktop.store.unit import Repository, UnitOfWork, dump
 from cstr_desktop.trust.signatures import content_hash
 
-# Listing fields copied into a new assessment's answers (court list -> interview).
-PREFILL = {"family_name": "person_family_name", "given_names": "person_given_names",
-           "date_of_birth": "person_dob", "hearing_date": "hearing_date",
-           "court_name": "court_name", "courtroom": "courtroom", "list_time": "list_time",
-           "case_number": "case_number", "pnc_id": "pnc_id", "crn": "crn",
-           "offence": "offence_main"}
-
-
 
 class Assessments(Repository):
     """Assessments, their answers (each saved at once, with its audit entry) and where the
@@ -60,7 +52,8 @@ class Assessments(Repository):
         case = self.cases.case(case_number)
         if case["assessment_id"]:
             return case["assessment_id"]
-        prefill = {answer: case[field] for field, answer in PREFILL.items()
+        # Which listing field fills which question is the form's (its layout's) to say.
+        prefill = {answer: case[field] for field, answer in bundle.prefill().items()
                    if case.get(field) and answer in bundle.questions}
         try:
             check_answers(bundle, prefill)

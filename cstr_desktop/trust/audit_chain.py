@@ -12,17 +12,16 @@ other) entries than the trail holds shows a rollback.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from cstr_desktop.canonical import AUDIT_HASHED_FIELDS, audit_entry_hash
 from cstr_desktop.trust.signatures import CertificateBook, audit_payload, canonical, unb64
 
 GENESIS = "0" * 64
-HASHED_FIELDS = ("seq", "id", "at", "actor", "action", "entity", "entity_id", "field", "old",
-                 "new", "reason", "prev_hash")
+HASHED_FIELDS = AUDIT_HASHED_FIELDS
 # Actions that may be written with no one signed in. None at present: every entry
 # is written by a signed-in session (the first one at ``init`` by the root admin).
 UNSIGNED_ACTIONS: frozenset[str] = frozenset()
@@ -39,9 +38,7 @@ UPGRADE_ACTION = "store_upgraded"
 
 
 def entry_hash(entry: Mapping[str, Any]) -> str:
-    canonical = json.dumps({k: entry.get(k) for k in HASHED_FIELDS}, sort_keys=True,
-                           ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return audit_entry_hash(entry)
 
 
 @dataclass(frozen=True)

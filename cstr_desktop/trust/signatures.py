@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import json
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,25 +20,18 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from cstr_desktop.canonical import (  # noqa: F401  (the trust model's primitives)
+    canonical,
+    content_hash,
+    sha256_hex,
+    snapshot_hash,
+    verification_code,
+)
+
 CERT_TYPE = "cstr-account-cert/1"
 LIFECYCLE_TYPE = "cstr-lifecycle/1"
 AUDIT_TYPE = "cstr-audit/1"
 ROLES = ("assessor", "reviewer", "admin")
-
-
-def canonical(obj: Any) -> bytes:
-    """The one canonical JSON: sorted keys, no spaces, UTF-8 (trust model, Primitives)."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def content_hash(answers: Mapping[str, Any]) -> str:
-    """The SHA-256 of the canonical JSON of a version's answers."""
-    return sha256_hex(canonical(dict(answers)))
 
 
 def b64(data: bytes) -> str:
@@ -111,32 +102,6 @@ def audit_payload(entry_hash: str) -> dict[str, str]:
 
 
 # -- the verification code -------------------------------------------------------------
-
-def snapshot_hash(snapshot: Mapping[str, Any]) -> str:
-    """SHA-256 of the canonical snapshot, leaving out ``generated_at`` (the time of the
-    print), so every print of one kept snapshot has the same hash."""
-    return sha256_hex(canonical({k: v for k, v in snapshot.items() if k != "generated_at"}))
-
-
-def verification_code(countersignature: str | None, snapshot_hash: str) -> str:
-    """A printed report's code, from the countersignature and the printed snapshot's hash.
-
-    The first 16 characters of the base32 of SHA-256(canonical({"countersignature": ...,
-    "snapshot": ...})), in 4 groups of 4 joined by '-' (trust model, Verification code).
-    The one function every reader's copy and every language is coded by.
-
-    ``countersignature`` None: a report countersigned before signatures existed (a store
-    upgraded from version 0.1), which keeps the code it was printed with, the first 16
-    base32 characters of the snapshot's hash itself.
-    """
-    if countersignature is None:
-        digest = bytes.fromhex(snapshot_hash)
-    else:
-        digest = hashlib.sha256(canonical({"countersignature": countersignature,
-                                           "snapshot": snapshot_hash})).digest()
-    text = base64.b32encode(digest).decode("ascii")[:16]
-    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
-
 
 def normal_code(code: str) -> str:
     """A verification code as typed (any case, spaces or dashes) in its printed form."""
