@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from cstr_desktop.errors import AnswerError, DuplicateKey
-from cstr_desktop.forms.loader import FormBundle, possible_values
+from cstr_desktop.forms.bundle import FormBundle
+from cstr_desktop.forms.condition_checks import possible_values
 from cstr_desktop.forms.schema import (
     DateQuestion,
     IntegerQuestion,

@@ -55,11 +55,14 @@ def _code_parts() -> list[bytes]:
     change there (in development) makes a new key. A bundle has no sources beside its
     code, and its version fixes them."""
     from cstr_desktop.forms import (
+        bundle,
         condition_checks,
         criteria_checks,
         criteria_schema,
+        documents,
         layout_checks,
         layout_schema,
+        resolve,
         schema_base,
     )
     from cstr_desktop.forms import loader as form_loader
@@ -67,7 +70,8 @@ def _code_parts() -> list[bytes]:
 
     parts = []
     for module in (schema_base, form_schema, criteria_schema, layout_schema, form_loader,
-                   condition_checks, criteria_checks, layout_checks):
+                   bundle, documents, resolve, condition_checks, criteria_checks,
+                   layout_checks):
         try:
             parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).digest())
         except (OSError, TypeError):

@@ -20,7 +20,7 @@ from cstr_desktop.forms.schema import (
 )
 
 if TYPE_CHECKING:
-    from cstr_desktop.forms.loader import FormBundle
+    from cstr_desktop.forms.bundle import FormBundle
 
 
 def possible_values(q: Any, bundle: FormBundle) -> list[Any] | None:

@@ -20,7 +20,7 @@ from cstr_desktop.forms.schema import (
 )
 
 if TYPE_CHECKING:
-    from cstr_desktop.forms.loader import FormBundle
+    from cstr_desktop.forms.bundle import FormBundle
 
 
 def check_criteria(criteria: CriteriaFile, bundle: FormBundle, file: str) -> list[FormProblem]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from cstr_desktop.forms.bundle import FormBundle, ResolvedSection
 from cstr_desktop.forms.conditions import holds
 from cstr_desktop.forms.consistency import OpenWarning, open_warnings
 from cstr_desktop.forms.criteria import (
@@ -28,7 +29,6 @@ from cstr_desktop.forms.criteria import (
     evaluate_flags,
     evaluate_requirements,
 )
-from cstr_desktop.forms.loader import FormBundle, ResolvedSection
 from cstr_desktop.forms.schema import NoteQuestion
 from cstr_desktop.forms.scoring import InstrumentScore, raised_alerts, score, skipped_items
 from cstr_desktop.local_text import tr

@@ -10,7 +10,7 @@ from cstr_desktop.forms.layout_schema import LayoutFile
 from cstr_desktop.forms.schema import FormFile, MultiChoiceQuestion, NoteQuestion, YesNoQuestion
 
 if TYPE_CHECKING:
-    from cstr_desktop.forms.loader import FormBundle
+    from cstr_desktop.forms.bundle import FormBundle
 
 
 def check_layout(layout: LayoutFile, bundle: FormBundle, file: str) -> list[FormProblem]:

@@ -14,7 +14,7 @@ from sqlite_utils.db import NotFoundError
 
 from cstr_desktop.errors import StoreError
 from cstr_desktop.forms.answers import check_answer, check_answers
-from cstr_desktop.forms.loader import FormBundle
+from cstr_desktop.forms.bundle import FormBundle
 from cstr_desktop.store.cases import Cases
 from cstr_desktop.store.lifecycle import check_editable
 from cstr_desktop.store.unit import Repository, UnitOfWork, dump
