@@ -7,7 +7,7 @@ layout models can use them without importing each other.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -90,37 +90,46 @@ class QuestionCondition(Strict):
         raise AssertionError("validated to have one comparison")
 
 
-class SumCondition(Strict):
-    """A test on the sum of integer answers: ``{sum: [audit_2, audit_3], equals: 0}``.
+NUMBER_COMPARISONS = ("equals", "greater_than", "at_least", "less_than", "at_most")
 
-    Only true when every named item is answered.
-    """
 
-    sum: list[Name] = Field(min_length=1)
+class _Compared(Strict):
+    """A number compared in exactly one way (a sum's or a score's)."""
+
     equals: float | None = None
     greater_than: float | None = None
     at_least: float | None = None
     less_than: float | None = None
     at_most: float | None = None
+    _what: ClassVar[str] = "a condition"
 
     @model_validator(mode="after")
-    def _one_comparison(self) -> SumCondition:
-        names = ("equals", "greater_than", "at_least", "less_than", "at_most")
-        given = [n for n in names if getattr(self, n) is not None]
+    def _one_comparison(self) -> _Compared:
+        given = [n for n in NUMBER_COMPARISONS if getattr(self, n) is not None]
         if len(given) != 1:
-            raise ValueError("a sum condition needs exactly one of: " + ", ".join(names))
+            raise ValueError(f"{self._what} needs exactly one of: " + ", ".join(NUMBER_COMPARISONS))
         return self
 
     @property
     def comparison(self) -> tuple[str, float]:
-        for n in ("equals", "greater_than", "at_least", "less_than", "at_most"):
+        for n in NUMBER_COMPARISONS:
             v = getattr(self, n)
             if v is not None:
                 return n, v
         raise AssertionError("validated to have one comparison")
 
 
-class ScoreCondition(Strict):
+class SumCondition(_Compared):
+    """A test on the sum of integer answers: ``{sum: [audit_2, audit_3], equals: 0}``.
+
+    Only true when every named item is answered.
+    """
+
+    sum: list[Name] = Field(min_length=1)
+    _what: ClassVar[str] = "a sum condition"
+
+
+class ScoreCondition(_Compared):
     """A test on an instrument's total: ``{score: audit, less_than: 20}``.
 
     Only true when the instrument's total is known (every item it needs answered).
@@ -129,27 +138,7 @@ class ScoreCondition(Strict):
     """
 
     score: Name
-    equals: float | None = None
-    greater_than: float | None = None
-    at_least: float | None = None
-    less_than: float | None = None
-    at_most: float | None = None
-
-    @model_validator(mode="after")
-    def _one_comparison(self) -> ScoreCondition:
-        names = ("equals", "greater_than", "at_least", "less_than", "at_most")
-        given = [n for n in names if getattr(self, n) is not None]
-        if len(given) != 1:
-            raise ValueError("a score condition needs exactly one of: " + ", ".join(names))
-        return self
-
-    @property
-    def comparison(self) -> tuple[str, float]:
-        for n in ("equals", "greater_than", "at_least", "less_than", "at_most"):
-            v = getattr(self, n)
-            if v is not None:
-                return n, v
-        raise AssertionError("validated to have one comparison")
+    _what: ClassVar[str] = "a score condition"
 
 
 class AllCondition(Strict):

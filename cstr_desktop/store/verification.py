@@ -1,12 +1,8 @@
-"""Checking signed lifecycle steps, countersignatures and verification codes; the
-approved report as kept.
-
-Every step (submit, request changes, countersign, amend) is a signed object by its
-actor (docs/trust-model.md, Signed steps), kept in the ``steps`` table beside its
-audit entry. The countersignature signs the assessment's id, version, the hash of
-its answers and the audit head; a printed report's verification code is derived
-from it. So an approval written into the database by anyone without the
-reviewer's private key does not verify, and ``verify CODE`` says so.
+"""Checking what was signed: each lifecycle step under its actor's certificate, a
+version's countersignature (by a certified reviewer who neither wrote, submitted nor
+edited it, over the answers kept), the attestation of a store upgraded from before
+signatures, and a printed report's verification code against the report kept when it
+was countersigned (docs/trust-model.md, Signed steps and Verification code).
 
 A repository of the store (:class:`cstr_desktop.store.session.Store` puts it together).
 """
