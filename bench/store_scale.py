@@ -14,8 +14,8 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from cstr_desktop.forms.loader import load_bundle
 from cstr_desktop.canonical import content_hash
+from cstr_desktop.forms.loader import load_bundle
 from cstr_desktop.store.cases import _search_text
 from cstr_desktop.store.court_list import ListedCase
 from cstr_desktop.store.session import Store
