@@ -81,3 +81,20 @@ def test_assess_loads_neither_the_store_nor_its_libraries():
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_core_is_in_parts_and_no_module_is_long():
+    """The core's folder shows its parts at a glance: sub-packages that each say in their
+    docstring what they own, and small modules (split at about 400 lines)."""
+    import ast
+
+    core = ROOT / "cstr_desktop"
+    parts = sorted(p.parent.name for p in core.glob("*/__init__.py"))
+    assert {"forms", "store", "trust"} <= set(parts)
+    for part in [core, *(core / p for p in parts), ROOT / "cli"]:
+        doc = ast.get_docstring(ast.parse((part / "__init__.py").read_text()))
+        assert doc and len(doc) > 40, f"{part.name}/__init__.py says what it owns"
+    modules = [*core.rglob("*.py"), *(ROOT / "cli").rglob("*.py")]
+    long = {str(p.relative_to(ROOT)): n for p in modules
+            if (n := len(p.read_text().splitlines())) > 420}
+    assert long == {}
