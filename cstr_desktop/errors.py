@@ -152,6 +152,12 @@ class CourtListError(CstrError, ValueError):
 # -- signing in and the lifecycle -------------------------------------------------------
 
 
+class RecoveryKeyError(CstrError, ValueError):
+    """Typed text that is not the recovery key (or not a recovery key at all)."""
+
+    code = "recovery_key"
+
+
 class SignInError(CstrError):
     """Wrong account or password (never says which)."""
 

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from cstr_desktop.errors import RecoveryKeyError
 from cstr_desktop.trust.signatures import b64, unb64
 
 
@@ -116,12 +117,13 @@ def recovery_key_text(private: X25519PrivateKey) -> str:
 
 
 def recovery_key_from_text(text: str) -> X25519PrivateKey:
-    """The recovery key as typed (any case, spaces or dashes); ValueError if mistyped."""
+    """The recovery key as typed (any case, spaces or dashes); RecoveryKeyError (a
+    ValueError) if mistyped."""
     letters = "".join(ch for ch in text.upper() if ch.isalnum())
     try:
         data = base64.b32decode(letters + "=" * (-len(letters) % 8))
     except ValueError:
-        raise ValueError("that is not a recovery key (letters A-Z and digits 2-7)") from None
+        raise RecoveryKeyError("that is not a recovery key (letters A-Z and digits 2-7)") from None
     if len(data) != 34 or hashlib.sha256(data[:32]).digest()[:2] != data[32:]:
-        raise ValueError("that is not the recovery key: check each group of four")
+        raise RecoveryKeyError("that is not the recovery key: check each group of four")
     return X25519PrivateKey.from_private_bytes(data[:32])
