@@ -243,3 +243,30 @@ def tampered(record: dict, change) -> dict:
     out = copy.deepcopy(record)
     change(out)
     return out
+
+
+def make_outcome(store: LaptopStore, assessment_id: str, answers: dict, *,
+                 signer: str = "assessor", version: int = 1, case_number: str | None = None,
+                 supersedes: str | None = None, outcome_id: str | None = None) -> dict:
+    """A court outcome recorded after approval: a ``cstr-outcome/1`` payload signed by an
+    account of the store, in its ``cstr-outcome-addendum/1`` envelope with the store's
+    certificates (docs/outcomes.md), built from the trust model alone."""
+    account = store.accounts.get(signer) or store.add_account(
+        signer, "reviewer" if "review" in signer else "assessor")
+    payload = {"type": "cstr-outcome/1", "outcome_id": outcome_id or str(uuid.uuid4()),
+               "store_id": store.store_id, "assessment_id": assessment_id,
+               "version": version, "case_number": case_number, "answers": dict(answers),
+               "supersedes": supersedes, "at": store.tick(), "actor": account.id}
+    return {"type": "cstr-outcome-addendum/1", "root_fingerprint": store.root_fingerprint,
+            "certificates": list(store.certificates),
+            "outcome": sign(account.key, payload, account.id)}
+
+
+def resign_outcome(store: LaptopStore, body: dict, signer: Account) -> dict:
+    """The same addendum with its payload (perhaps changed) signed again by ``signer``."""
+    out = copy.deepcopy(body)
+    payload = out["outcome"]["payload"]
+    payload["actor"] = signer.id
+    out["outcome"] = sign(signer.key, payload, signer.id)
+    out["certificates"] = list(store.certificates)
+    return out

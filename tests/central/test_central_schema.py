@@ -29,8 +29,8 @@ def fresh_db(request, tmp_path):
 
 def test_migrations_build_the_models_tables(fresh_db):
     assert not fresh_db.is_current()
-    assert fresh_db.migrate() == fresh_db.head() == "0001"
-    assert fresh_db.migrate() == "0001"  # again: nothing to do
+    assert fresh_db.migrate() == fresh_db.head() == "0002"
+    assert fresh_db.migrate() == "0002"  # again: nothing to do
     with fresh_db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
