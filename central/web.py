@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from central import users
 from central.canonical import show_fingerprint
-from central.models import Record, User, WebSession
+from central.models import OutcomeAddendum, Record, User, WebSession
 from central.text import LANGS, translate
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -107,8 +107,11 @@ def check_csrf(visitor: Visitor, sent: str) -> bool:
 
 def quarantine_count(request: Request) -> int:
     with request.app.state.db.read() as session:
-        return session.scalar(select(func.count()).select_from(Record).where(
+        records = session.scalar(select(func.count()).select_from(Record).where(
             Record.status == "quarantined", Record.resolution.is_(None))) or 0
+        outcomes = session.scalar(select(func.count()).select_from(OutcomeAddendum).where(
+            OutcomeAddendum.status == "quarantined", OutcomeAddendum.resolution.is_(None)))
+        return records + (outcomes or 0)
 
 
 def render(request: Request, template: str, visitor: Visitor | None, /, status: int = 200,

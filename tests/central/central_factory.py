@@ -180,7 +180,7 @@ def make_record(store: LaptopStore, *, n: int = 0, version: int = 1,
                 assessment_id: str | None = None, answers: dict | None = None,
                 copies: tuple[str, ...] = ("court/en", "court/cy", "probation/en"),
                 assessor: str = "assessor", reviewer: str = "reviewer",
-                pdfs: bool = True) -> dict:
+                pdfs: bool = True, result: dict | None = None) -> dict:
     """One countersigned version, valid in every respect."""
     author = store.accounts.get(assessor) or store.add_account(assessor, "assessor")
     checker = store.accounts.get(reviewer) or store.add_account(reviewer, "reviewer")
@@ -218,8 +218,9 @@ def make_record(store: LaptopStore, *, n: int = 0, version: int = 1,
             "version": version, "case_number": answers["case_number"],
             "form_id": "cstr_court_day", "form_version": 2, "content_hash": answers_hash,
             "answers": answers,
-            "result": {"schema": "cstr-assessment-result/1", "age": 38,
-                       "requirements": {"mhtr": {"status": "eligible", "criteria": []}}},
+            "result": result or {"schema": "cstr-assessment-result/1", "age": 38,
+                                 "requirements": {"mhtr": {"status": "eligible",
+                                                           "criteria": []}}},
             "snapshots": snapshots, "pdfs": pdf_map, "verification_codes": codes,
             "steps": steps, "countersignature": counter,
             "certificates": list(store.certificates), "audit": audit,
