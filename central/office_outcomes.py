@@ -3,9 +3,10 @@ import, and the decision on a quarantined outcome addendum."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from central import follow_ups
 from central.follow_up_csv import MAX_BYTES, ImportRefused, import_csv

@@ -73,6 +73,9 @@ class Period:
             return f"{MONTHS[lang][self.start.month - 1]} {self.start.year}"
         if self.kind == "quarter":
             return f"{QUARTERS[lang][(self.start.month - 1) // 3]} {self.start.year}"
+        if self.kind == "rolling":
+            last = self.months()[-1].label(lang)
+            return f"12 mis hyd at {last}" if lang == "cy" else f"12 months to {last}"
         return str(self.start.year)
 
     def short(self, lang: str) -> str:

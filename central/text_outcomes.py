@@ -236,6 +236,98 @@ TEXT: dict[str, tuple[str, str]] = {
     "outcome_reject_done": ("The outcome was rejected. It is kept.",
                             "Gwrthodwyd y canlyniad. Fe'i cedwir."),
     "outcome_decision_accept": ("Accept: it then counts", "Derbyn: mae'n cyfrif wedyn"),
+    # The dashboard
+    "dash_title": ("Dashboard", "Dangosfwrdd"),
+    "dash_heading": ("{period}: {scope}", "{period}: {scope}"),
+    "dash_intro": ("How CSTRs are working: the steering group's figures from the records at "
+                   "central, each with how it is counted. Figures here are exact; the "
+                   "steering report shows counts from 1 to 4 as <5.",
+                   "Sut mae CSTRs yn gweithio: ffigurau'r grŵp llywio o'r cofnodion yn y "
+                   "canol, pob un gyda sut y caiff ei gyfrif. Mae'r ffigurau yma'n union; "
+                   "mae'r adroddiad llywio yn dangos cyfrifon o 1 i 4 fel <5."),
+    "dash_all_courts": ("All courts", "Pob llys"),
+    "dash_filters": ("Choose the period and the court", "Dewiswch y cyfnod a'r llys"),
+    "dash_period": ("Period", "Cyfnod"),
+    "dash_months": ("Months", "Misoedd"),
+    "dash_quarters": ("Quarters", "Chwarteri"),
+    "dash_years": ("Years", "Blynyddoedd"),
+    "dash_court": ("Court", "Llys"),
+    "dash_show": ("Show", "Dangos"),
+    "dash_col_figure": ("Figure", "Ffigur"),
+    "dash_col_value": ("This period", "Y cyfnod hwn"),
+    "dash_col_rolling": ("12 months to its end", "12 mis hyd at ei ddiwedd"),
+    "dash_col_formula": ("How it is counted", "Sut y caiff ei gyfrif"),
+    "dash_trend": ("Twelve months", "Deuddeg mis"),
+    "dash_counts_caption": ("Assessments, orders with a CSTR and orders completed, by month.",
+                            "Asesiadau, gorchmynion gyda CSTR a gorchmynion a gwblhawyd, fesul "
+                            "mis."),
+    "dash_rates_caption": ("Sentenced on the day, first appointment attended and failed to "
+                           "comply, by month (dotted lines: the pilots' figures).",
+                           "Dedfrydwyd ar y diwrnod, mynychwyd yr apwyntiad cyntaf a methu "
+                           "cydymffurfio, fesul mis (llinellau dotiog: ffigurau'r cynlluniau "
+                           "peilot)."),
+    "dash_chart_numbers": ("The numbers in this chart", "Y rhifau yn y siart hwn"),
+    "dash_breakdowns": ("Breakdowns", "Dadansoddiadau"),
+    "dash_category": ("Which", "Pa un"),
+    "dash_count": ("Number", "Nifer"),
+    "dash_none": ("None in this period.", "Dim yn y cyfnod hwn."),
+    "dash_courts": ("Court by court", "Fesul llys"),
+    "dash_uncertain": ("[UNCERTAIN] A first appointment in this period was counted with a "
+                       "year whose bank holidays are not published: the count of working days "
+                       "may miss a holiday.",
+                       "[ANSICR] Cyfrifwyd apwyntiad cyntaf yn y cyfnod hwn gyda blwyddyn nad "
+                       "yw ei gwyliau banc wedi'u cyhoeddi: gall cyfrif y diwrnodau gwaith "
+                       "fethu gŵyl."),
+    "dash_steering_title": ("The steering group's report", "Adroddiad y grŵp llywio"),
+    "dash_steering_intro": ("A PDF of these figures and charts for the month, with a box for "
+                            "commentary. Counts from 1 to 4 are shown as <5 in it.",
+                            "PDF o'r ffigurau a'r siartiau hyn ar gyfer y mis, gyda blwch ar "
+                            "gyfer sylwadau. Dangosir cyfrifon o 1 i 4 fel <5 ynddo."),
+    "dash_report_month": ("Month", "Mis"),
+    "dash_report_lang": ("Language", "Iaith"),
+    "steer_lang_en": ("English", "Saesneg"),
+    "steer_lang_cy": ("Welsh", "Cymraeg"),
+    "steer_lang_both": ("English and Welsh", "Saesneg a Chymraeg"),
+    "dash_commentary": ("Commentary (optional)", "Sylwadau (dewisol)"),
+    "dash_commentary_hint": ("A few lines for the group. No names or case details: the "
+                             "report leaves the building. Left empty, the box is printed for "
+                             "writing on.",
+                             "Ychydig linellau i'r grŵp. Dim enwau na manylion achos: mae'r "
+                             "adroddiad yn gadael yr adeilad. Os caiff ei adael yn wag, caiff "
+                             "y blwch ei argraffu i ysgrifennu arno."),
+    "dash_make_pdf": ("Make the steering report (PDF)", "Gwneud yr adroddiad llywio (PDF)"),
+    "dash_month_only": ("The steering report is monthly: choose a month.",
+                        "Mae'r adroddiad llywio yn fisol: dewiswch fis."),
+    # The steering report (PDF)
+    "steer_title": ("CSTR steering group report", "Adroddiad grŵp llywio CSTR"),
+    "steer_as_at": ("Figures from central records as at {at}.",
+                    "Ffigurau o'r cofnodion canolog fel yr oeddent ar {at}."),
+    "steer_made": ("Made {at} by cstr-central", "Gwnaed {at} gan cstr-central"),
+    "steer_suppression": ("Counts from 1 to 4 are shown as <5, and a percentage or average "
+                          "resting on one is not shown (–), so that no one can be picked "
+                          "out.",
+                          "Dangosir cyfrifon o 1 i 4 fel <5, ac ni ddangosir canran na "
+                          "chyfartaledd sy'n dibynnu ar un (–), fel na ellir adnabod neb."),
+    "steer_commentary": ("Commentary", "Sylwadau"),
+    "steer_commentary_hint": ("For the steering group's comments.",
+                              "Ar gyfer sylwadau'r grŵp llywio."),
+    "steer_col_figure": ("Figure and how it is counted", "Ffigur a sut y caiff ei gyfrif"),
+    "steer_col_rolling": ("12 months to date", "12 mis hyd yma"),
+    "steer_notes": ("Notes", "Nodiadau"),
+    "steer_working_days": ("Working days are Monday to Friday except bank holidays in England "
+                           "and Wales, as listed in central's data "
+                           "(central/data/bank_holidays.yaml). The 5th working day after a "
+                           "Friday is the next Friday.",
+                           "Diwrnodau gwaith yw dydd Llun i ddydd Gwener ac eithrio gwyliau "
+                           "banc yng Nghymru a Lloegr, fel y'u rhestrir yn nata'r canol "
+                           "(central/data/bank_holidays.yaml). Y 5ed diwrnod gwaith ar ôl dydd "
+                           "Gwener yw'r dydd Gwener nesaf."),
+    "steer_definitions": ("Each figure's definition is data (central/data/kpis.yaml); an "
+                          "assessment counts once, in its newest version received, and only "
+                          "when it verified.",
+                          "Mae diffiniad pob ffigur yn ddata (central/data/kpis.yaml); mae "
+                          "asesiad yn cyfrif unwaith, yn ei fersiwn ddiweddaraf a ddaeth i "
+                          "law, a dim ond pan gafodd ei ddilysu."),
     # Audit actions
     "action_outcome_receive": ("court outcome received", "canlyniad llys wedi dod i law"),
     "action_outcome_accept": ("accepted a court outcome", "wedi derbyn canlyniad llys"),
