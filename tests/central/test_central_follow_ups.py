@@ -142,8 +142,8 @@ def test_a_case_number_with_two_assessments_needs_the_assessment_id(held):
                                             "assessment_id column"):
         run(db, f"case_number,warnings\n{a_case},1\n")
     with pytest.raises(ImportRefused, match="is not an assessment of case"):
-        run(db, f"case_number,assessment_id,warnings\n{a_case},{again['assessment_id'][:-1]}0"
-                f",1\n")
+        run(db, f"case_number,assessment_id,warnings\n{a_case},"
+                f"{data.records['B'][0]['assessment_id']},1\n")
     run(db, f"case_number,assessment_id,warnings\n{a_case},{a_id},1\n")
     with db.read() as session:
         assert session.get(OrderFollowUp, a_id).warnings == 1

@@ -58,3 +58,46 @@ def test_the_pages_use_only_known_texts():
     unused = set(TEXT) - used - prefixed - {"csrf_failed", "signed_out", "records_count_one",
                                             "import_refused"}
     assert unused == set(), unused
+
+
+def test_a_database_from_before_outcomes_gets_its_facts_when_migrated(tmp_path, capsys):
+    """Records received at revision 0001 count in the figures after ``migrate``."""
+    import json
+    import uuid
+
+    from alembic import command
+    from central_factory import LaptopStore, make_record, sample_answers
+
+    from central.canonical import now
+    from central.cli import main
+    from central.models import CaseFacts, Record, RecordBody
+
+    db = Database(Settings(data_dir=tmp_path, database_url=database_url(tmp_path, None),
+                           key_dir=tmp_path / "keys"))
+    with db.engine.connect() as conn:
+        command.upgrade(db._alembic(conn), "0001")
+        conn.commit()
+    answers = {**sample_answers(0, "2026-11-20"), "outcome_result": "sentenced",
+               "outcome_sentence": "community_order", "outcome_requirements": ["mhtr"]}
+    record = make_record(LaptopStore(), answers=answers, pdfs=False)
+    with db.write() as session:
+        row = Record(id=str(uuid.uuid4()), assessment_id=record["assessment_id"], version=1,
+                     copy_no=0, content_hash=record["content_hash"], status="accepted",
+                     conflict=False, via="api", central_version=1, received_at=now(),
+                     court_name=answers["court_name"], hearing_date="2026-11-20",
+                     family_name=answers["person_family_name"],
+                     given_names=answers["person_given_names"])
+        session.add(row)
+        session.flush()
+        session.add(RecordBody(record_id=row.id, body=json.dumps(record)))
+    db.dispose()
+    assert main(["migrate", "--data-dir", str(tmp_path)]) == 0
+    assert "facts worked out for 1 assessments" in capsys.readouterr().err
+    db = Database(Settings(data_dir=tmp_path, database_url=database_url(tmp_path, None),
+                           key_dir=tmp_path / "keys"))
+    try:
+        with db.read() as session:
+            facts = session.get(CaseFacts, record["assessment_id"])
+        assert (facts.sentenced_on_day, facts.mhtr, facts.assessed_on) == (1, 1, "2026-11-20")
+    finally:
+        db.dispose()
