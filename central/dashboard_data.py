@@ -102,17 +102,11 @@ def category_label(column: str, value: str, lang: str) -> str:
         return value
 
 
-def _rolling(period: Period) -> Period:
-    months = period.trailing_months(12)
-    return Period("rolling", months[0].start, months[-1].end)
-
-
 def build(session: Session, period: Period, lang: str, suppress: bool,
           court: tuple[str, str] | None = None, spec: KpiFile | None = None) -> Dashboard:
     spec = spec or kpi_spec()
     key = court[0] if court else None
-    figures = kpis.compute(session, period, key, spec)
-    rolling = kpis.compute(session, _rolling(period), key, spec)
+    figures, rolling, per_month, uncertain = kpis.window(session, period, key, spec)
     groups = []
     for group in spec.groups:
         rows = []
@@ -124,7 +118,6 @@ def build(session: Session, period: Period, lang: str, suppress: bool,
                             kpi.reference.label.get(lang) if kpi.reference else None))
         groups.append(Group(group.title.get(lang), rows))
     months = period.trailing_months(12)
-    per_month = kpis.trend(session, months, key, spec)
     month_names = [m.short(lang) for m in months]
     count_series, count_table = _series(spec.charts.counts, per_month, lang, suppress, spec)
     rate_series, rate_table = _series(spec.charts.rates, per_month, lang, suppress, spec)
@@ -143,7 +136,7 @@ def build(session: Session, period: Period, lang: str, suppress: bool,
                       groups=groups, months=month_names, month_keys=[m.key for m in months],
                       count_series=count_series, count_table=count_table,
                       rate_series=rate_series, rate_table=rate_table, references=references,
-                      breakdowns=breakdowns, uncertain=kpis.uncertain(session, period, key))
+                      breakdowns=breakdowns, uncertain=uncertain)
     if court is None:
         board.court_headings = [spec.kpi(k).title.get(lang) for k in COURT_COLUMNS]
         for name, values in kpis.by_court(session, period, spec).items():

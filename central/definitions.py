@@ -77,10 +77,12 @@ class Kpi(_Strict):
 
 
 class Breakdown(_Strict):
+    """Counts of the assessments dated in the period that have a value of ``column`` (a
+    category is only set where it applies: a combination where a CSTR was made, ...)."""
+
     id: str
     date: Literal["assessed_on", "sentenced_on", "ended_on"]
     column: str
-    where: str
     title: Text
     formula: Text
 
@@ -207,8 +209,6 @@ def load_kpis(path: Path | None = None) -> KpiFile:
         if breakdown.column not in CATEGORY_FACTS:
             raise DefinitionError(f"KPI_009: {where}: column '{breakdown.column}' is not a "
                                   f"category ({', '.join(sorted(CATEGORY_FACTS))})")
-        if breakdown.where not in SUM_FACTS:
-            raise DefinitionError(f"KPI_003: {where}: where '{breakdown.where}' is not a fact")
     for chart, ids in (("counts", spec.charts.counts), ("rates", spec.charts.rates)):
         want = ("count",) if chart == "counts" else ("rate",)
         for kpi_id in ids:

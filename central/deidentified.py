@@ -94,7 +94,7 @@ def rows(session: Session, start: Period, end: Period, key: bytes) -> list[dict[
         rare = groups[(f.court_key, _month(f.assessed_on), f.age_band)] < kpis.SUPPRESS_BELOW
         out.append({
             "case_pseudonym": pseudonym(key, "assessment", f.assessment_id),
-            "person_pseudonym": pseudonym(key, "person", f.person_key),
+            "person_pseudonym": pseudonym(key, "person", str(f.person_key)),
             "court": f.court_name or "", "assessed_month": _month(f.assessed_on),
             "age_band": "withheld" if rare else f.age_band,
             "referral_source": f.referral_source or "", "recommended": f.recommended or "",

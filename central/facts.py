@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
+from central import monthly
 from central.canonical import now, search_form, search_terms
 from central.db import Database
 from central.models import (
@@ -85,9 +86,10 @@ def age_band(dob: Any, on: date) -> str:
     return "65+"
 
 
-def person_key(inputs: Inputs) -> str:
-    """The same person in every case: folded names and date of birth (internal to central;
-    the de-identified export hashes it again with central's key)."""
+def person_key(inputs: Inputs) -> int:
+    """The same person in every case: folded names and date of birth, hashed to a 63-bit
+    whole number (internal to central: counting different people over a year is quicker
+    on numbers; the de-identified export hashes it again with central's key)."""
     dob = inputs.answers.get("person_dob")
     family = " ".join(search_terms(inputs.family_name))
     given = " ".join(search_terms(inputs.given_names))
@@ -95,7 +97,7 @@ def person_key(inputs: Inputs) -> str:
         basis = f"assessment:{inputs.assessment_id}"
     else:
         basis = f"person:{search_form(family)}|{search_form(given)}|{dob}"
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+    return int.from_bytes(hashlib.sha256(basis.encode("utf-8")).digest()[:8], "big") >> 1
 
 
 def _score(result: dict[str, Any], name: str) -> int | None:
@@ -291,11 +293,16 @@ def refresh(session: Session, assessment_id: str, record: dict | None = None) ->
     """Work out one assessment's facts again, in the caller's transaction."""
     _lock(session, assessment_id)
     session.flush()
+    old = monthly.as_dict(session.get(CaseFacts, assessment_id, populate_existing=True))
     found = inputs_for(session, assessment_id, record)
     if found is None:
-        session.execute(delete(CaseFacts).where(CaseFacts.assessment_id == assessment_id))
+        if old is not None:
+            monthly.apply(session, old, None)
+            session.execute(delete(CaseFacts).where(CaseFacts.assessment_id == assessment_id))
         return
-    session.merge(CaseFacts(**{**_defaults(), **compute(found)}))
+    new = {**_defaults(), **compute(found)}
+    monthly.apply(session, old, new)
+    session.merge(CaseFacts(**new))
 
 
 def _defaults() -> dict[str, Any]:
@@ -322,4 +329,7 @@ def rebuild(db: Database, everything: bool = False, batch: int = 500) -> int:
         with db.write() as session:
             for assessment_id in todo[start:start + batch]:
                 refresh(session, assessment_id)
+    if todo or everything:  # the monthly sums from scratch: right whatever came before
+        with db.write() as session:
+            monthly.rebuild(session)
     return len(todo)

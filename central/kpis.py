@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.definitions import Breakdown, Kpi, KpiFile, kpis
-from central.models import CaseFacts
+from central.models import CaseFacts, MonthlyCategory, MonthlyFacts
+from central.monthly import KIND_OF_DATE
 from central.periods import Period
 
 SUPPRESS_BELOW = 5  # counts from 1 to 4 are shown as "<5" where suppression applies
@@ -84,23 +85,32 @@ def shown(figure: Figure, lang: str, suppress: bool) -> tuple[str, str]:
 
 
 # Queries ---------------------------------------------------------------------------------
+# Sums, rates and means come from the monthly sums (a dozen rows for a year); the number of
+# different people, which cannot be summed, from the facts (an index of date, court and
+# person).
+
+M = MonthlyFacts.__table__.c
+C = MonthlyCategory.__table__.c
 
 
-def _columns(spec: KpiFile, date_name: str) -> list:
+def _monthly_columns(spec: KpiFile, date_name: str) -> list:
     wanted: list = []
     for kpi in spec.kpis:
-        if kpi.date != date_name:
+        if kpi.date != date_name or kpi.kind == "distinct":
             continue
-        if kpi.kind == "distinct":
-            wanted.append(func.count(func.distinct(T[kpi.numerator])).label(kpi.id + "__n"))
-        elif kpi.kind == "mean":
-            wanted.append(func.sum(T[kpi.numerator]).label(kpi.id + "__n"))
-            wanted.append(func.count(T[kpi.numerator]).label(kpi.id + "__d"))
+        if kpi.kind == "mean":
+            wanted.append(func.sum(M[kpi.numerator + "_sum"]).label(kpi.id + "__n"))
+            wanted.append(func.sum(M[kpi.numerator + "_n"]).label(kpi.id + "__d"))
         else:
-            wanted.append(func.sum(T[kpi.numerator]).label(kpi.id + "__n"))
+            wanted.append(func.sum(M[kpi.numerator]).label(kpi.id + "__n"))
             if kpi.denominator:
-                wanted.append(func.sum(T[kpi.denominator]).label(kpi.id + "__d"))
+                wanted.append(func.sum(M[kpi.denominator]).label(kpi.id + "__d"))
     return wanted
+
+
+def _distinct_columns(spec: KpiFile, date_name: str) -> list:
+    return [func.count(func.distinct(T[k.numerator])).label(k.id + "__n")
+            for k in spec.kpis if k.date == date_name and k.kind == "distinct"]
 
 
 def _dates(spec: KpiFile) -> list[str]:
@@ -117,35 +127,60 @@ def _figures(spec: KpiFile, values: dict[str, Any]) -> dict[str, Figure]:
     return out
 
 
+def _month_range(query, first: Period, last: Period):
+    return query.where(M.month >= first.key, M.month <= last.key)
+
+
 def compute(session: Session, period: Period, court_key: str | None = None,
             spec: KpiFile | None = None) -> dict[str, Figure]:
     """Every figure for one period, for one court (its folded name) or all."""
     spec = spec or kpis()
     values: dict[str, Any] = {}
+    months = period.months()
     for date_name in _dates(spec):
-        query = select(*_columns(spec, date_name)).where(
-            T[date_name] >= period.start.isoformat(), T[date_name] < period.end.isoformat())
-        if court_key:
-            query = query.where(T.court_key == court_key)
-        values.update(session.execute(query).one()._mapping)
+        columns = _monthly_columns(spec, date_name)
+        if columns:
+            query = _month_range(select(*columns).where(
+                M.kind == KIND_OF_DATE[date_name]), months[0], months[-1])
+            if court_key:
+                query = query.where(M.court_key == court_key)
+            values.update(session.execute(query).one()._mapping)
+        distinct = _distinct_columns(spec, date_name)
+        if distinct:
+            query = select(*distinct).where(T[date_name] >= period.start.isoformat(),
+                                            T[date_name] < period.end.isoformat())
+            if court_key:
+                query = query.where(T.court_key == court_key)
+            values.update(session.execute(query).one()._mapping)
     return _figures(spec, values)
 
 
 def trend(session: Session, months: list[Period], court_key: str | None = None,
           spec: KpiFile | None = None) -> list[dict[str, Figure]]:
-    """Every figure for each month of ``months`` (consecutive), one query per kind of date."""
+    """Every figure for each month of ``months`` (consecutive)."""
     spec = spec or kpis()
     per_month: dict[str, dict[str, Any]] = defaultdict(dict)
     for date_name in _dates(spec):
-        month = func.substr(T[date_name], 1, 7).label("month")
-        query = select(month, *_columns(spec, date_name)).where(
-            T[date_name] >= months[0].start.isoformat(),
-            T[date_name] < months[-1].end.isoformat()).group_by(month)
-        if court_key:
-            query = query.where(T.court_key == court_key)
-        for row in session.execute(query):
-            per_month[row.month].update({k: v for k, v in row._mapping.items()
-                                         if k != "month"})
+        columns = _monthly_columns(spec, date_name)
+        if columns:
+            query = _month_range(select(M.month, *columns).where(
+                M.kind == KIND_OF_DATE[date_name]), months[0], months[-1]).group_by(M.month)
+            if court_key:
+                query = query.where(M.court_key == court_key)
+            for row in session.execute(query):
+                per_month[row.month].update({k: v for k, v in row._mapping.items()
+                                             if k != "month"})
+        distinct = _distinct_columns(spec, date_name)
+        if distinct:
+            month = func.substr(T[date_name], 1, 7).label("month")
+            query = select(month, *distinct).where(
+                T[date_name] >= months[0].start.isoformat(),
+                T[date_name] < months[-1].end.isoformat()).group_by(month)
+            if court_key:
+                query = query.where(T.court_key == court_key)
+            for row in session.execute(query):
+                per_month[row.month].update({k: v for k, v in row._mapping.items()
+                                             if k != "month"})
     return [_figures(spec, per_month.get(m.key, {})) for m in months]
 
 
@@ -154,37 +189,96 @@ def by_court(session: Session, period: Period, spec: KpiFile | None = None
     """Every figure for the period, court by court (by the court's name)."""
     spec = spec or kpis()
     per_court: dict[str, dict[str, Any]] = defaultdict(dict)
+    names: dict[str, str] = {}
+    months = period.months()
     for date_name in _dates(spec):
-        query = select(T.court_key, func.max(T.court_name).label("court_name"),
-                       *_columns(spec, date_name)).where(
-            T[date_name] >= period.start.isoformat(),
-            T[date_name] < period.end.isoformat()).group_by(T.court_key)
-        for row in session.execute(query):
-            values = dict(row._mapping)
-            name = values.pop("court_name") or "?"
-            values.pop("court_key")
-            per_court[name].update(values)
-    return {name: _figures(spec, values) for name, values in sorted(per_court.items())}
+        columns = _monthly_columns(spec, date_name)
+        if columns:
+            query = _month_range(select(M.court_key, func.max(M.court_name).label("name"),
+                                        *columns).where(M.kind == KIND_OF_DATE[date_name]),
+                                 months[0], months[-1]).group_by(M.court_key)
+            for row in session.execute(query):
+                values = dict(row._mapping)
+                names.setdefault(values.pop("court_key"), values.pop("name") or "?")
+                per_court[row.court_key].update(values)
+        distinct = _distinct_columns(spec, date_name)
+        if distinct:
+            query = select(T.court_key, *distinct).where(
+                T[date_name] >= period.start.isoformat(),
+                T[date_name] < period.end.isoformat()).group_by(T.court_key)
+            for row in session.execute(query):
+                values = dict(row._mapping)
+                per_court[values.pop("court_key")].update(values)
+    shown = {key: values for key, values in per_court.items() if key in names}
+    return {names[key]: _figures(spec, values)
+            for key, values in sorted(shown.items(), key=lambda kv: names[kv[0]])}
 
 
 def breakdown(session: Session, item: Breakdown, period: Period,
               court_key: str | None = None) -> list[tuple[str, int]]:
     """(category, count) for one breakdown, largest first."""
-    column = T[item.column]
-    query = select(column, func.count()).where(
-        T[item.date] >= period.start.isoformat(), T[item.date] < period.end.isoformat(),
-        T[item.where] > 0).group_by(column)
+    months = period.months()
+    query = select(C.value, func.sum(C.n)).where(
+        C.kind == KIND_OF_DATE[item.date], C.category == item.column,
+        C.month >= months[0].key, C.month <= months[-1].key).group_by(C.value)
     if court_key:
-        query = query.where(T.court_key == court_key)
-    rows = [(str(category or "unknown"), int(n)) for category, n in session.execute(query)]
+        query = query.where(C.court_key == court_key)
+    rows = [(str(value), int(n)) for value, n in session.execute(query) if n]
     return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
+def window(session: Session, period: Period, court_key: str | None = None,
+           spec: KpiFile | None = None) -> tuple[dict[str, Figure], dict[str, Figure],
+                                                 list[dict[str, Figure]], bool]:
+    """What the dashboard and the report show for a period, from one reading of the
+    monthly sums of the twelve months to its end: the period's figures, the twelve months'
+    figures, each month's (its different people not counted: no chart shows them), and
+    whether a first-appointment count used an unpublished year of bank holidays."""
+    spec = spec or kpis()
+    months = period.trailing_months(12)
+    per_month: dict[str, dict[str, Any]] = defaultdict(dict)
+    for date_name in _dates(spec):
+        columns = _monthly_columns(spec, date_name)
+        if date_name == "sentenced_on":
+            columns.append(func.sum(M.uncertain_days).label("uncertain__n"))
+        query = _month_range(select(M.month, *columns).where(
+            M.kind == KIND_OF_DATE[date_name]), months[0], months[-1]).group_by(M.month)
+        if court_key:
+            query = query.where(M.court_key == court_key)
+        for row in session.execute(query):
+            per_month[row.month].update({k: v for k, v in row._mapping.items()
+                                         if k != "month"})
+    inside = {m.key for m in period.months()}
+
+    def summed(keys) -> dict[str, Any]:
+        total: dict[str, Any] = defaultdict(int)
+        for key in keys:
+            for name, value in per_month.get(key, {}).items():
+                total[name] += value or 0
+        return total
+
+    in_period, rolling = summed(inside), summed(m.key for m in months)
+    for values, (start, end) in ((in_period, (period.start, period.end)),
+                                 (rolling, (months[0].start, months[-1].end))):
+        for date_name in _dates(spec):
+            distinct = _distinct_columns(spec, date_name)
+            if distinct:
+                query = select(*distinct).where(T[date_name] >= start.isoformat(),
+                                                T[date_name] < end.isoformat())
+                if court_key:
+                    query = query.where(T.court_key == court_key)
+                values.update(session.execute(query).one()._mapping)
+    return (_figures(spec, in_period), _figures(spec, rolling),
+            [_figures(spec, per_month.get(m.key, {})) for m in months],
+            bool(in_period.get("uncertain__n")))
 
 
 def uncertain(session: Session, period: Period, court_key: str | None = None) -> bool:
     """Whether a first-appointment figure of the period used a year of bank holidays that
     is not published (central/data/bank_holidays.yaml)."""
-    query = select(func.sum(T.uncertain_days)).where(
-        T.sentenced_on >= period.start.isoformat(), T.sentenced_on < period.end.isoformat())
+    months = period.months()
+    query = _month_range(select(func.sum(M.uncertain_days)).where(M.kind == "sentenced"),
+                         months[0], months[-1])
     if court_key:
-        query = query.where(T.court_key == court_key)
+        query = query.where(M.court_key == court_key)
     return bool(session.scalar(query))

@@ -8,6 +8,7 @@ the same way in SQLite and PostgreSQL.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     ForeignKey,
     Index,
@@ -261,7 +262,7 @@ class CaseFacts(Base):
 
     __tablename__ = "case_facts"
     __table_args__ = (
-        Index("ix_facts_assessed", "assessed_on", "court_key"),
+        Index("ix_facts_assessed", "assessed_on", "court_key", "person_key"),
         Index("ix_facts_sentenced", "sentenced_on", "court_key"),
         Index("ix_facts_ended", "ended_on", "court_key"),
     )
@@ -271,7 +272,7 @@ class CaseFacts(Base):
     updated_at: Mapped[str] = mapped_column(TIME)
     court_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     court_key: Mapped[str] = mapped_column(String(200))
-    person_key: Mapped[str] = mapped_column(String(64))
+    person_key: Mapped[int] = mapped_column(BigInteger)
     age_band: Mapped[str] = mapped_column(String(10))
     referral_source: Mapped[str | None] = mapped_column(String(40), nullable=True)
     recommended: Mapped[str | None] = mapped_column(String(40), nullable=True)
@@ -322,3 +323,48 @@ class CaseFacts(Base):
     audit_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
     audit_end: Mapped[int | None] = mapped_column(Integer, nullable=True)
     audit_change: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+MONTHLY_SUMS = ("assessed", "outcome_known", "outcome_unknown", "sentenced_on_day",
+                "adjourned_first", "sentenced", "cstr", "mhtr", "drr", "atr", "combined",
+                "rec_considered", "rec_followed", "custody_indicated_sentenced",
+                "custody_avoided", "treatments", "first_known", "first_missing",
+                "first_within5", "first_attended_known", "first_attended", "warned", "breach",
+                "non_compliant", "ended_decided", "completed", "revoked", "transferred",
+                "uncertain_days")
+MONTHLY_MEANS = ("phq9_change", "gad7_change", "audit_change")
+
+
+class MonthlyFacts(Base):
+    """The facts summed by month and court, for each kind of date (``assessed``,
+    ``sentenced``, ``ended``), kept up to date with every change of an assessment's facts:
+    a year's figures are a dozen rows, not thousands. A mean keeps its sum and count."""
+
+    __tablename__ = "monthly_facts"
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    court_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    court_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+for _name in MONTHLY_SUMS:
+    setattr(MonthlyFacts, _name, mapped_column(_name, Integer, default=0, nullable=False))
+for _name in MONTHLY_MEANS:
+    setattr(MonthlyFacts, f"{_name}_sum", mapped_column(f"{_name}_sum", Integer, default=0,
+                                                        nullable=False))
+    setattr(MonthlyFacts, f"{_name}_n", mapped_column(f"{_name}_n", Integer, default=0,
+                                                      nullable=False))
+
+
+class MonthlyCategory(Base):
+    """How many assessments had each value of a category (the combination of treatment
+    requirements, the sentence, the reason for an adjournment, the age band, the referral
+    source), by month and court, for each kind of date: the breakdowns' counts."""
+
+    __tablename__ = "monthly_categories"
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    court_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    category: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)

@@ -32,8 +32,8 @@ from reportlab.platypus.flowables import Flowable
 
 from central import charts
 from central.dashboard_data import Dashboard
+from central.local_time import when
 from central.text import translate
-from central.web import when
 
 PAGE_W, PAGE_H = A4
 MARGIN = 16 * mm

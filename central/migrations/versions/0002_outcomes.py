@@ -24,6 +24,7 @@ FLAGS = ("assessed", "outcome_known", "outcome_unknown", "sentenced_on_day",
          "treatments", "first_known", "first_missing", "first_within5",
          "first_attended_known", "first_attended", "warned", "breach", "non_compliant",
          "ended_decided", "completed", "revoked", "transferred", "uncertain_days")
+MEANS = ("phq9_change", "gad7_change", "audit_change")
 SCORES = ("phq9_start", "phq9_end", "phq9_change", "gad7_start", "gad7_end", "gad7_change",
           "audit_start", "audit_end", "audit_change")
 
@@ -91,7 +92,7 @@ def upgrade() -> None:
         sa.Column("updated_at", TIME, nullable=False),
         sa.Column("court_name", sa.String(200), nullable=True),
         sa.Column("court_key", sa.String(200), nullable=False),
-        sa.Column("person_key", sa.String(64), nullable=False),
+        sa.Column("person_key", sa.BigInteger, nullable=False),
         sa.Column("age_band", sa.String(10), nullable=False),
         sa.Column("referral_source", sa.String(40), nullable=True),
         sa.Column("recommended", sa.String(40), nullable=True),
@@ -106,11 +107,30 @@ def upgrade() -> None:
         sa.Column("end_status", sa.String(20), nullable=True),
         *[sa.Column(name, sa.Integer, nullable=False) for name in FLAGS],
         *[sa.Column(name, sa.Integer, nullable=True) for name in SCORES])
-    op.create_index("ix_facts_assessed", "case_facts", ["assessed_on", "court_key"])
+    op.create_index("ix_facts_assessed", "case_facts",
+                    ["assessed_on", "court_key", "person_key"])
     op.create_index("ix_facts_sentenced", "case_facts", ["sentenced_on", "court_key"])
     op.create_index("ix_facts_ended", "case_facts", ["ended_on", "court_key"])
+    op.create_table(
+        "monthly_facts",
+        sa.Column("kind", sa.String(10), primary_key=True),
+        sa.Column("month", sa.String(7), primary_key=True),
+        sa.Column("court_key", sa.String(200), primary_key=True),
+        sa.Column("court_name", sa.String(200), nullable=True),
+        *[sa.Column(name, sa.Integer, nullable=False) for name in FLAGS],
+        *[sa.Column(f"{name}_{part}", sa.Integer, nullable=False)
+          for name in MEANS for part in ("sum", "n")])
+    op.create_table(
+        "monthly_categories",
+        sa.Column("kind", sa.String(10), primary_key=True),
+        sa.Column("month", sa.String(7), primary_key=True),
+        sa.Column("court_key", sa.String(200), primary_key=True),
+        sa.Column("category", sa.String(20), primary_key=True),
+        sa.Column("value", sa.String(40), primary_key=True),
+        sa.Column("n", sa.Integer, nullable=False))
 
 
 def downgrade() -> None:
-    for table in ("case_facts", "treatment_follow_ups", "order_follow_ups", "outcomes"):
+    for table in ("monthly_categories", "monthly_facts", "case_facts",
+                  "treatment_follow_ups", "order_follow_ups", "outcomes"):
         op.drop_table(table)
