@@ -31,7 +31,7 @@ ACTION_ROLES = {
     "assessment_created": ("assessor",), "answer_saved": ("assessor",),
     "answer_imported": ("assessor",), "submit": ("assessor",),
     "request_changes": ("reviewer",), "countersign": ("reviewer",),
-    "amend": ("assessor", "reviewer"),
+    "amend": ("assessor", "reviewer"), "reply": ("assessor",),
     "account_added": ("admin",), "account_removed": ("admin",), "password_reset": ("admin",),
     "rekeyed": ("admin",), "store_upgraded": ("admin",),
 }

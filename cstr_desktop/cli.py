@@ -3,7 +3,9 @@
 The core cannot import the desktop app or the report renderer, so the
 program's entry point (``ui/entry.py``) passes them in as :class:`Commands`.
 Exit codes: 0 ok; 1 a check failed; 2 bad input (one line on stderr, never a
-traceback); 3 not allowed.
+traceback; a full disk, a read-only folder and a damaged store each in its own
+words); 3 not allowed; 4 busy (the store is open in the app or another command, or
+another program is writing to it): nothing was changed, try again.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_ALLOWED = 3
+EXIT_BUSY = 4
 
 
 @dataclass
@@ -164,7 +167,7 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
     from .key_slots import SignInError
     from .lifecycle import LifecycleError, RoleError
     from .store import NotAllowed, StoreError
-    from .store_errors import RecordAltered, fault
+    from .store_errors import RecordAltered, StoreBusy, fault
 
     disable_core_dumps()  # the keys and the people's data are in this process's memory
     try:
@@ -183,10 +186,17 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
     except (SignInError, NotAllowed, RoleError) as exc:
         err.write(f"cstr-desktop: not allowed: {exc}\n")
         return EXIT_NOT_ALLOWED
+    except StoreBusy as exc:
+        # Open in the app or another command, or another program holding the write lock.
+        err.write(f"cstr-desktop: busy: {exc}\n")
+        return EXIT_BUSY
     except (sqlcipher3.Error, OSError) as exc:
         # Busy, disk full, read-only or damaged: each in its own words.
-        folder = cli_store.data_dir(args)
-        err.write(f"cstr-desktop: error: {fault(exc, folder)}\n")
+        found = fault(exc, cli_store.data_dir(args))
+        if isinstance(found, StoreBusy):
+            err.write(f"cstr-desktop: busy: {found}\n")
+            return EXIT_BUSY
+        err.write(f"cstr-desktop: error: {found}\n")
         return EXIT_BAD_INPUT
     except CourtListError as exc:
         err.write(f"cstr-desktop: error: {' | '.join(exc.problems)} (nothing was imported)\n")

@@ -81,6 +81,8 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler="cmd_demo")
     p = sub.add_parser("import-list", parents=[common], help="import a court list (CSV)")
     p.add_argument("csv", metavar="CSV")
+    p.add_argument("--dry-run", action="store_true", help="print what the import would add, "
+                   "change and remove, and change nothing")
     p.set_defaults(handler="cmd_import_list")
     p = sub.add_parser("cases", parents=[common], help="list cases")
     p.add_argument("--date", metavar="YYYY-MM-DD")

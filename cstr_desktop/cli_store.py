@@ -11,12 +11,15 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from .answers import answers_document, read_answers_file
 from .court_list import read_court_list
 from .demo import create_demo_store
+from .folder_lock import FolderLock
 from .form_loader import load_bundle
 from .paths import default_data_dir
 from .store import Store, StoreError, list_backups
@@ -46,6 +49,11 @@ def _password(variable: str, prompt: str, env: dict[str, str], confirm: bool = F
     return value
 
 
+def folder_lock(args: argparse.Namespace) -> FolderLock:
+    """The store's folder, held for this command (StoreBusy when the app has it open)."""
+    return FolderLock(data_dir(args), f"the command 'cstr-desktop {args.command}'")
+
+
 def _existing(args: argparse.Namespace) -> Path:
     if not args.user:
         raise CommandError("sign in with --user NAME (the password comes from CSTR_PASSWORD)")
@@ -56,9 +64,13 @@ def _existing(args: argparse.Namespace) -> Path:
     return folder
 
 
-def sign_in(args: argparse.Namespace, env: dict[str, str]) -> Store:
+@contextmanager
+def sign_in(args: argparse.Namespace, env: dict[str, str]) -> Iterator[Store]:
+    """The signed-in store, with its folder held until the command is done."""
     folder = _existing(args)
-    return Store.open(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env))
+    with folder_lock(args):
+        with Store.open(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env)) as store:
+            yield store
 
 
 def recovery_lines(store: Store) -> str:
@@ -73,7 +85,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
         raise CommandError("name the first account with --user NAME")
     folder = data_dir(args)
     password = _password("CSTR_PASSWORD", "Password for the new account: ", env, confirm=True)
-    with Store.create(folder, args.user, password) as store:
+    with folder_lock(args), Store.create(folder, args.user, password) as store:
         recovery = recovery_lines(store)
     out.write(f"Created an encrypted store in {folder} with the admin account "
               f"'{args.user}'.\n{recovery}")
@@ -126,13 +138,14 @@ def cmd_recover(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
                                             if sys.stdin.isatty() else "")
     if not text:
         raise CommandError("no recovery key: set CSTR_RECOVERY_KEY or run at a terminal")
-    try:
-        new = _password("CSTR_NEW_PASSWORD", "New password: ", env, confirm=True)
-        store = recover(folder, text, new)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
-    with store:
-        name = store.user.username
+    with folder_lock(args):
+        try:
+            new = _password("CSTR_NEW_PASSWORD", "New password: ", env, confirm=True)
+            store = recover(folder, text, new)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        with store:
+            name = store.user.username
     out.write(f"The administrator account '{name}' has a new password.\n")
     return 0
 
@@ -141,7 +154,10 @@ def cmd_upgrade(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
     from .upgrade import upgrade
 
     folder = _existing(args)
-    result = upgrade(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env))
+    with folder_lock(args):
+        result = upgrade(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env))
+        recovery = recovery_lines(result.store)
+        result.store.close()
     out.write(f"Upgraded the store in {folder}: '{args.user}' holds the root key; every "
               "account is certified and the database re-keyed.\n")
     if result.passwords:
@@ -149,8 +165,7 @@ def cmd_upgrade(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
                   "changes it at once with File > Change my password):\n")
         for name, role, password in result.passwords:
             out.write(f"  {role:<9} {name:<20} {password}\n")
-    out.write(recovery_lines(result.store))
-    result.store.close()
+    out.write(recovery)
     return 0
 
 
@@ -180,7 +195,8 @@ def cmd_marking(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     folder = data_dir(args)
-    accounts, cases = create_demo_store(folder, load_bundle())
+    with folder_lock(args):
+        accounts, cases = create_demo_store(folder, load_bundle())
     out.write(f"Created a demo store in {folder} with {cases} fictional cases for today.\n"
               "Demo sign-ins (fictional data only):\n")
     for name, role, password in accounts:
@@ -191,14 +207,25 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
 def cmd_import_list(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
     cases = read_court_list(args.csv)
     with sign_in(args, env) as store:
-        plan = store.import_court_list(cases)
-    out.write(f"Imported {len(cases)} listed case(s): {plan.summary()}.\n")
-    for case, diff in plan.changed:
-        changes = ", ".join(f"{k} {a or '-'} -> {b or '-'}" for k, (a, b) in diff.items())
-        out.write(f"  changed {case.case_number}: {changes}\n")
-    for case_number in plan.removed:
-        out.write(f"  removed {case_number}\n")
+        if args.dry_run:
+            plan = store.plan_court_list(cases)
+            store.log("court_list_previewed", "cases", None, reason=plan.summary())
+        else:
+            plan = store.import_court_list(cases)
+    listed = plural(len(cases), "listed case")
+    if args.dry_run:
+        out.write(f"Dry run, nothing was changed. Importing {listed} would give: "
+                  f"{plan.summary()}.\n")
+    else:
+        out.write(f"Imported {listed}: {plan.summary()}.\n")
+    for line in plan.lines():
+        out.write(line + "\n")
     return 0
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """ "1 case", "2 cases" (or the plural given)."""
+    return f"{n} {noun if n == 1 else many or noun + 's'}"
 
 
 def cmd_cases(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
@@ -215,7 +242,7 @@ def cmd_cases(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int
         name = f"{r['family_name']}, {r['given_names']}"
         out.write(f"{r['hearing_date']} {r['list_time'] or '':5} {r['courtroom'] or '':>4}  "
                   f"{r['case_number']:<16} {name:<36} {r['status']}\n")
-    out.write(f"{len(rows)} case(s)\n")
+    out.write(f"{plural(len(rows), 'case')}\n")
     return 0
 
 
@@ -225,7 +252,7 @@ def cmd_import_answers(args: argparse.Namespace, out: TextIO, env: dict[str, str
     with sign_in(args, env) as store:
         assessment = store.start_assessment(bundle, args.case)
         changed = store.import_answers(bundle, assessment, answers)
-    out.write(f"Recorded {changed} answer(s) for case {args.case}.\n")
+    out.write(f"Recorded {plural(changed, 'answer')} for case {args.case}.\n")
     return 0
 
 
@@ -309,8 +336,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
     if not args.user:
         raise CommandError("sign in with --user NAME to restore (an administrator, unless the "
                            "store cannot be opened)")
-    done = restore(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env),
-                   Path(args.backup) if args.backup else None)
+    with folder_lock(args):
+        done = restore(folder, args.user, _password("CSTR_PASSWORD", "Password: ", env),
+                       Path(args.backup) if args.backup else None)
     for skipped in done.skipped:
         out.write(f"Skipped: {skipped}.\n")
     if done.key_file_from:

@@ -23,6 +23,8 @@ OPTIONAL = ("pnc_id", "crn", "offence")
 COLUMNS = REQUIRED + OPTIONAL
 # Listing fields compared on re-import (the case number is the key).
 LISTING_FIELDS = tuple(c for c in COLUMNS if c != "case_number")
+# A change in one of these may mean a different person, not a corrected listing.
+IDENTITY_FIELDS = ("family_name", "given_names", "date_of_birth")
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -36,7 +38,8 @@ class CourtListError(ValueError):
         self.problems = problems
         shown = problems[:20] + ([f"... and {len(problems) - 20} more"]
                                  if len(problems) > 20 else [])
-        super().__init__(f"the court list has {len(problems)} problem(s); nothing was "
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        super().__init__(f"the court list has {count}; nothing was "
                          "imported:\n" + "\n".join(shown))
 
 
@@ -99,13 +102,13 @@ def parse_court_list(text: str) -> list[ListedCase]:
     problems = []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        problems.append(f"header: missing column(s): {', '.join(missing)}")
+        problems.append(f"header: missing {_columns(missing)}: {', '.join(missing)}")
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
-        problems.append(f"header: unknown column(s): {', '.join(unknown)}")
+        problems.append(f"header: unknown {_columns(unknown)}: {', '.join(unknown)}")
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
-        problems.append(f"header: column(s) given twice: {', '.join(repeated)}")
+        problems.append(f"header: {_columns(repeated)} given twice: {', '.join(repeated)}")
     if problems:
         raise CourtListError(problems)
     cases = []
@@ -130,6 +133,10 @@ def parse_court_list(text: str) -> list[ListedCase]:
     if not cases:
         raise CourtListError(["the file has a header but no rows"])
     return cases
+
+
+def _columns(names: list[str]) -> str:
+    return "column" if len(names) == 1 else "columns"
 
 
 def _row_problems(values: Mapping[str, str]) -> list[str]:
@@ -179,6 +186,8 @@ class ReconcilePlan:
     # Off the new list: removed, unless work has started (then kept and flagged).
     removed: list[str] = field(default_factory=list)
     kept_with_work: list[str] = field(default_factory=list)
+    # The name each case already in the store is listed under ("Family, Given").
+    names: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         parts = [f"{len(self.added)} added", f"{len(self.changed)} changed",
@@ -187,6 +196,32 @@ class ReconcilePlan:
             parts.append(f"{len(self.kept_with_work)} no longer listed but kept because work "
                          f"has started ({', '.join(self.kept_with_work)})")
         return ", ".join(parts)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing would change."""
+        return not (self.added or self.changed or self.removed or self.kept_with_work)
+
+    def identity_changed(self, diff: dict) -> list[str]:
+        """The fields of a change that say who the person is (name, date of birth)."""
+        return [f for f in IDENTITY_FIELDS if f in diff]
+
+    def lines(self) -> list[str]:
+        """The plan in words, one line per case: what the command line prints."""
+        out = [f"  add     {c.case_number}  {c.family_name}, {c.given_names}  "
+               f"({c.hearing_date} {c.list_time}, room {c.courtroom})" for c in self.added]
+        for case, diff in self.changed:
+            identity = self.identity_changed(diff)
+            flag = "  [WHO THE PERSON IS HAS CHANGED: check it is the same person]" \
+                if identity else ""
+            changes = "; ".join(f"{k.replace('_', ' ')} {a or '-'} -> {b or '-'}"
+                                for k, (a, b) in diff.items())
+            out.append(f"  change  {case.case_number}  {self.names.get(case.case_number, '')}: "
+                       f"{changes}{flag}")
+        out += [f"  remove  {n}  {self.names.get(n, '')}" for n in self.removed]
+        out += [f"  keep    {n}  {self.names.get(n, '')} (not on the new list, but work has "
+                "started)" for n in self.kept_with_work]
+        return out
 
 
 def plan_reconcile(new: Iterable[ListedCase], existing: Mapping[str, Mapping[str, str | None]],
@@ -197,6 +232,8 @@ def plan_reconcile(new: Iterable[ListedCase], existing: Mapping[str, Mapping[str
     case numbers that have answers. Started work is never removed.
     """
     plan = ReconcilePlan()
+    plan.names = {number: f"{row.get('family_name') or ''}, {row.get('given_names') or ''}"
+                  for number, row in existing.items()}
     seen = set()
     for case in new:
         seen.add(case.case_number)

@@ -137,3 +137,48 @@ def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None
         assessor.import_answers(bundle, finished, {**DUAL, **first_appointments(day)})
         assessor.submit_for_review(finished)
     return DEMO_ACCOUNTS, len(cases)
+
+
+PROSE = ("She described low mood most days since her mother died, poor sleep, and drinking "
+         "to get to sleep; she has missed work and fallen behind with the rent. ")
+
+
+# What the longest interview answers besides its text, so that every text question is
+# asked (and so printed in the fullest copy): drugs and injecting, all three requirements,
+# and an immediate action taken.
+EVERY_QUESTION = {"drug_use": "yes", "drug_substances": ["cannabis"], "injecting": "yes",
+                  "immediate_actions": ["safety_plan_agreed"],
+                  "requirements_considered": ["mhtr", "drr", "atr"]}
+
+
+def longest_answers(bundle: FormBundle, lines: bool = False) -> dict:
+    """The finished demo interview with every text question asked and its answer at the
+    form's maximum length, each ending in "[end of NAME]" (so a test can find every one).
+
+    Prose in paragraphs by default; with ``lines``, each long answer is instead one
+    character a line (the most lines it can hold). For the report's tests and bench.
+    """
+    from .answers import check_answer  # noqa: PLC0415
+
+    answers = {**DUAL, **EVERY_QUESTION, "person_family_name": "Llewellyn-Jones",
+               "person_given_names": "Siân", "person_dob": "1988-03-02",
+               "hearing_date": "2026-11-25", "court_name": "Cardiff Magistrates' Court",
+               "courtroom": "1", "case_number": "CF-2026-0101"}
+    for name, question in bundle.questions.items():
+        if question.type not in ("text", "long_text"):
+            continue
+        size = question.max_length
+        end = f" [end of {name}]" if question.type == "long_text" else ""
+        if question.type == "long_text" and lines:
+            value = ("x\n" * size)[:size - len(end)] + end
+        elif question.type == "long_text":
+            paragraph = (PROSE * (600 // len(PROSE) + 1))[:600].rstrip() + "\n"
+            value = (paragraph * (size // len(paragraph) + 1))[:size - len(end)] + end
+        else:
+            value = (PROSE * (size // len(PROSE) + 1))[:size].strip()
+        try:
+            check_answer(bundle, name, value, answers)
+        except ValueError:
+            continue  # a field with a format of its own (an NHS number) keeps its value
+        answers[name] = value
+    return answers

@@ -256,6 +256,18 @@ class KeySlots:
                 fresh.failures.pop(bucket, None)
         return opened
 
+    def matches(self, username: str, password: str) -> bool:
+        """Whether ``password`` opens the account's slot, counting no failure: only to refuse
+        a password typed where a comment goes. (No quiet guessing: a text that is not the
+        password is sent as the comment, in the audit trail; while the account must wait
+        after wrong passwords, nothing is tried.)"""
+        data = self.read()
+        tag = self.tag(data, username)
+        slot = data.slots.get(tag)
+        if slot is None or self._wait(data.failures.get(tag), self.clock()) > 0:
+            return False
+        return self._open_slot(data, tag, slot, password) is not None
+
     def _open_slot(self, data: KeyFile, tag: str, slot: Slot, password: str) -> Unlocked | None:
         kek = derive(password, unb64(slot.salt, 16), _kdf(slot.kdf))
         try:

@@ -30,6 +30,7 @@ from .store_accounts import AccountsMixin
 from .store_assessments import AssessmentsMixin, dump
 from .store_audit import AuditMixin
 from .store_cases import CasesMixin
+from .store_connection import GuardedConnection
 from .store_errors import (
     DiskFull,
     KeyFileDamaged,
@@ -40,6 +41,7 @@ from .store_errors import (
     StoreCorrupt,
     StoreError,
     StoreExists,
+    StoreUnavailable,
     fault,
 )
 from .store_profiles import ProfilesMixin
@@ -49,10 +51,13 @@ from .trust import CertificateBook, cert_payload, fold_name, public_b64, sign
 
 __all__ = ["BACKUPS_KEPT", "BACKUP_DIR", "DB_FILE", "ROLES", "Account", "DiskFull",
            "KeyFileDamaged", "NotAllowed", "ReadOnly", "RecordAltered", "Store", "StoreBusy",
-           "StoreCorrupt", "StoreError", "StoreExists", "dump", "list_backups"]
+           "StoreCorrupt", "StoreError", "StoreExists", "StoreUnavailable", "dump",
+           "list_backups"]
 
 DB_FILE = "store.db"
 ROLES = ("assessor", "reviewer", "admin")
+# How long a write waits for another program's write to finish before it is
+# reported as busy (StoreBusy); the app then keeps the value and retries.
 BUSY_TIMEOUT_MS = 2000
 KNOWN_MIGRATIONS = {m.name for m in migrations._migrations}
 
@@ -102,9 +107,11 @@ def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
     if must_exist and not path.exists():
         raise StoreCorrupt(folder, f"{DB_FILE} is missing")
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                  factory=GuardedConnection, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlcipher3.Error as exc:
         raise fault(exc, folder) from None
+    conn.folder = folder
     try:
         # SQLCipher would otherwise print its own errors to stderr.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -114,7 +121,7 @@ def _connect(folder: Path, key: bytes, must_exist: bool = True) -> Database:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlcipher3.Error as exc:
+    except (sqlcipher3.Error, StoreUnavailable) as exc:
         conn.close()
         raise fault(exc, folder) from None
     if not must_exist:
@@ -153,7 +160,7 @@ def _check_integrity(db: Database, folder: Path) -> None:
             on_disk = (folder / DB_FILE).stat().st_size
             result = ["ok"] if on_disk >= pages * size else [
                 f"the file is {on_disk} bytes but its pages need {pages * size}"]
-    except sqlcipher3.Error as exc:
+    except (sqlcipher3.Error, StoreUnavailable) as exc:
         db.conn.close()
         raise fault(exc, folder) from None
     if result != ["ok"]:
@@ -186,7 +193,7 @@ def _migrate(db: Database, folder: Path) -> None:
                          "use that version")
     try:
         migrations.apply(db)
-    except sqlcipher3.Error as exc:
+    except (sqlcipher3.Error, StoreUnavailable) as exc:
         db.conn.close()
         raise fault(exc, folder) from None
 
@@ -215,6 +222,8 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
                            + [_newest_entry_time(db)], default="")
         self.recovery_key: str | None = None  # set once, by create()
         self.backup_problem: str | None = None
+        # What stopped close's check and backup (each answer was already on disk).
+        self.close_problem: Exception | None = None
         self.rollback_seen = None
 
     # -- creating and opening -------------------------------------------------
@@ -307,7 +316,7 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
                     unlocked.signing_key, book, store_id, clock)
         try:
             _set_meta(db, clean_close="no")
-        except sqlcipher3.Error as exc:
+        except (sqlcipher3.Error, StoreUnavailable) as exc:
             db.conn.close()
             raise fault(exc, folder) from None
         if log:
@@ -335,12 +344,22 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
             if ok and backup:
                 written = self._backup()
         except (sqlcipher3.Error, OSError, StoreError) as exc:
-            # What was saved is safe; only the check, the record or the backup failed.
-            self.backup_problem = str(fault(exc, self.folder))
+            # What was saved is safe (each save is durable); only the check, the record or
+            # the backup failed: they wait for the next close that can write.
+            self.close_problem = fault(exc, self.folder)
+            self.backup_problem = str(self.close_problem)
         finally:
             self.db.conn.close()
             self._closed = True
         return written
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another program's write before it is "busy"."""
+        self.db.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
+    def _key(self) -> bytes:
+        """The database key of this session (for tests and tools that open the file)."""
+        return self._db_key
 
     def _backup(self) -> Path:
         count, head = self._head()
@@ -371,11 +390,29 @@ class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
-        """One transaction; a fault of the disk or the file comes out named (busy, disk
-        full, read-only, damaged)."""
+        """One transaction for a group of writes (a savepoint when one is open already); a
+        fault of the disk or the file comes out named (busy, disk full, read-only, damaged).
+
+        It takes the write lock at the start (BEGIN IMMEDIATE), so another program's
+        write is waited for up to the busy timeout rather than failing at once.
+        """
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    try:
+                        conn.rollback()
+                    except (StoreUnavailable, sqlcipher3.Error):
+                        pass  # the first fault is the one to report; nothing was committed
+                raise
         except (sqlcipher3.Error, OSError) as exc:
             raise fault(exc, self.folder) from None
 

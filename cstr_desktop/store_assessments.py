@@ -21,7 +21,8 @@ from .trust import content_hash
 PREFILL = {"family_name": "person_family_name", "given_names": "person_given_names",
            "date_of_birth": "person_dob", "hearing_date": "hearing_date",
            "court_name": "court_name", "courtroom": "courtroom", "list_time": "list_time",
-           "case_number": "case_number", "pnc_id": "pnc_id", "crn": "crn"}
+           "case_number": "case_number", "pnc_id": "pnc_id", "crn": "crn",
+           "offence": "offence_main"}
 
 
 def dump(value: Any) -> str | None:
@@ -85,7 +86,8 @@ class AssessmentsMixin:
         When this returns, the answer is on disk (WAL, synchronous=FULL).
         """
         self._require("assessor")
-        check_editable(self.assessment(assessment_id)["status"])
+        row = self.assessment(assessment_id)
+        check_editable(row["status"])
         current = self.answers(assessment_id)
         if value is not None:
             check_answer(bundle, name, value, current)
@@ -99,8 +101,9 @@ class AssessmentsMixin:
         now = self._clock()
         with self._transaction():
             self._write_answer(assessment_id, name, old, value, now)
-            self.db["assessments"].update(assessment_id, {"content_hash": content_hash(current),
-                                                          "updated_at": now})
+            self.db["assessments"].update(assessment_id, {
+                "content_hash": content_hash(current), "updated_at": now,
+                "started_at": row.get("started_at") or now})
 
     def import_answers(self, bundle: FormBundle, assessment_id: str,
                        answers: Mapping[str, Any]) -> int:
@@ -120,8 +123,10 @@ class AssessmentsMixin:
                     continue
                 self._write_answer(assessment_id, name, old, value, now, action="answer_imported")
                 changed += 1
+            started = {"started_at": self.assessment(assessment_id).get("started_at") or now} \
+                if changed else {}
             self.db["assessments"].update(assessment_id, {"content_hash": content_hash(merged),
-                                                          "updated_at": now})
+                                                          "updated_at": now, **started})
         return changed
 
     def _write_answer(self, assessment_id: str, name: str, old: Any, value: Any, now: str,

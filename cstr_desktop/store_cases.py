@@ -15,12 +15,11 @@ CASE_FIELDS = ("case_number", "family_name", "given_names", "hearing_date", "sta
                "list_time", "courtroom", "court_name", "date_of_birth", "pnc_id", "crn",
                "offence", "listing")
 
-# A case's status: its assessment's, or "listed" while nothing is answered.
+# A case's status: its assessment's, or "listed" until a person gives an answer (the
+# listing details copied in when the case is first opened do not count).
 _STATUS = """
 SELECT c.*, a.id AS assessment_id,
-  CASE WHEN a.id IS NULL
-            OR NOT EXISTS (SELECT 1 FROM answers WHERE assessment_id = a.id) THEN 'listed'
-       ELSE a.status END AS status
+  CASE WHEN a.id IS NULL OR a.started_at IS NULL THEN 'listed' ELSE a.status END AS status
 FROM {cases} c LEFT JOIN assessments a ON a.case_number = c.case_number
 """
 _CASE_SELECT = _STATUS.format(cases="cases")
@@ -28,9 +27,25 @@ _ORDER = "ORDER BY c.hearing_date DESC, c.list_time, c.courtroom, c.family_name"
 
 
 def _search_text(case: ListedCase | dict) -> str:
+    """What search matches: names and numbers folded (no accents, lower case), and each
+    name also with its punctuation taken out, so "obrien" finds O'Brien and
+    "llewellynjones" finds Llewellyn-Jones, as "o'brien" and "jones" do."""
     get = case.get if isinstance(case, dict) else (lambda k: getattr(case, k))
-    return fold(" ".join(filter(None, (get("family_name"), get("given_names"),
+    text = fold(" ".join(filter(None, (get("family_name"), get("given_names"),
                                        get("case_number"), get("pnc_id"), get("crn")))))
+    joined = []
+    for word in text.split():
+        for part in (word, *word.split("-")):
+            squeezed = "".join(ch for ch in part if ch.isalnum())
+            if squeezed and squeezed != part and squeezed not in joined:
+                joined.append(squeezed)
+    return " ".join([text, *joined])
+
+
+def rebuild_search_text(db) -> None:
+    """Work out every case's search text again (after a change in what search matches)."""
+    for row in list(db["cases"].rows):
+        db["cases"].update(row["id"], {"search_text": _search_text(row)})
 
 
 def _words(text: str) -> list[str]:
@@ -48,13 +63,12 @@ def _matches(search_text: str, words: list[str]) -> bool:
 
 
 class CasesMixin:
-    def import_court_list(self, cases: list[ListedCase]) -> ReconcilePlan:
-        """Import a day's list, reconciling by case number with what is already listed.
-
-        All or nothing, in one transaction. Started work is never removed: a case
-        that has answers and is off the new list stays, marked ``off_list``.
-        """
+    def plan_court_list(self, cases: list[ListedCase]) -> ReconcilePlan:
+        """What importing ``cases`` would change, changing nothing (for a look first)."""
         self._require("assessor", "admin")
+        return self._plan(cases)[0]
+
+    def _plan(self, cases: list[ListedCase]) -> tuple[ReconcilePlan, dict[str, dict]]:
         days = sorted({c.hearing_date for c in cases})
         courts = sorted({c.court_name for c in cases})
         marks = ",".join("?" * len(days))
@@ -71,9 +85,18 @@ class CasesMixin:
                 if row is not None:
                     existing[case.case_number] = row
         started = {r["case_number"] for r in self.db.query(
-            "SELECT DISTINCT a.case_number FROM assessments a JOIN answers w "
-            "ON w.assessment_id = a.id WHERE a.case_number IS NOT NULL")}
-        plan = plan_reconcile(cases, existing, started)
+            "SELECT DISTINCT case_number FROM assessments WHERE case_number IS NOT NULL "
+            "AND started_at IS NOT NULL")}
+        return plan_reconcile(cases, existing, started), existing
+
+    def import_court_list(self, cases: list[ListedCase]) -> ReconcilePlan:
+        """Import a day's list, reconciling by case number with what is already listed.
+
+        All or nothing, in one transaction. Started work is never removed: a case
+        that has answers and is off the new list stays, marked ``off_list``.
+        """
+        self._require("assessor", "admin")
+        plan, existing = self._plan(cases)
         now = self._clock()
         with self._transaction():
             for case in plan.added:

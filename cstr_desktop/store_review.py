@@ -13,11 +13,13 @@ Part of the :class:`cstr_desktop.store.Store` facade (a mixin).
 from __future__ import annotations
 
 import json
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 from .form_loader import load_bundle
 from .interview import InterviewState
-from .lifecycle import Actor, LifecycleError, RoleError, check_move
+from .lifecycle import Actor, LifecycleError, RoleError, check_editable, check_move
 from .store_assessments import dump
 from .trust import (
     LIFECYCLE_TYPE,
@@ -33,44 +35,102 @@ from .trust import (
 
 # Entries that change a version's content: a reviewer who made one may not countersign it.
 EDITS = ("assessment_created", "answer_saved", "answer_imported", "amend")
+MAX_COMMENT = 4000
 
 
 class ReviewMixin:
     # -- steps --------------------------------------------------------------------------
 
     def _move(self, assessment_id: str, action: str, text: str | None = None,
-              step_version: int | None = None, **columns: Any) -> dict:
+              step_version: int | None = None, also: Callable[[dict], None] | None = None,
+              **columns: Any) -> dict:
         row = self.assessment(assessment_id)
         status = check_move(action, row["status"], Actor(self.user.id, self.user.role),
                             row["created_by"], text)
         now = self._clock()
-        answers = self.answers(assessment_id)
         with self._transaction():
-            _, head = self._head()
-            payload = lifecycle_payload(self.store_id, assessment_id,
-                                        step_version or row["version"],
-                                        action, content_hash(answers), head, now, self.user.id,
-                                        text)
-            signed = sign(payload, self._signing_key, self.user.id)
             self.db["assessments"].update(assessment_id, {"status": status, "updated_at": now,
                                                           **columns})
-            entry = self._audit(action, "assessment", assessment_id, old=row["status"],
-                                new=status, reason=text)
-            self.db["steps"].insert({"assessment_id": assessment_id,
-                                     "version": payload["version"], "action": action,
-                                     "payload": json.dumps(payload, ensure_ascii=False),
-                                     "signer": self.user.id,
-                                     "signature": signed["signature"],
-                                     "audit_seq": entry["seq"]})
+            self._signed_step(row, action, text, now, step_version, new_status=status)
+            if also is not None:
+                also(row)  # what goes with the step, in its transaction
         self.checkpoint()
         return self.assessment(assessment_id)
+
+    def _signed_step(self, row: dict, action: str, text: str | None, now: str,
+                     step_version: int | None = None, new_status: str | None = None) -> None:
+        """The step as a signed object, with its audit entry (inside a transaction)."""
+        assessment_id = row["id"]
+        _, head = self._head()
+        payload = lifecycle_payload(self.store_id, assessment_id,
+                                    step_version or row["version"], action,
+                                    content_hash(self.answers(assessment_id)), head, now,
+                                    self.user.id, text)
+        signed = sign(payload, self._signing_key, self.user.id)
+        entry = self._audit(action, "assessment", assessment_id, old=row["status"],
+                            new=new_status or row["status"], reason=text)
+        self.db["steps"].insert({"assessment_id": assessment_id,
+                                 "version": payload["version"], "action": action,
+                                 "payload": json.dumps(payload, ensure_ascii=False),
+                                 "signer": self.user.id, "signature": signed["signature"],
+                                 "audit_seq": entry["seq"]})
 
     def submit_for_review(self, assessment_id: str) -> dict:
         return self._move(assessment_id, "submit", submitted_by=self.user.id,
                           submitted_at=self._clock())
 
     def request_changes(self, assessment_id: str, comment: str) -> dict:
-        return self._move(assessment_id, "request_changes", comment, review_comment=comment)
+        """Return it to the assessor with a comment, kept in the review's history."""
+        comment = (comment or "").strip()
+        self._check_comment(comment)
+        return self._move(assessment_id, "request_changes", comment, review_comment=comment,
+                          also=lambda row: self._add_comment(row, "changes_requested",
+                                                             comment))
+
+    def reply_to_review(self, assessment_id: str, text: str) -> dict:
+        """The assessor answers the reviewer's comments (kept with them, never replaced)."""
+        self._require("assessor")
+        row = self.assessment(assessment_id)
+        text = (text or "").strip()
+        if not text:
+            raise LifecycleError("a reply needs some text")
+        if not self.review_comments(assessment_id):
+            raise LifecycleError("there is no reviewer's comment to reply to")
+        check_editable(row["status"])
+        self._check_comment(text)
+        with self._transaction():
+            # A signed step ("reply", docs/trust-model.md) that changes no status.
+            self._signed_step(row, "reply", text, self._clock())
+            self._add_comment(row, "reply", text)
+        self.checkpoint()
+        return row
+
+    def review_comments(self, assessment_id: str) -> list[dict]:
+        """The review's comments and the replies, oldest first, with who wrote each (the
+        role as the author's certificate gives it)."""
+        rows = list(self.db.query(
+            "SELECT r.kind, r.text, r.at, r.version, r.author_id, acc.username AS author "
+            "FROM review_comments r LEFT JOIN accounts acc ON acc.id = r.author_id "
+            "WHERE r.assessment_id = ? ORDER BY r.at, r.rowid", [assessment_id]))
+        for r in rows:
+            cert = self.book.current(r.pop("author_id"))
+            r["author_role"] = cert.role if cert else None
+        return rows
+
+    def _check_comment(self, text: str) -> None:
+        if len(text) > MAX_COMMENT:
+            raise LifecycleError(f"a comment is at most {MAX_COMMENT} characters (this one "
+                                 f"has {len(text)})")
+        if text and self.slots.matches(self.user.username, text):
+            # The password box and the comment box are separate; this stops the one
+            # slip that would show a password to the assessor and keep it for good.
+            raise LifecycleError("that is your password, not a comment: it was not sent. "
+                                 "Type the comment in the comment box")
+
+    def _add_comment(self, row: dict, kind: str, text: str) -> None:
+        self.db["review_comments"].insert({
+            "id": str(uuid.uuid4()), "assessment_id": row["id"], "version": row["version"],
+            "kind": kind, "text": text, "author_id": self.user.id, "at": self._clock()})
 
     def _edited_by(self, assessment_id: str, version: int, account_id: str) -> bool:
         """Whether ``account_id`` changed this version's content (or opened it by amending)."""

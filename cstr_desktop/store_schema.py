@@ -137,3 +137,44 @@ def m006_signed_accounts_and_steps(db: Database) -> None:
                                  "signature"})
     db["steps"].create_index(["assessment_id", "version"])
     db["assessment_versions"].add_column("countersignature", str)
+
+
+# Issue 8's migration, made on its branch beside m006 and m007 (independent of both):
+# it comes after them, so a store made on main before it upgrades in the same order as
+# a new store, and a store made on the branch (m005 already applied) takes m007 and m006.
+@migrations()
+def m005_started_review_comments_search(db: Database) -> None:
+    # When a person first answered (the listing details copied in when a case is
+    # opened do not count): until then the case is still "listed".
+    db["assessments"].add_column("started_at", str)
+    # Started: an answer imported, or saved by a person; the listing details copied in when
+    # the case was opened (these fields, within seconds of its creation) do not count.
+    copied = ("person_family_name", "person_given_names", "person_dob", "hearing_date",
+              "court_name", "courtroom", "list_time", "case_number", "pnc_id", "crn")
+    db.execute(
+        "UPDATE assessments SET started_at = COALESCE((SELECT MIN(u.at) FROM audit u "
+        "WHERE u.entity_id = assessments.id AND (u.action = 'answer_imported' OR "
+        "(u.action = 'answer_saved' AND (u.field NOT IN (" + ",".join("?" * len(copied))
+        + ") OR julianday(u.at) - julianday(assessments.created_at) > 2.0 / 86400)))), "
+        "CASE WHEN status != 'draft' THEN updated_at END)", list(copied))
+    # The review's comments and the assessor's replies, each kept (not overwritten).
+    db["review_comments"].create({
+        "id": str, "assessment_id": str, "version": int, "kind": str, "text": str,
+        "author_id": str, "at": str,
+    }, pk="id", not_null={"assessment_id", "version", "kind", "text", "author_id", "at"},
+        foreign_keys=[("assessment_id", "assessments", "id")])
+    db["review_comments"].create_index(["assessment_id", "at"])
+    for row in db.query("SELECT id, version, review_comment, updated_at, created_by FROM "
+                        "assessments WHERE review_comment IS NOT NULL"):
+        reviewer = db.execute(
+            "SELECT actor FROM audit WHERE entity_id = ? AND action = 'request_changes' "
+            "ORDER BY seq DESC LIMIT 1", [row["id"]]).fetchone()
+        db["review_comments"].insert({
+            "id": f"{row['id']}-m005", "assessment_id": row["id"], "version": row["version"],
+            "kind": "changes_requested", "text": row["review_comment"],
+            "author_id": reviewer[0] if reviewer else row["created_by"],
+            "at": row["updated_at"]})
+    # Search also matches names with their punctuation taken out ("obrien").
+    from .store_cases import rebuild_search_text
+
+    rebuild_search_text(db)

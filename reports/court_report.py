@@ -9,6 +9,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -36,6 +37,7 @@ from .layout import (
     wording,
 )
 from .snapshot import long_date, verification_code
+from .text_block import TextBlock
 from .wording import say
 
 S = styles()
@@ -60,6 +62,22 @@ def p(text: str, style: str = "body") -> Paragraph:
     return Paragraph(clean(text), S[style])
 
 
+def long_text(text: str, label: str | None = None, style: str = "body") -> list[Flowable]:
+    """A long answer as lines that flow across pages (never one table cell), under its
+    label. The label starts a new page only when fewer than three lines would follow it
+    on this one: keeping it with the whole answer would leave most of a page blank."""
+    block = TextBlock(text, S[style])
+    if label is None:
+        return [block]
+    heading = S["label"]
+    return [CondPageBreak(heading.leading + heading.spaceBefore + 3 * S[style].leading),
+            Paragraph(clean(label), S["label_free"]), block]
+
+
+# A reason longer than this is printed under the table, not in its cell.
+CELL_LIMIT = 400
+
+
 def items_flowables(items: list[dict], langs: list[str]) -> list[Flowable]:
     """Short answers as a two-column table; narrative as paragraphs that flow across pages."""
     out: list[Flowable] = []
@@ -75,8 +93,7 @@ def items_flowables(items: list[dict], langs: list[str]) -> list[Flowable]:
         answer = both(item["answer"], langs)
         if item["long"] or len(answer) > 160:
             flush()
-            out.append(p(label, "label"))
-            out.append(p(answer))
+            out.extend(long_text(answer, label))
         else:
             short.append([p(label, "cell_bold"), p(answer, "cell")])
     flush()
@@ -131,20 +148,27 @@ def measures_flowables(snapshot: dict) -> list[Flowable]:
     return out
 
 
-def criteria_table(criteria: list[dict], langs: list[str]) -> Table:
+def criteria_table(criteria: list[dict], langs: list[str]) -> list[Flowable]:
+    """The criteria as a table; a long reason is printed under it, where it can flow
+    across pages, and its cell says so."""
     marks = {True: "met", False: "not_met", None: "open"}
     rows: list[list[Any]] = [[p(wording(k, langs), "cell_bold")
                               for k in ("criterion", "finding", "assessor_reasons")]]
+    below: list[Flowable] = []
     for c in criteria:
         # The finding column already says "Not answered"; a reason is printed when the
         # assessor gave one, or to say why an unmet criterion matters.
         reason = c["assessor_reason"] or (both(c["reason"], langs) if c["met"] is False
                                           else "")
-        rows.append([p(both(c["label"], langs), "cell"),
+        label = both(c["label"], langs)
+        if len(reason) > CELL_LIMIT or reason.count("\n") > 8:
+            below.extend(long_text(reason, f"{wording('assessor_reasons', langs)}: {label}"))
+            reason = wording("reason_below", langs)
+        rows.append([p(label, "cell"),
                      p(wording(marks[c["met"]], langs),
                        "cell_bold" if c["met"] is not True else "cell"),
                      p(reason, "cell")])
-    return grid(rows, [72 * mm, 28 * mm, Page.frame_width - 100 * mm], header=True)
+    return [grid(rows, [72 * mm, 28 * mm, Page.frame_width - 100 * mm], header=True), *below]
 
 
 def opinion_flowables(snapshot: dict, items: list[dict]) -> list[Flowable]:
@@ -153,7 +177,7 @@ def opinion_flowables(snapshot: dict, items: list[dict]) -> list[Flowable]:
     tabled = set(snapshot["criteria_questions"])
     out = items_flowables([i for i in items if i["section"] == "requirements"], langs)
     out.append(KeepTogether([p(wording("gates", langs), "h2"),
-                             criteria_table(snapshot["gates"], langs)]))
+                             *criteria_table(snapshot["gates"], langs)]))
     for req in snapshot["requirements"]:
         details = [i for i in items if i["section"] == f"{req['id']}_criteria"
                    and i["name"] not in tabled]
@@ -162,7 +186,7 @@ def opinion_flowables(snapshot: dict, items: list[dict]) -> list[Flowable]:
             p(both(req["title"], langs), "h2"),
             p(f"{both(req['statute'], langs)} · {wording('status_' + req['status'], langs)}",
               "small"),
-            criteria_table(req["criteria"], langs), *items_flowables(details, langs)]))
+            *criteria_table(req["criteria"], langs), *items_flowables(details, langs)]))
     if snapshot["flags"]:
         out.append(p(wording("flags", langs), "h2"))
         out += [p("• " + both(f, langs)) for f in snapshot["flags"]]

@@ -61,6 +61,9 @@ def styles() -> dict[str, ParagraphStyle]:
                                     fontName=fonts.SANS_BOLD),
         "label": ParagraphStyle("label", parent=base, fontName=fonts.SANS_BOLD, spaceBefore=5,
                                 spaceAfter=1, keepWithNext=True),
+        # A label above a long answer (kept with it by a conditional page break instead).
+        "label_free": ParagraphStyle("label_free", parent=base, fontName=fonts.SANS_BOLD,
+                                     spaceBefore=5, spaceAfter=1),
         "title": ParagraphStyle("title", parent=base, fontName=fonts.SANS_BOLD, fontSize=16,
                                 leading=20, textColor=ACCENT, spaceAfter=2),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, leading=14,
@@ -163,13 +166,19 @@ def page_decorator(snapshot: dict, title_key: str = "title"
 
 
 def _fit(c: canvas.Canvas, text: str, width: float) -> str:
-    """Shorten a header or footer line to fit, with an ellipsis."""
+    """Shorten a header or footer line to fit, with an ellipsis (the longest start that
+    fits, found by halving: a 400-character name takes a few measurements, not 400)."""
     font, size = c._fontname, c._fontsize
     if c.stringWidth(text, font, size) <= width:
         return text
-    while text and c.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if c.stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"
 
 
 class NumberedCanvas(canvas.Canvas):

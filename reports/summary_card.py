@@ -19,6 +19,20 @@ from .snapshot import long_date
 
 STATUS_MARK = {"eligible": "✔", "not_eligible": "✘", "incomplete": "?", "not_assessed": "–"}
 
+# The card is one page: a long answer is cut here, and read in full in the report.
+BRIEF_CHARACTERS = 700
+BRIEF_LINES = 8
+
+
+def brief(text: str, langs: list[str]) -> str:
+    """A long answer's start, saying where the rest is."""
+    lines = text.splitlines()
+    if len(text) <= BRIEF_CHARACTERS and len(lines) <= BRIEF_LINES:
+        return text
+    cut = "\n".join(lines[:BRIEF_LINES])[:BRIEF_CHARACTERS]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut
+    return f"{cut.rstrip()}… ({wording('continued_in_report', langs)})"
+
 
 def card_flowables(snapshot: dict) -> list[Flowable]:
     if snapshot["schema"].endswith("/1"):
@@ -54,7 +68,7 @@ def card_flowables(snapshot: dict) -> list[Flowable]:
     summary = _recommendation_summary(snapshot)
     if summary:
         out.append(Spacer(1, 4))
-        out.append(p(summary))
+        out.append(p(brief(summary, langs)))
 
     out.append(p(wording("criteria_glance", langs), "h1"))
     glance: list[list[Any]] = []
@@ -159,7 +173,7 @@ def legacy_card_flowables(snapshot: dict) -> list[Flowable]:
                else p(wording("nothing_recorded", langs), "small"))
     if "recommendation_summary" in items:
         out.append(Spacer(1, 4))
-        out.append(p(answer("recommendation_summary")))
+        out.append(p(brief(answer("recommendation_summary"), langs)))
 
     out.append(p(wording("criteria_glance", langs), "h1"))
     glance: list[list[Any]] = []

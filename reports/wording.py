@@ -76,6 +76,10 @@ WORDING: dict[str, dict[str, str]] = {
     "amendment": {"en": "Amended after countersignature. Reason", "cy": "Diwygiwyd ar ôl "
                   "cydlofnodi. Rheswm"},
     "nothing_recorded": {"en": "Nothing recorded.", "cy": "Dim wedi'i gofnodi."},
+    "continued_in_report": {"en": "given in full in the court report",
+                            "cy": "wedi'i roi yn llawn yn adroddiad y llys"},
+    "reason_below": {"en": "Given in full below the table.",
+                     "cy": "Wedi'i roi yn llawn o dan y tabl."},
     "summary_title": {"en": "Summary for court", "cy": "Crynodeb ar gyfer y llys"},
     "proposed": {"en": "Proposed", "cy": "Arfaethedig"},
     "first_appointment": {"en": "First appointment", "cy": "Apwyntiad cyntaf"},

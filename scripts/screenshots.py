@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,10 +17,12 @@ scale = sys.argv[1] if len(sys.argv) > 1 else "1"
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 os.environ["QT_SCALE_FACTOR"] = scale
 
+import sqlcipher3  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from cstr_desktop.demo import create_demo_store  # noqa: E402
+from cstr_desktop.court_list import ListedCase  # noqa: E402
+from cstr_desktop.demo import PEOPLE, create_demo_store  # noqa: E402
 from cstr_desktop.form_loader import load_bundle  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.session import Session  # noqa: E402
@@ -42,8 +45,37 @@ def main() -> None:
 
     shot("sign-in")
     window.sign_in_submitted("sign_in", "demo-assessor", "demo-assessor-password")
+    store = window.session.store
+    today = date.fromisoformat(window.session.day)
+    yesterday = (today - timedelta(days=1)).isoformat()
+    store.add_case(ListedCase(yesterday, "Cardiff Magistrates' Court", "2", "10:30",
+                              f"CF-{today.year}-0091", "O'Connor", "Aoife", "1993-08-21",
+                              offence="Affray"))
+    window.show_list()
     shot("court-list")
-    window.open_case(f"CF-{window.session.day[:4]}-0102")
+    window.list_view.search.setText("o")
+    shot("search")
+    window.show_list()
+
+    # A second list for the day: one added, one moved, one whose date of birth changed,
+    # one taken off (untouched), and the started ones kept.
+    people = [(room, time_, suffix, family, given, dob, offence)
+              for room, time_, suffix, family, given, dob, offence in PEOPLE]
+    people[2] = (*people[2][:5], "1979-12-13", people[2][6])  # O'Brien: another birthday?
+    people[3] = ("3", "12:00", *people[3][2:])  # Okonkwo: moved
+    del people[7]  # Brown: off the list
+    people.append(("1", "15:00", "0109", "Evans", "Rhodri", "1986-06-06", "Theft"))
+    csv = tmp / "court-list-afternoon.csv"
+    csv.write_text("hearing_date,court_name,courtroom,list_time,case_number,family_name,"
+                   "given_names,date_of_birth,offence\n" + "".join(
+                       f"{today},Cardiff Magistrates' Court,{room},{time_},CF-{today.year}-"
+                       f"{suffix},{family},{given},{dob},{offence}\n"
+                       for room, time_, suffix, family, given, dob, offence in people),
+                   encoding="utf-8")
+    window.preview_court_list(str(csv))
+    shot("import-preview")
+    window.cancel_import()
+    window.open_case(f"CF-{today.year}-0102")
     answers = {"phq9_1": 2, "phq9_2": 3, "phq9_3": 1, "phq9_4": 2, "phq9_5": 1, "phq9_6": 2,
                "phq9_7": 1, "phq9_8": 0, "phq9_9": 1}
     for name, value in answers.items():
@@ -53,6 +85,20 @@ def main() -> None:
     window._show_case(state, row)
     window.interview_view.show_section("phq9", "phq9_9")
     shot("interview")
+    # Another program holds the store's write lock: the answer is kept, and says so.
+    blocker = sqlcipher3.connect(str(tmp / "data" / "store.db"), isolation_level=None)
+    blocker.execute(f"PRAGMA key = \"x'{store._key().hex()}'\"")
+    blocker.execute("BEGIN IMMEDIATE")
+    store.set_busy_timeout(0.1)
+    window.interview_view.show_section("offences", "offence_main")
+    line = window.interview_view.blocks()["offence_main"].input
+    line.edit.setText("Possession of a class A drug (cocaine) with intent to supply")
+    line.commit()
+    window.interview_view.focus_question("offence_main")
+    shot("not-saved")
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    window.interview_view.retry_unsaved()
     # Answers that contradict each other: the side panel names the warnings.
     for name, value in {"convicted": "yes", "plea": "not_yet",
                         "sentence_indicated": "suspended_sentence_order"}.items():
@@ -65,9 +111,23 @@ def main() -> None:
     window.switch_user()
     window.sign_in_submitted("sign_in", "demo-reviewer", "demo-reviewer-password")
     window.show_review_queue()
-    window.open_case(f"CF-{window.session.day[:4]}-0101")
+    shot("review-queue")
+    window.open_case(f"CF-{today.year}-0101")
     window.interview_view.show_section("mhtr_criteria")
+    window.review_bar.comment.setText("Please give the GP's name and say whether she is "
+                                      "registered.")
     shot("review")
+    window.request_changes()
+    window.switch_user()
+    window.sign_in_submitted("sign_in", "demo-assessor", "demo-assessor-password")
+    window.open_case(f"CF-{today.year}-0101")
+    window.review_bar.reply.setText("Added: Dr Rhys, Cathays Surgery; she is registered.")
+    window.send_reply()
+    window.review_bar.reply.setText("Anything else before I resubmit?")
+    shot("review-reply")
+    window.switch_user()
+    window.sign_in_submitted("sign_in", "demo-reviewer", "demo-reviewer-password")
+    window.open_case(f"CF-{today.year}-0101")
     window.preview_report()
     window.pool.waitForDone(10_000)
     for _ in range(20):

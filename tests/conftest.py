@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Offscreen unless told otherwise (QT_QPA_PLATFORM=xcb under xvfb-run runs them on X).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The validated-forms cache of the tests' own, not the user's (form_cache.py).
 os.environ.setdefault("CSTR_FORM_CACHE", os.path.join(tempfile.gettempdir(),
                                                       f"cstr-test-form-cache-{os.getuid()}"))

@@ -172,3 +172,55 @@ def test_demo_creates_a_store_with_sign_ins(tmp_path):
     assert statuses.count("awaiting_review") == 1 and statuses.count("draft") == 1
     err = one_line_error(run("demo", "--data-dir", folder, password=None), 2)
     assert "already exists" in err
+
+
+def test_import_list_dry_run_prints_the_reconcile_and_changes_nothing(store_dir, tmp_path):
+    csv_path = tmp_path / "list.csv"
+    csv_path.write_text(LIST, encoding="utf-8")
+    assert run("import-list", str(csv_path), "--user", "ann", "--data-dir",
+               store_dir).returncode == 0
+    changed = LIST.replace("1985-06-01", "1985-06-02").replace(
+        "2026-11-23,Milton Keynes Magistrates' Court,3,10:00,MK-2026-0412,Example,Sam,"
+        "1990-04-12\n", "")
+    csv_path.write_text(changed, encoding="utf-8")
+    proc = run("import-list", str(csv_path), "--dry-run", "--user", "ann", "--data-dir",
+               store_dir)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == ("Dry run, nothing was changed. Importing 1 listed case would give: "
+                        "0 added, 1 changed, 0 unchanged, 1 removed.")
+    assert lines[1] == ("  change  MK-2026-0413  Gwilym, Siân: date of birth 1985-06-01 -> "
+                        "1985-06-02  [WHO THE PERSON IS HAS CHANGED: check it is the same "
+                        "person]")
+    assert lines[2] == "  remove  MK-2026-0412  Example, Sam"
+    listed = json.loads(run("cases", "--json", "--user", "ann", "--data-dir",
+                            store_dir).stdout)
+    assert {c["case_number"] for c in listed} == {"MK-2026-0412", "MK-2026-0413"}
+    assert {c["date_of_birth"] for c in listed} == {"1990-04-12", "1985-06-01"}
+
+
+def test_a_command_on_a_store_open_in_the_app_says_busy_not_damaged(store_dir):
+    from cstr_desktop.folder_lock import FolderLock
+
+    with FolderLock(store_dir, "CSTR Court Day"):
+        proc = run("cases", "--user", "ann", "--data-dir", store_dir)
+    err = one_line_error(proc, 4)
+    assert err.startswith(f"cstr-desktop: busy: the store in {store_dir} is open in CSTR "
+                          f"Court Day (process {os.getpid()}, on ")
+    assert "close it there first, then try again" in err and "damaged" not in err
+    assert run("cases", "--user", "ann", "--data-dir", store_dir).returncode == 0
+
+
+def test_a_command_waiting_on_another_programs_write_says_busy(store_dir):
+    from pathlib import Path
+
+    from disks import write_lock
+
+    from cstr_desktop.key_slots import KeySlots
+
+    key = KeySlots(Path(store_dir)).unlock("ann", ADMIN_PW).db_keys[0]
+    with write_lock(Path(store_dir), key):
+        proc = run("audit-verify", "--user", "ann", "--data-dir", store_dir)
+    err = one_line_error(proc, 4)
+    assert err == (f"cstr-desktop: busy: the store in {store_dir} is busy: another window or "
+                   "program is using it; try again in a moment (nothing was lost)\n")

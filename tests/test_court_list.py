@@ -66,8 +66,8 @@ def test_every_bad_row_is_named_and_nothing_is_imported(store):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("", "empty"), (HEADER + "\n", "no rows"),
-    ("hearing_date,court_name\n2026-11-25,X\n", "missing column(s): courtroom, list_time"),
-    (HEADER + ",ward\n", "unknown column(s): ward"),
+    ("hearing_date,court_name\n2026-11-25,X\n", "missing columns: courtroom, list_time"),
+    (HEADER + ",ward\n", "unknown column: ward"),
 ])
 def test_bad_files(text, message):
     with pytest.raises(CourtListError, match=message.replace("(", r"\(").replace(")", r"\)")):
@@ -142,7 +142,8 @@ def test_manual_add(store):
 
 @pytest.mark.parametrize(("query", "found"), [
     ("gwilym", ["CF-1"]), ("GWIL", ["CF-1"]), ("sian", ["CF-1"]), ("Siân", ["CF-1"]),
-    ("nguyen", ["CF-2"]), ("thi minh", ["CF-2"]), ("o'brien", ["CF-3"]), ("obrien", []),
+    ("nguyen", ["CF-2"]), ("thi minh", ["CF-2"]), ("o'brien", ["CF-3"]), ("obrien", ["CF-3"]),
+    ("O Brien", ["CF-3"]), ("brien", ["CF-3"]), ("obri", ["CF-3"]),
     ("CF-3", ["CF-3"]), ("cf", ["CF-3", "CF-1", "CF-2"]), ("X123456", ["CF-1"]),
     ("zzz", []), ("", []), ("\"*(", []),
 ])
@@ -169,3 +170,22 @@ def test_search_within_a_day(store):
 def test_search_limit_keeps_the_most_recent(store):
     store.import_court_list(parse_court_list(csv_text()))
     assert [c["case_number"] for c in store.cases(search="cf", limit=1)] == ["CF-3"]
+
+
+def test_opening_a_case_leaves_it_listed_until_a_person_answers(store, bundle):
+    store.import_court_list(parse_court_list(csv_text()))
+    assessment = store.start_assessment(bundle, "CF-1")
+    assert store.answers(assessment)  # the listing details, copied in
+    assert store.case("CF-1")["status"] == "listed"
+    store.save_answer(bundle, assessment, "interpreter_used", "no")
+    assert store.case("CF-1")["status"] == "draft"
+
+
+def test_the_plan_is_the_import_and_looking_changes_nothing(store):
+    store.import_court_list(parse_court_list(csv_text()))
+    before = store.cases(day="2026-11-25")
+    plan = store.plan_court_list(parse_court_list(csv_text().replace("Gwilym", "Gwillim")))
+    assert [c.case_number for c, _ in plan.changed] == ["CF-1"]
+    assert plan.identity_changed(plan.changed[0][1]) == ["family_name"]
+    assert plan.names["CF-1"].startswith("Gwilym,")
+    assert store.cases(day="2026-11-25") == before

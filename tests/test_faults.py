@@ -1,5 +1,6 @@
 """Faults named as what they are: busy, disk full, read-only and damaged are four different
-one-line messages, and only damage suggests ``restore``. Real files, a real second
+one-line messages, and only damage suggests ``restore``; busy exits 4 (try again), the
+others 2. Real files, a real second
 connection, a real small disk (tmpfs) and a real read-only mount."""
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ def cli(folder, *args):
                           stdin=subprocess.DEVNULL)
 
 
-def one_line(proc) -> str:
-    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+def one_line(proc, code: int = 2) -> str:
+    assert proc.returncode == code, (proc.stdout, proc.stderr)
     assert len(proc.stderr.splitlines()) == 1 and "Traceback" not in proc.stderr, proc.stderr
     return proc.stderr
 
@@ -58,7 +59,7 @@ def busy(store) -> str:
     other.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
     try:
-        return one_line(cli(store, "cases"))
+        return one_line(cli(store, "cases"), 4)  # exit 4: busy, try again
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -239,10 +239,12 @@ def test_migrations_are_applied_once(folder, store):
     store.close()
     with reopen(folder) as again:
         names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
-        assert names[:4] == ["m001_core_tables", "m002_cases_lifecycle_versions",
-                             "m003_resume_position", "m004_frozen_reports"]
-        assert {"m006_signed_accounts_and_steps", "m007_profiles_and_reader_copies"} <= set(
-            names) and len(names) == len(set(names))
+        # Each once, in the order of store_schema.py: issue 8's m005 was made beside m006
+        # and m007 and comes after them (stores made before it take it last too).
+        assert names == ["m001_core_tables", "m002_cases_lifecycle_versions",
+                         "m003_resume_position", "m004_frozen_reports",
+                         "m007_profiles_and_reader_copies", "m006_signed_accounts_and_steps",
+                         "m005_started_review_comments_search"]
 
 
 def filled(store, bundle, count=5):
@@ -325,3 +327,32 @@ def test_a_clock_set_back_does_not_make_signatures_older_than_their_certificates
         entries = sam.audit_entries()
         assert entries[-1]["at"] >= entries[-3]["at"]
         assert sam.verify_audit().ok
+
+
+def test_m005_upgrades_a_store_made_before_it(tmp_path, bundle):
+    """A store from before m005: its started work stays started, its review comment is kept
+    in the history, and search finds names without their punctuation."""
+    from cstr_desktop.court_list import ListedCase
+
+    old = assessor_store(tmp_path / "data", "ann", PASSWORD)
+    old.add_case(ListedCase("2026-11-25", "Cardiff", "1", "10:00", "CF-1", "O'Brien", "Seán",
+                            "1979-12-31"))
+    old.add_case(ListedCase("2026-11-25", "Cardiff", "1", "11:00", "CF-2", "Ali", "Sara",
+                            "1990-01-01"))
+    a = old.start_assessment(bundle, "CF-1")
+    old.save_answer(bundle, a, "interpreter_used", "no")
+    old.start_assessment(bundle, "CF-2")  # opened, nothing answered
+    # Back to how a store was before m005.
+    db = old.db
+    db.execute("DROP TABLE review_comments")
+    db.execute("ALTER TABLE assessments DROP COLUMN started_at")
+    db.execute("UPDATE assessments SET status = 'changes_requested', "
+               "review_comment = 'Add the GP.' WHERE id = ?", [a])
+    db.execute("UPDATE cases SET search_text = 'o''brien sean cf-1' WHERE case_number = 'CF-1'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm005%'")
+    old.close()
+    with reopen(tmp_path / "data") as upgraded:
+        assert upgraded.case("CF-1")["status"] == "changes_requested"
+        assert upgraded.case("CF-2")["status"] == "listed"
+        assert [c["text"] for c in upgraded.review_comments(a)] == ["Add the GP."]
+        assert [c["case_number"] for c in upgraded.cases(search="obrien")] == ["CF-1"]

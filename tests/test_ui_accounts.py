@@ -114,7 +114,7 @@ def test_anyone_changes_their_own_password_and_only_admins_see_accounts(qtbot, t
         QTest.keyClicks(focused(), text)
         QTest.keyClick(focused(), Qt.Key.Key_Tab)
     view._submit()
-    assert view.message.text() == "The current password is wrong"
+    assert view.message.text() == "The current password is wrong."
     view.reset()
     view.current.setText("assessor pass 1")
     view.new.setText("assessor pass 2")

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from report_helpers import ink_fraction, pages, pdf_text, reader
 from store_helpers import ADMIN_PASSWORD, make_store
 from ui_driver import (
-    StubDialogs,
+    choose_file,
     complete_interview,
     focused,
     key,
     make_window,
+    print_to_pdf,
     shortcut,
     sign_in_by_keys,
 )
@@ -30,9 +31,8 @@ ANSWERS = {**DUAL, "interpreter_used": "no", "phq9_difficulty": 1}
 
 @pytest.fixture
 def setup(qtbot, tmp_path):
-    dialogs = StubDialogs()
-    window = make_window(qtbot, tmp_path / "data", tmp_path, dialogs)
-    return window, dialogs, tmp_path
+    window = make_window(qtbot, tmp_path / "data", tmp_path)
+    return window, None, tmp_path
 
 
 def assessor_with_one_case(window) -> None:
@@ -59,13 +59,19 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
     sign_in_by_keys(window, "sam", "assessor password")
     csv_path = tmp_path / "list.csv"
     csv_path.write_text(LIST.format(day=window.session.day), encoding="utf-8")
-    dialogs.open_path = str(csv_path)
-    shortcut(window, "Ctrl+I")
-    assert "2 added" in window.list_view.message.text()
+    shortcut(window, "Ctrl+I")  # the real file dialog: the path typed in it, then Enter
+    choose_file(qtbot, csv_path)
+    # The reconcile is shown first; Enter on Import applies it.
+    assert window.stack.currentWidget() is window.import_view
+    assert [r[:3] for r in window.import_view.rows()] == [
+        ("Add", "CF-9001", "Gwilym, Siân"), ("Add", "CF-9002", "Nguyễn, Thị Minh")]
+    key(Qt.Key.Key_Return)
+    assert "2 to add" in window.list_view.message.text()
     assert window.list_view.case_numbers() == ["CF-9002", "CF-9001"]
+    assert window.list_view.counts.text() == "2 listed"
 
-    # Search as you type, then open the case with Enter.
-    window.list_view.search.setFocus()
+    # Search as you type (focus starts in the search box), then open the case with Enter.
+    assert focused() is window.list_view.search
     for ch in "gwil":
         key(ch)
     assert window.list_view.case_numbers() == ["CF-9001"]
@@ -103,10 +109,10 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
     window.list_view.table.setFocus()
     key(Qt.Key.Key_Return)
     assert window.review_bar.buttons["countersign"].isVisibleTo(window)
-    window.review_bar.text.setFocus()
+    window.review_bar.password.setFocus()
     for ch in "reviewer password":
         key(ch)
-    key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # to the Countersign button
+    key(Qt.Key.Key_Tab)  # to the Countersign button beside the password
     assert focused() is window.review_bar.buttons["countersign"]
     key(Qt.Key.Key_Space)
     assert window.session.store.assessment(window.session.assessment_id)["status"] == "approved"
@@ -120,24 +126,25 @@ def test_the_whole_court_day_by_keyboard(setup, qtbot):
     qtbot.waitUntil(lambda: window.report_view.pdf != before, timeout=10_000)
     assert not any("DRAFT" in page for page in pages(window.report_view.pdf))
     out = tmp_path / "final.pdf"
-    dialogs.save_path = str(out)
     window.report_view.setFocus()
-    window.choose_pdf_path()
+    window.choose_pdf_path()  # the real save dialog
+    choose_file(qtbot, out)
     text = pdf_text(out.read_bytes())
     assert "DRAFT" not in text and "Countersigned by" in text and "Siân Gwilym" in text
 
-    # Print: the real printing code, on a PDF printer (only the print dialog is skipped).
-    dialogs.print_path = tmp_path / "printed.pdf"
-    window.report_view.print_pdf.emit()  # printed on a worker thread
+    # Print through the real print dialog, to its PDF printer; printed on a worker thread.
+    printed_path = tmp_path / "printed.pdf"
+    window.report_view.print_pdf.emit()
+    print_to_pdf(qtbot, printed_path)
     qtbot.waitUntil(lambda: window.report_view.status.text() == "Sent to the printer.",
                     timeout=10_000)
-    printed = reader(dialogs.print_path.read_bytes())
+    printed = reader(printed_path.read_bytes())
     assert len(printed.pages) == len(reader(window.report_view.pdf).pages)
     for page in printed.pages:
         images = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
         # Each page is one image of at most 300 dpi across A4 (not the printer's 1200).
         assert len(images) == 1 and 2000 < images[0]["/Width"] <= 2481
-    assert ink_fraction(dialogs.print_path, first_page=1) > 0.01
+    assert ink_fraction(printed_path, first_page=1) > 0.01
     actions = [e["action"] for e in window.session.store.audit_entries()]
     assert "report_printed" in actions
 
@@ -162,7 +169,7 @@ def test_wrong_password_is_refused_in_words(setup):
     shortcut(window, "Ctrl+Shift+U")
     sign_in_by_keys(window, "admin", "wrong password!")
     assert window.stack.currentWidget() is window.sign_in_view
-    assert window.sign_in_view.error.text() == "wrong account name or password"
+    assert window.sign_in_view.error.text() == "Wrong account name or password."
 
 
 def test_idle_lock_hides_everything_until_the_same_person_signs_in(setup, qtbot):
@@ -264,14 +271,14 @@ def test_missing_required_answers_are_found_by_key_and_submitting_asks_first(set
     sign_in_by_keys(window, "rita", "reviewer password")
     window.open_case("CF-1")
     assert not window.interview_view.problem.isVisibleTo(window)
-    window.review_bar.text.setText("reviewer password")
+    window.review_bar.password.setText("reviewer password")
     window.countersign()
     assert window.session.store.assessment(assessment)["status"] == "awaiting_review"
     assert window.interview_view.problem.isVisibleTo(window)
     assert window.interview_view.problem.text().startswith(
         "Not countersigned: the opinion on the statutory criteria is not final (all "
         "requirements: Convicted (pleaded guilty or found guilty) (no answer);")
-    assert window.review_bar.text.text() == ""  # the password is not left in the box
+    assert window.review_bar.password.text() == ""  # the password is not left in the box
 
 
 def test_next_missing_says_when_nothing_is_missing(setup, qtbot):
@@ -290,9 +297,9 @@ def test_next_missing_says_when_nothing_is_missing(setup, qtbot):
             value = [first] if q.type == "multi_choice" else first
         if value is None:
             value = "Recorded."
-        state, problem = window.save_answer(name, value)
-        assert problem is None, (name, problem)
-        window.interview_view.refresh(state)
+        outcome = window.save_answer(name, value)
+        assert outcome.state is not None, (name, outcome)
+        window.interview_view.refresh(outcome.state)
     assert window.interview_view.state.still_needed() == []
     assert window.interview_view.state.open_findings == []
     window.go_to_next_missing()

@@ -74,7 +74,7 @@ def test_welsh_interface(qtbot, tmp_path):
                                              "CF-1", "Ali", "Sara", "1990-01-01"))
     window.show_list()
     assert window.list_view.heading.text().startswith("Rhestr y llys")
-    assert window.status_label.text() == "Wedi mewngofnodi fel admin (Gweinyddwr)"
+    assert window.status_label.text() == "Wedi mewngofnodi fel admin · Gweinyddwr"
     window.session.store.add_account("sam", "assessor password", "assessor")
     window.switch_user()
     sign_in_by_keys(window, "sam", "assessor password")
@@ -127,7 +127,7 @@ def test_language_menu_switches_the_interface_in_place(qtbot, tmp_path):
     assert not window.menu_actions["welsh"].isChecked()
     assert [m.text() for m in window.menuBar().actions()][:3] == ["&File", "&Go", "&Case"]
     assert window.settings.value("language") == "en"
-    assert window.status_label.text() == "Signed in as sam (Assessor)"
+    assert window.status_label.text() == "Signed in as sam · Assessor"
     # While the screen is locked the language cannot change (the lock must hold).
     window.lock()
     assert not window.menu_actions["welsh"].isEnabled()

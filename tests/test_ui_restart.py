@@ -23,14 +23,14 @@ CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from PySide6.QtCore import Qt
     app = QApplication([])
-    from ui_driver import StubDialogs, key, sign_in_by_keys
+    from ui_driver import key, sign_in_by_keys
     from PySide6.QtCore import QSettings
     from ui.session import Session
     from ui.main_window import MainWindow
     from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
     settings = QSettings({settings!r}, QSettings.Format.IniFormat)
     w = MainWindow(Session(data_dir=Path({data!r}), kdf=FAST_KDF_FOR_TESTS), settings,
-                   dialogs=StubDialogs(), idle_minutes=60)
+                   idle_minutes=60)
     w.show()
     app.processEvents()
     sign_in_by_keys(w, "sam", "assessor password")
@@ -70,7 +70,10 @@ def test_killed_mid_interview_reopens_with_the_same_answers_and_place(qtbot, tmp
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
 
+    # The killed app's lock file is still there, naming it; the lock itself went with it.
+    assert f'"pid": {child.pid}' in (data / "cstr-desktop.lock").read_text()
     window = make_window(qtbot, data, tmp_path)
+    assert window.folder_problem is None and window.sign_in_view.mode == "sign_in"
     sign_in_by_keys(window, "sam", "assessor password")
     window.list_view.table.setFocus()
     key(Qt.Key.Key_Return)

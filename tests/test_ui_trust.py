@@ -1,5 +1,6 @@
-"""Trust in the app: the recovery key shown once at the first run (and printed), About with
-the root key's fingerprint, and amending as a reviewer with a password."""
+"""Trust in the app: the recovery key shown once at the first run (and printed through the
+real print dialog), About with the root key's fingerprint, and amending as a reviewer with
+a password."""
 
 from __future__ import annotations
 
@@ -7,18 +8,16 @@ import io
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from report_helpers import full_answers, pdf_text
+from report_helpers import full_answers, pdf_text, reader
 from store_helpers import KDF, make_store
-from ui_driver import StubDialogs, focused, make_window, sign_in_by_keys
+from ui_driver import focused, make_window, print_to_pdf, sign_in_by_keys
 
 from cstr_desktop.cli import main
 from cstr_desktop.store import Store
 
 
 def test_the_first_run_shows_the_recovery_key_once_and_prints_it(qtbot, tmp_path):
-    dialogs = StubDialogs()
-    dialogs.print_path = tmp_path / "recovery.pdf"
-    window = make_window(qtbot, tmp_path / "data", tmp_path, dialogs)
+    window = make_window(qtbot, tmp_path / "data", tmp_path)
     view = window.sign_in_view
     view.name.setFocus()
     QTest.keyClicks(view.name, "admin")
@@ -34,9 +33,16 @@ def test_the_first_run_shows_the_recovery_key_once_and_prints_it(qtbot, tmp_path
     assert "-".join(shown) == key
     assert window.session.store.recovery_key is None  # not kept anywhere else
     QTest.keyClick(focused(), Qt.Key.Key_Space)  # Print… has the focus
+    print_to_pdf(qtbot, tmp_path / "recovery.pdf")
     qtbot.waitUntil(lambda: window.recovery_view.message.text() == "Sent to the printer.",
                     timeout=10_000)
-    printed = " ".join(pdf_text(dialogs.printed[0]).replace("\xa0", " ").split())
+    # The printer gets the page as an image (at up to 300 dpi): one page came out; the
+    # sheet it was made from holds the key and the root key's fingerprint.
+    assert len(reader((tmp_path / "recovery.pdf").read_bytes()).pages) == 1
+    from ui import actions
+
+    sheet = actions.recovery_sheet(window.session, window.recovery_view.key)
+    printed = " ".join(pdf_text(sheet).replace("\xa0", " ").split())
     assert " ".join(key.split("-")[:4]) in printed
     assert window.session.store.root_fingerprint() in printed
     window.recovery_view.done_button.click()
@@ -68,18 +74,19 @@ def test_a_reviewer_amends_with_a_reason_and_their_password(qtbot, tmp_path, bun
         sam.submit_for_review(a)
     with Store.open(folder, "rita", "reviewer password", kdf=KDF) as rita:
         rita.countersign(a, "reviewer password")
-    window = make_window(qtbot, folder, tmp_path, StubDialogs())
+    window = make_window(qtbot, folder, tmp_path)
     sign_in_by_keys(window, "rita", "reviewer password")
     window.open_case("CF-1")
     bar = window.review_bar
-    assert bar.buttons["amend"].isVisibleTo(window) and bar.password.isVisibleTo(window)
-    bar.text.setText("Wrong date.")
-    bar.password.setText("reviewer password")
+    assert bar.buttons["amend"].isVisibleTo(window) and bar.amend_password.isVisibleTo(window)
+    assert not bar.review_row.isVisibleTo(window)  # nothing to countersign: it is approved
+    bar.reason.setText("Wrong date.")
+    bar.amend_password.setText("reviewer password")
     window.amend()
     assert "at least a sentence" in window.interview_view.problem.text()
-    assert bar.password.text() == ""  # never left in the box
-    bar.text.setText("The date of birth was taken from the wrong listing.")
-    bar.password.setText("reviewer password")
+    assert bar.amend_password.text() == ""  # never left in the box
+    bar.reason.setText("The date of birth was taken from the wrong listing.")
+    bar.amend_password.setText("reviewer password")
     window.amend()
     row = window.session.store.assessment(a)
     assert (row["status"], row["version"]) == ("draft", 2)
@@ -95,6 +102,10 @@ def test_an_administrator_sees_a_case_read_only(qtbot, tmp_path, bundle):
     sign_in_by_keys(window, "admin", "admin password")
     window.open_case("CF-1")
     assert window.interview_view.read_only
-    assert not window.review_bar.buttons["submit"].isVisibleTo(window)
-    state, problem = window.save_answer("person_family_name", "Other")
-    assert state is None and "admin role cannot" in problem
+    bar = window.review_bar
+    assert not bar.buttons["submit"].isVisibleTo(window)
+    assert not any(row.isVisibleTo(window) for row in (bar.review_row, bar.reply_row,
+                                                        bar.amend_row))
+    outcome = window.save_answer("person_family_name", "Other")
+    assert outcome.state is None and "admin role cannot" in str(outcome.refused)
+    assert window.session.store.answers(a)["person_family_name"] == "Gwilym"

@@ -16,40 +16,88 @@ from ui.question_widgets import ChoiceInput, LineInput, LongTextInput, MultiChoi
 from ui.session import Session
 
 
-class StubDialogs:
-    """Answers file choosers at once, with the paths the test set."""
+def open_dialog(qtbot, kind: type, timeout: int = 5000):
+    """The dialog of ``kind`` the app has just opened (with ``open()``), once it shows."""
+    found: list = []
 
-    def __init__(self):
-        self.open_path = ""
-        self.save_path = ""
-        self.print_path = ""
-        self.printed: list[bytes] = []
+    def shown() -> bool:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            found.append(dialog)
+            return True
+        return False
 
-    def open_file(self, title, filter_, done):
-        done(self.open_path)
-
-    def save_file(self, title, name, filter_, done):
-        done(self.save_path)
-
-    def print_pdf(self, pdf, done):
-        """As if the person chose a PDF printer writing to ``print_path``: the real
-        printing code runs; only the choosing is skipped."""
-        from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415
-
-        from ui.printing import print_in_background  # noqa: PLC0415
-
-        self.printed.append(pdf)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.print_path))
-        print_in_background(printer, pdf, done)
+    qtbot.waitUntil(shown, timeout=timeout)
+    return found[-1]
 
 
-def make_window(qtbot, data_dir: Path, tmp_path: Path, dialogs=None, lang="en") -> MainWindow:
+def closed(qtbot, dialog) -> None:
+    """Wait for a dialog to close and be deleted, as the event loop does at once in the
+    app (a nested wait would leave the deletion, and the focus it moves, for later)."""
+    from PySide6.QtCore import QEvent  # noqa: PLC0415
+
+    window = dialog.parentWidget().window() if dialog.parentWidget() else None
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    if window is not None and window.isVisible() and QApplication.activeModalWidget() is None:
+        # The window manager gives the window back the keyboard (offscreen, nothing does).
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+def choose_file(qtbot, path) -> None:
+    """Put a path in the real file dialog the app opened (as pasted: typed key by key, the
+    dialog's completer would take the Enter), and press Enter, as a person would."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit  # noqa: PLC0415
+
+    dialog = open_dialog(qtbot, QFileDialog)
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    edit.setFocus()
+    edit.setText(str(path))
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    closed(qtbot, dialog)
+
+
+def print_to_pdf(qtbot, path) -> None:
+    """In the real print dialog: choose the PDF printer, type the file's name, press
+    Print."""
+    from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton  # noqa: PLC0415
+
+    dialog = open_dialog(qtbot, QPrintDialog)
+    printers = dialog.findChild(QComboBox, "printers")
+    printers.setCurrentIndex(printers.findText("Print to File (PDF)"))
+    edit = dialog.findChild(QLineEdit, "filename")
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, str(path))
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Print")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    closed(qtbot, dialog)
+
+
+def answer_question_box(qtbot, label: str) -> str:
+    """Press the button labelled ``label`` in the real message box the app opened; returns
+    the box's text."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    box = open_dialog(qtbot, QMessageBox)
+    text = box.text()
+    button = next(b for b in box.buttons() if b.text().replace("&", "") == label)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    closed(qtbot, box)
+    return text
+
+
+def make_window(qtbot, data_dir: Path, tmp_path: Path, lang="en",
+                idle_minutes: float = 60) -> MainWindow:
+    """The app's window as a person starts it (its real dialogs), with a quick key
+    derivation for the tests' accounts."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("language", lang)
     window = MainWindow(Session(data_dir=data_dir, lang=lang, kdf=FAST_KDF_FOR_TESTS), settings,
-                        dialogs=dialogs or StubDialogs(), idle_minutes=60)
+                        idle_minutes=idle_minutes)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -97,6 +145,24 @@ def sign_in_by_keys(window: MainWindow, name: str, password: str, again: bool = 
         # The first run shows the recovery key once: from Print to "I have kept it safe".
         QTest.keyClick(focused(), Qt.Key.Key_Tab)
         QTest.keyClick(focused(), Qt.Key.Key_Space)
+
+
+ADMIN = ("admin", "admin password")
+ASSESSOR = ("sam", "assessor password")
+REVIEWER = ("rita", "reviewer password")
+
+
+def first_run(window: MainWindow, as_: tuple[str, str] = ASSESSOR) -> None:
+    """The first run: the administrator makes the store and the day's accounts (an
+    assessor and a reviewer), then hands the laptop to ``as_``. Duties are separate: only
+    an assessor writes assessments."""
+    sign_in_by_keys(window, *ADMIN, again=True)
+    store = window.session.store
+    store.add_account(*ASSESSOR, "assessor")
+    store.add_account(*REVIEWER, "reviewer")
+    if as_ != ADMIN:
+        shortcut(window, "Ctrl+Shift+U")
+        sign_in_by_keys(window, *as_)
 
 
 def current_block() -> QuestionBlock | None:

@@ -7,18 +7,26 @@ the app.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cstr_desktop.court_list import CourtListError, parse_court_list, read_court_list
+from cstr_desktop.court_list import (
+    CourtListError,
+    ListedCase,
+    ReconcilePlan,
+    parse_court_list,
+    read_court_list,
+)
 from cstr_desktop.form_errors import AnswerError
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.key_slots import DEFAULT_KDF, KdfParams, SignInError, TooManyAttempts
 from cstr_desktop.lifecycle import LifecycleError
 from cstr_desktop.readers import CopyContents, copy_contents
-from cstr_desktop.store import Store, StoreError
+from cstr_desktop.store import Store, StoreError, StoreUnavailable
+from cstr_desktop.uk_formats import EntryError, parse_date, parse_time
 from reports.record import ALL_READERS, freeze_final_reports, stored_report
 from reports.snapshot import CopyRefused
 
@@ -65,18 +73,19 @@ def sign_in(session: Session, name: str, password: str) -> Store:
     return session.store
 
 
-def unlock(session: Session, password: str) -> str | None:
-    """Unlock the locked window; None, or why not (wrong guesses back off as at sign-in)."""
+def unlock(session: Session, password: str) -> SignInError | None:
+    """Unlock the locked window; None, or why not (wrong guesses back off as at sign-in:
+    then the error is TooManyAttempts, saying how long to wait)."""
     assert session.store is not None
     store = session.store
     try:
         store.confirm_password(password)
     except TooManyAttempts as exc:
         store.log("unlock_refused", "account", store.user.id, reason="waiting")
-        return str(exc)
+        return exc
     except SignInError as exc:
         store.log("unlock_refused", "account", store.user.id)
-        return str(exc)
+        return exc
     store.log("unlock", "account", store.user.id)
     return None
 
@@ -131,27 +140,74 @@ def list_cases(session: Session, search: str = "") -> list[dict]:
 
 
 def review_queue(session: Session) -> list[dict]:
+    """What awaits a countersignature, oldest first: when and where listed, who wrote it
+    and when it was submitted."""
     assert session.store is not None
+    authors = {a.id: a.username for a in session.store.accounts(include_removed=True)}
     rows = session.store.awaiting_review()
-    return [{"case_number": r["case_number"] or "-", "family_name": r["family_name"] or "",
-             "given_names": r["given_names"] or "", "list_time": "", "courtroom": "",
-             "status": r["status"]} for r in rows]
+    out = []
+    for r in rows:
+        try:
+            case = session.store.case(r["case_number"]) if r["case_number"] else {}
+        except StoreError:
+            case = {}
+        out.append({"case_number": r["case_number"] or "-",
+                    "family_name": r["family_name"] or "", "given_names": r["given_names"] or "",
+                    "hearing_date": case.get("hearing_date") or "",
+                    "list_time": case.get("list_time") or "",
+                    "courtroom": case.get("courtroom") or "", "status": r["status"],
+                    "author": authors.get(r["created_by"], ""),
+                    "submitted_at": r["submitted_at"] or ""})
+    return out
 
 
-def import_court_list(session: Session, path: str) -> str:
+def plan_court_list(session: Session, path: str) -> tuple[list[ListedCase], ReconcilePlan]:
+    """Read a court list and work out what importing it would change (nothing changes)."""
     assert session.store is not None
-    plan = session.store.import_court_list(read_court_list(path))
-    return plan.summary()
+    cases = read_court_list(path)
+    plan = session.store.plan_court_list(cases)
+    session.store.log("court_list_previewed", "cases", None, reason=plan.summary())
+    return cases, plan
+
+
+def apply_court_list(session: Session, cases: list[ListedCase]) -> ReconcilePlan:
+    """Import the list the person has looked at and confirmed."""
+    assert session.store is not None
+    return session.store.import_court_list(cases)
+
+
+class FieldProblems(StoreError):
+    """Add defendant: the fields that need correcting, ``(field, problem)`` each."""
+
+    def __init__(self, problems: list[tuple[str | None, Any]]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for _, p in problems))
 
 
 def add_defendant(session: Session, fields: dict[str, str]) -> None:
+    """Add a defendant typed in by hand: dates and times as typed in the UK."""
     assert session.store is not None
+    fields = dict(fields)
+    problems: list[tuple[str | None, Any]] = []
+    for name, parse in (("date_of_birth", parse_date), ("hearing_date", parse_date),
+                        ("list_time", parse_time)):
+        if fields.get(name):
+            try:
+                fields[name] = parse(fields[name])
+            except EntryError as exc:
+                problems.append((name, exc))
+    problems += [(name, "required") for name, value in fields.items()
+                 if not value and name in ("family_name", "given_names", "date_of_birth",
+                                           "case_number", "hearing_date", "court_name",
+                                           "courtroom", "list_time")]
+    if problems:
+        raise FieldProblems(problems)
     header = ",".join(fields)
     row = ",".join('"' + v.replace('"', '""') + '"' for v in fields.values())
     try:
         case = parse_court_list(f"{header}\n{row}\n")[0]
     except CourtListError as exc:
-        raise StoreError("; ".join(p.split(": ", 1)[-1] for p in exc.problems)) from None
+        raise FieldProblems([(None, p.split(": ", 1)[-1]) for p in exc.problems]) from None
     session.store.add_case(case)
 
 
@@ -170,18 +226,28 @@ def open_case(session: Session, case_number: str) -> tuple[InterviewState, dict]
     return InterviewState(session.bundle(), store.answers(row["id"])), row
 
 
-def save_answer(session: Session, name: str, value: Any) -> tuple[InterviewState | None,
-                                                                  str | None]:
-    """Save one answer now; returns the new state, or the reason it was not saved."""
-    assert session.store is not None and session.assessment_id is not None
-    bundle = session.bundle()
+@dataclass
+class SaveOutcome:
+    """What became of one answer: saved (the new state), refused, or not written."""
+
+    state: InterviewState | None = None
+    refused: Exception | None = None  # the answer itself was not accepted
+    not_saved: StoreUnavailable | None = None  # could not be written: kept, to try again
+
+
+def save_answer(session: Session, name: str, value: Any) -> SaveOutcome:
+    """Save one answer now."""
+    if session.store is None or session.assessment_id is None:
+        raise StoreError("no case is open to save the answer in")
     try:
+        bundle = session.bundle()
         session.store.save_answer(bundle, session.assessment_id, name, value)
-    except AnswerError as exc:
-        return None, exc.detail
-    except (LifecycleError, StoreError) as exc:
-        return None, str(exc)
-    return InterviewState(bundle, session.store.answers(session.assessment_id)), None
+        answers = session.store.answers(session.assessment_id)
+    except StoreUnavailable as exc:
+        return SaveOutcome(not_saved=exc)
+    except (AnswerError, LifecycleError, StoreError) as exc:
+        return SaveOutcome(refused=exc)
+    return SaveOutcome(state=InterviewState(bundle, answers))
 
 
 def remember_position(session: Session, section: str, question: str | None) -> None:
@@ -247,6 +313,16 @@ def submit(session: Session, missing: list[str] | None = None) -> dict:
 def request_changes(session: Session, comment: str) -> dict:
     assert session.store is not None
     return session.store.request_changes(session.assessment_id, comment)
+
+
+def reply_to_review(session: Session, text: str) -> dict:
+    assert session.store is not None
+    return session.store.reply_to_review(session.assessment_id, text)
+
+
+def review_comments(session: Session) -> list[dict]:
+    assert session.store is not None and session.assessment_id is not None
+    return session.store.review_comments(session.assessment_id)
 
 
 def countersign(session: Session, password: str) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -26,12 +26,16 @@ from cstr_desktop.form_loader import FormBundle, ResolvedSection
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.local_text import tr
 
+from .error_text import say_error
 from .question_widgets import ChoiceInput, QuestionInput, make_input
 from .section_list import SectionList
 from .side_panel import SidePanel
 from .text import sentence, t
 
-SaveAnswer = Callable[[str, Any], tuple[InterviewState | None, str | None]]
+# Saves one answer; returns a SaveOutcome (ui.actions): the new state, or why not.
+SaveAnswer = Callable[[str, Any], Any]
+# A save that could not be written is tried again after these many seconds (then longer).
+RETRY_SECONDS = (3, 5, 10, 20, 30)
 
 
 class QuestionBlock(QFrame):
@@ -60,13 +64,15 @@ class QuestionBlock(QFrame):
             help_label.setAccessibleName(tr(question.help, lang))
             layout.addWidget(help_label)
         choices = [(c.value, tr(c.label, lang)) for c in state.choices(question.name)]
-        self.input: QuestionInput | None = make_input(question, label_text, choices, scored, self)
+        self.input: QuestionInput | None = make_input(question, label_text, choices, scored, self,
+                                                      lang)
         if self.input is not None:
             layout.addWidget(self.input)
             self.label.setBuddy(self.input)
             if question.name in state.answers:
                 self.input.set_value(state.answers[question.name])
         self.status = QLabel("", self)
+        self.status.setWordWrap(True)  # a reason in full, never wider than the page
         self.status.setObjectName("status")
         self.status.setAccessibleName(t("status", lang))
         layout.addWidget(self.status)
@@ -79,6 +85,7 @@ class QuestionBlock(QFrame):
 
     def show_status(self, text: str, error: bool) -> None:
         self.status.setText(text)
+        self.status.setAccessibleName(text or self.status.accessibleName())
         self.status.setProperty("error", error)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
@@ -103,6 +110,14 @@ class InterviewView(QWidget):
         self.pages: dict[str, tuple[QScrollArea, dict[str, QuestionBlock]]] = {}
         self.current: str | None = None
         self.read_only = False
+        # Answers given but not yet written (the store was busy, the disk full...), in the
+        # order given: kept on screen, retried, and the case cannot be left until they are
+        # saved or the person discards them.
+        self.unsaved: dict[str, Any] = {}
+        self.unsaved_reason: Exception | None = None
+        self._retries = 0
+        self.retry_timer = QTimer(self, singleShot=True)
+        self.retry_timer.timeout.connect(self.retry_unsaved)
 
         self.sections = SectionList(self)
         self.sections.setAccessibleName(t("sections", lang))
@@ -155,6 +170,8 @@ class InterviewView(QWidget):
             self.stack.removeWidget(scroll)
             scroll.deleteLater()
         self.pages.clear()
+        self.unsaved.clear()
+        self.retry_timer.stop()
         self.state = state
         self.read_only = read_only
         self.header.setText(header)
@@ -220,6 +237,8 @@ class InterviewView(QWidget):
                 block.input.answered.connect(
                     lambda value, name=question.name: self._answered(name, value))
                 block.input.done.connect(lambda name=question.name: self.focus_next(name))
+                block.input.invalid.connect(
+                    lambda exc, name=question.name: self._refused(name, exc))
                 block.input.setEnabled(not self.read_only)
                 if self.read_only and question.name not in self.state.answers:
                     block.show_not_answered(self.lang)
@@ -248,6 +267,8 @@ class InterviewView(QWidget):
         self.sections.blockSignals(True)
         self.sections.setCurrentRow(row)
         self.sections.blockSignals(False)
+        # The current section whole in the list, never cut off at its top or bottom.
+        self.sections.scrollToItem(self.sections.item(row))
         self._apply_visibility(name)
         self.side.show_state(self.state)
         target = question if question in blocks and blocks[question].isVisibleTo(
@@ -311,17 +332,99 @@ class InterviewView(QWidget):
 
     # -- answers ------------------------------------------------------------------
 
+    def _block(self, name: str) -> QuestionBlock:
+        """The question's block (its section's page is built if it was not yet)."""
+        section = next(s for s in self.bundle.sections if s.name == self.bundle.section_of[name])
+        return self._page(section)[1][name]
+
     def _answered(self, name: str, value: Any) -> None:
-        if self.read_only:
+        if self.read_only or self.state is None:
             return
-        state, error = self.save(name, value)
-        _, blocks = self.pages[self.bundle.section_of[name]]
-        if error:
-            blocks[name].show_status(error, True)
+        if self.unsaved:
+            # Keep the order the answers were given in: this one waits behind the others.
+            self.unsaved.pop(name, None)
+            self.unsaved[name] = value
+            self.retry_unsaved()
             return
-        blocks[name].show_status(t("saved", self.lang) if value is not None else "", False)
+        self._save(name, value)
+
+    def _save(self, name: str, value: Any) -> bool:
+        """Save one answer and show what happened beside it; True if it was written."""
+        outcome = self.save(name, value)
+        block = self._block(name)
+        if outcome.refused is not None:
+            self.unsaved.pop(name, None)
+            self._refused(name, outcome.refused)
+            return True  # nothing to keep: the answer itself was wrong
+        if outcome.not_saved is not None:
+            self.unsaved[name] = value
+            self.unsaved_reason = outcome.not_saved
+            if block.input is not None:
+                block.input.problem = False  # the answer is fine: Enter may move on
+            block.show_status(t("not_saved_here", self.lang,
+                                reason=say_error(outcome.not_saved, self.lang)), True)
+            self._schedule_retry()
+            return False
+        self.unsaved.pop(name, None)
+        if block.input is not None:
+            block.input.problem = False
+        block.show_status(self._saved_words(name, value) if value is not None else "", False)
         self.show_problem("")  # what it said was about the answers before this one
-        self.refresh(state)
+        if outcome.state is not None:
+            self.refresh(outcome.state)
+        return True
+
+    def _saved_words(self, name: str, value: Any) -> str:
+        if self.bundle.questions[name].type == "date" and isinstance(value, str):
+            from .day_words import long_date
+
+            return t("saved_as", self.lang, value=long_date(value, self.lang))
+        return t("saved", self.lang)
+
+    def _refused(self, name: str, error: Any) -> None:
+        """The answer was not taken (a check failed, or a date could not be read)."""
+        block = self._block(name)
+        if block.input is not None:
+            block.input.problem = True
+        block.show_status(say_error(error, self.lang), True)
+
+    def _schedule_retry(self) -> None:
+        if not self.retry_timer.isActive():
+            seconds = RETRY_SECONDS[min(self._retries, len(RETRY_SECONDS) - 1)]
+            self.retry_timer.start(int(seconds * 1000))
+
+    def retry_unsaved(self) -> bool:
+        """Try again to save what could not be saved; True when nothing is left unsaved."""
+        self.retry_timer.stop()
+        for name, value in list(self.unsaved.items()):
+            if not self._save(name, value):
+                self._retries += 1
+                self._schedule_retry()
+                return False
+        self._retries = 0
+        self.unsaved_reason = None
+        return True
+
+    def discard_unsaved(self) -> list[str]:
+        """Give up the answers that could not be saved; returns their names."""
+        names = list(self.unsaved)
+        self.unsaved.clear()
+        self.retry_timer.stop()
+        self._retries = 0
+        for name in names:
+            block = self._block(name)
+            block.show_status(t("discarded", self.lang), True)
+            if block.input is not None and self.state is not None:
+                block.input.set_value(self.state.answers.get(name))
+        return names
+
+    def commit_editing(self) -> None:
+        """Hand over the answer being typed (before a lock, a switch of user or quitting)."""
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, QuestionInput):
+            widget = widget.parentWidget()
+        if widget is not None and widget.isEnabled() and not self.read_only:
+            widget.commit()
 
     def refresh(self, state: InterviewState) -> None:
         self.state = state

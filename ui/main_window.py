@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from cstr_desktop.folder_lock import FolderLock
 from cstr_desktop.paths import store_exists
+from cstr_desktop.store_errors import StoreUnavailable
 
 from .accounts_view import AccountsView, PasswordView, say
-from .screens import AddDefendantView, CaseListView, SignInView, button
+from .dialogs import Dialogs
+from .error_text import say_error
+from .screens import AddDefendantView, CaseListView, SignInView
 from .session import Session
-from .text import sentence, t
+from .text import sentence, t, tn
 
 
 class _Actions:
@@ -79,39 +81,6 @@ QLineEdit:disabled, QPlainTextEdit:disabled { color: #111; background: #f7f7f4; 
 """
 
 
-class Dialogs:
-    """File choosers, opened without blocking (``open()`` and a signal, never ``exec()``).
-
-    Tests pass a stand-in that answers at once.
-    """
-
-    def __init__(self, parent: QWidget):
-        self.parent = parent
-
-    def open_file(self, title: str, filter_: str, done: Callable[[str], None]) -> None:
-        dialog = QFileDialog(self.parent, title, "", filter_)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(done)
-        dialog.open()
-
-    def save_file(self, title: str, name: str, filter_: str, done: Callable[[str], None]) -> None:
-        dialog = QFileDialog(self.parent, title, name, filter_)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(done)
-        dialog.open()
-
-    def print_pdf(self, pdf: bytes, done: Callable[[str | None], None]) -> None:
-        """Ask for a printer, then print; ``done`` gets None, or what went wrong."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.parent)
-        from .printing import print_in_background  # noqa: PLC0415
-
-        dialog.accepted.connect(lambda: print_in_background(printer, pdf, done))
-        dialog.open()
-
-
 class _RenderJob(QRunnable):
     """Render a report snapshot to PDF bytes off the UI thread."""
 
@@ -164,36 +133,6 @@ class ActivityWatcher(QObject):
         return False
 
 
-class ReviewBar(QWidget):
-    """The case's actions: preview, submit, request changes, countersign, amend."""
-
-    def __init__(self, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.lang = lang
-        self.buttons: dict[str, Any] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 0, 6, 0)
-        self.layout_ = layout
-
-    def add(self, key: str, text: str, slot: Callable[[], None]) -> None:
-        self.buttons[key] = button(text, self, slot)
-        self.layout_.addWidget(self.buttons[key])
-
-    def finish(self) -> None:
-        # Made after the buttons, so Tab and Shift+Tab move between it and them in order.
-        self.text = QLineEdit(self)
-        self.text.setAccessibleName(t("comment", self.lang))
-        self.layout_.addWidget(self.text, 1)
-        # A reviewer confirms an amendment with their password.
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(t("amend_password", self.lang))
-        self.password.setAccessibleName(t("amend_password", self.lang))
-        self.password.setVisible(False)
-        self.layout_.addWidget(self.password)
-        self.layout_.addStretch(0)
-
-
 class MainWindow(QMainWindow):
     """The court day on screen. Dependencies come in; nothing is global."""
 
@@ -233,7 +172,25 @@ class MainWindow(QMainWindow):
         self.restoreGeometry(settings.value("geometry", b""))
         if not settings.value("geometry"):
             self.resize(1200, 780)
+        # One app at a time on a data folder: held until the window closes.
+        self.folder_lock = FolderLock(session.data_dir, t("app", "en"))
+        self.folder_problem: StoreUnavailable | None = None
+        self._take_folder()
+        self._closing = False
+        self._closed = False
         self.show_sign_in()
+
+    def _take_folder(self) -> bool:
+        """Hold the data folder (a folder not made yet is held when the store is made)."""
+        if not self.session.data_dir.exists():
+            return True
+        try:
+            self.folder_lock.acquire()
+        except StoreUnavailable as exc:
+            self.folder_problem = exc
+            return False
+        self.folder_problem = None
+        return True
 
     def _build_views(self) -> None:
         self.sign_in_view = SignInView(self.lang, self)
@@ -243,6 +200,7 @@ class MainWindow(QMainWindow):
         self.list_view.search_changed.connect(self.search_cases)
         self.list_view.import_list.connect(self.choose_court_list)
         self.list_view.add_defendant.connect(self.show_add_defendant)
+        self.list_view.day_changed.connect(self.change_day)
         self.add_view = AddDefendantView(self.lang, self)
         self.add_view.submitted.connect(self.add_defendant)
         self.add_view.cancelled.connect(self.show_list)
@@ -255,11 +213,13 @@ class MainWindow(QMainWindow):
         self._submit_warned: tuple | None = None  # the case and missing answers warned of
         self._summary = False  # the report screen shows the summary card, not the report
         self._render_count = 0  # only the newest render is shown
-        # Account screens are rare: built when first asked for.
+        # Account screens and the import preview are rare: built when first asked for.
         self.accounts_view = None
         self.password_view = None
         self.recovery_view = None
         self.about_view = None
+        self.import_view = None
+        self._import_cases: list | None = None
 
     def _build_case_screens(self) -> None:
         if self.interview_view is not None:
@@ -270,14 +230,13 @@ class MainWindow(QMainWindow):
         self.interview_view = InterviewView(self.session.bundle(), self.lang,
                                             self.save_answer, self)
         self.interview_view.section_changed.connect(self.remember_position)
-        self.review_bar = ReviewBar(self.lang, self)
-        for key, slot in (("back", self.show_list), ("preview", self.preview_report),
-                          ("summary_card", self.preview_card), ("submit", self.submit),
-                          ("request_changes", self.request_changes),
-                          ("countersign", self.countersign), ("amend", self.amend)):
-            self.review_bar.add(key, t("back_to_list" if key == "back" else key, self.lang),
-                                slot)
-        self.review_bar.finish()
+        from .review_bar import ReviewBar
+
+        self.review_bar = ReviewBar(self.lang, {
+            "back": self.show_list, "preview": self.preview_report,
+            "summary_card": self.preview_card, "submit": self.submit,
+            "request_changes": self.request_changes, "countersign": self.countersign,
+            "send_reply": self.send_reply, "amend": self.amend}, self)
         self.case_page = QWidget(self)
         case_layout = QVBoxLayout(self.case_page)
         case_layout.setContentsMargins(0, 4, 0, 0)
@@ -311,12 +270,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(t("file_menu", self.lang))
         self._action(file_menu, "import_list", self.choose_court_list, "Ctrl+I")
-        self._action(file_menu, "lock_now", self.lock, "Ctrl+L")
+        self._action(file_menu, "lock_now", self.lock_now, "Ctrl+L")
         self._action(file_menu, "switch_user", self.switch_user, "Ctrl+Shift+U")
         self._action(file_menu, "change_password", self.show_change_password)
         self._action(file_menu, "manage_accounts", self.show_accounts)
         file_menu.addSeparator()
-        self._action(file_menu, "quit", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q on every platform (Windows has no standard key for Quit).
+        self._action(file_menu, "quit", self.close, "Ctrl+Q")
         go_menu = bar.addMenu(t("go_menu", self.lang))
         self._action(go_menu, "back_to_list", self.show_list, "Ctrl+Shift+L")
         self._action(go_menu, "review_queue", self.show_review_queue, "Ctrl+Shift+R")
@@ -349,6 +309,9 @@ class MainWindow(QMainWindow):
         if lang == self.lang:
             self.menu_actions["english" if lang == "en" else "welsh"].setChecked(True)
             return
+        self.leave_case(lambda: self._set_language(lang))
+
+    def _set_language(self, lang: str) -> None:
         self.settings.setValue("language", lang)
         self.session.lang = self.lang = lang
         current = self.stack.currentWidget()
@@ -356,7 +319,7 @@ class MainWindow(QMainWindow):
         signed_in = self.session.store is not None and current is not self.sign_in_view
         for view in (self.sign_in_view, self.list_view, self.add_view, self.case_page,
                      self.report_view, self.accounts_view, self.password_view,
-                     self.recovery_view, self.about_view):
+                     self.recovery_view, self.about_view, self.import_view):
             if view is not None:
                 self.stack.removeWidget(view)
                 view.deleteLater()
@@ -373,31 +336,92 @@ class MainWindow(QMainWindow):
         else:
             self.show_list()
 
+    # -- leaving a case with answers not saved ------------------------------------------
+
+    def in_case(self) -> bool:
+        return self.interview_view is not None and self.stack.currentWidget() in (
+            self.case_page, self.report_view)
+
+    def leave_case(self, then: Callable[[], None]) -> None:
+        """Do ``then`` once every answer given is saved. The answer being typed is handed
+        over first; one that cannot be written (the store busy, the disk full...) keeps
+        the person here, asked to try again or to discard it."""
+        view = self.interview_view
+        if view is None or (not self.in_case() and not view.unsaved):
+            then()
+            return
+        view.commit_editing()
+        if not view.unsaved or view.retry_unsaved():
+            then()
+            return
+        reason = say_error(view.unsaved_reason, self.lang) if view.unsaved_reason else ""
+        text = tn("unsaved_question", len(view.unsaved), self.lang, reason=reason)
+
+        def answered(choice: str | None) -> None:
+            if choice == "retry":
+                self.leave_case(then)
+            elif choice == "discard":
+                names = view.discard_unsaved()
+                try:
+                    self.session.store.log("answers_discarded", "assessment",
+                                           self.session.assessment_id, reason=", ".join(names))
+                except StoreUnavailable:
+                    pass  # the store cannot be written: that is why they were not saved
+                then()
+            # "Stay here": nothing changes; the answers are still retried.
+
+        self.dialogs.ask(t("unsaved_title", self.lang), text,
+                         [("retry", t("try_again", self.lang), "accept"),
+                          ("discard", t("discard_and_go_on", self.lang), "destructive"),
+                          ("stay", t("stay", self.lang), "reject")], answered, default="retry")
+
     # -- sign in, lock, switch user ---------------------------------------------
 
     def show_sign_in(self) -> None:
-        mode = "sign_in" if store_exists(self.session.data_dir) else "create"
-        self.sign_in_view.set_mode(mode)
+        if self.folder_problem is not None:
+            self.sign_in_view.set_mode("busy", message=say_error(self.folder_problem,
+                                                                  self.lang))
+        else:
+            mode = "sign_in" if store_exists(self.session.data_dir) else "create"
+            self.sign_in_view.set_mode(mode)
         self.stack.setCurrentWidget(self.sign_in_view)
         self._set_signed_in(False)
 
     def sign_in_submitted(self, mode: str, name: str, password: str) -> None:
         try:
+            if mode == "busy":
+                self._take_folder()
+                self.show_sign_in()
+                return
             if mode == "unlock":
                 problem = actions.unlock(self.session, password)
-                if problem:
-                    self.sign_in_view.show_error(sentence(problem))
+                if problem is not None:
+                    waiting = getattr(problem, "wait_seconds", None) is not None
+                    self.sign_in_view.show_error(
+                        say_error(problem, self.lang) if waiting else
+                        t("unlock_wrong", self.lang, user=self.session.store.user.username))
                     return
                 self.stack.setCurrentWidget(self._before_lock)
                 self._set_signed_in(True)
                 self.idle.start()
+                if self.interview_view is not None and self.interview_view.unsaved:
+                    self.interview_view.retry_unsaved()
                 return
+            if not self.folder_lock.held:
+                self.folder_lock.acquire()  # StoreBusy if another copy has just taken it
             if mode == "create":
                 store = actions.create_store(self.session, name, password)
             else:
                 actions.sign_in(self.session, name, password)
+        except StoreUnavailable as exc:
+            self.folder_problem = exc if not self.folder_lock.held else None
+            if self.folder_problem is not None:
+                self.show_sign_in()
+            else:
+                self.sign_in_view.show_error(say_error(exc, self.lang))
+            return
         except errors("sign_in", "store") as exc:
-            self.sign_in_view.show_error(str(exc))
+            self.sign_in_view.show_error(say_error(exc, self.lang))
             return
         self._signed_in_screens()
         self.idle.start()
@@ -455,18 +479,35 @@ class MainWindow(QMainWindow):
         self._set_signed_in(True)
         self.menu_actions["manage_accounts"].setVisible(user.role == "admin")
 
-    def lock(self) -> None:
+    def lock_now(self) -> None:
+        self.lock(now=True)
+
+    def lock(self, now: bool = False) -> None:
+        """Hide everything until the same person signs in again. The answer being typed
+        is handed over first (one that cannot be written stays, and is tried again)."""
         if self.session.store is None or self.stack.currentWidget() is self.sign_in_view:
             return
+        if self.interview_view is not None:
+            self.interview_view.commit_editing()
         self._before_lock = self.stack.currentWidget()
-        self.sign_in_view.set_mode("unlock", self.session.store.user.username)
+        user = self.session.store.user.username
+        message = t("locked_now" if now else "locked", self.lang, user=user)
+        self.sign_in_view.set_mode("unlock", user, message)
         self.stack.setCurrentWidget(self.sign_in_view)
+        self.statusBar().clearMessage()
         self._set_signed_in(False)
-        self.session.store.log("locked")
+        try:
+            self.session.store.log("locked")
+        except StoreUnavailable:
+            pass  # locking must never wait for the disk
 
     def switch_user(self) -> None:
+        self.leave_case(self._switch_user)
+
+    def _switch_user(self) -> None:
         actions.sign_out(self.session)
         self.status_label.clear()
+        self.statusBar().clearMessage()  # what the last person did is not the next one's
         self.show_sign_in()
 
     # -- accounts -----------------------------------------------------------------
@@ -474,6 +515,9 @@ class MainWindow(QMainWindow):
     def show_accounts(self) -> None:
         if self.session.store is None or self.session.store.user.role != "admin":
             return
+        self.leave_case(self._show_accounts)
+
+    def _show_accounts(self) -> None:
         if self.accounts_view is None:
             self.accounts_view = AccountsView(self.lang, self)
             self.accounts_view.add_requested.connect(self.add_account)
@@ -496,7 +540,7 @@ class MainWindow(QMainWindow):
         try:
             run()
         except errors("store", "sign_in") as exc:
-            self.accounts_view.show_error(str(exc))
+            self.accounts_view.show_error(say_error(exc, self.lang))
             return
         self._refresh_accounts()
         say(self.accounts_view.message, t(done, self.lang, name=name))
@@ -530,6 +574,9 @@ class MainWindow(QMainWindow):
     def show_change_password(self) -> None:
         if self.session.store is None:
             return
+        self.leave_case(self._show_change_password)
+
+    def _show_change_password(self) -> None:
         if self.password_view is None:
             self.password_view = PasswordView(self.lang, self)
             self.password_view.submitted.connect(self.change_password)
@@ -542,7 +589,7 @@ class MainWindow(QMainWindow):
         try:
             actions.change_password(self.session, current, new)
         except errors("store", "sign_in") as exc:
-            self.password_view.show_error(str(exc))
+            self.password_view.show_error(say_error(exc, self.lang))
             return
         self.show_list()
         self.list_view.message.setText(t("password_changed", self.lang))
@@ -550,39 +597,102 @@ class MainWindow(QMainWindow):
     # -- the list -----------------------------------------------------------------
 
     def show_list(self) -> None:
+        if self.session.store is None:
+            return
+        self.leave_case(self._show_list)
+
+    def _show_list(self) -> None:
+        self.list_view.search.blockSignals(True)
         self.list_view.search.clear()
-        self.list_view.show_cases(actions.list_cases(self.session),
-                                  f"{t('today', self.lang)} · {self.session.day}")
+        self.list_view.search.blockSignals(False)
+        self.list_view.message.clear()
+        self.list_view.show_day(actions.list_cases(self.session), self.session.day)
         self.stack.setCurrentWidget(self.list_view)
-        self.list_view.table.setFocus()
+        self.list_view.search.setFocus()  # typing searches at once; Down goes to the table
+
+    def change_day(self, day: str) -> None:
+        """Show another day's list (Alt+Left, Alt+Right, or the date picker)."""
+        self.session.day = day
+        if self.stack.currentWidget() is self.list_view and self.list_view.mode != "review":
+            self._show_list()
 
     def show_review_queue(self) -> None:
+        if self.session.store is None:
+            return
+        self.leave_case(self._show_review_queue)
+
+    def _show_review_queue(self) -> None:
+        self.list_view.message.clear()
         self.list_view.show_cases(actions.review_queue(self.session),
-                                  t("review_queue", self.lang))
+                                  t("review_queue", self.lang), "review")
         self.stack.setCurrentWidget(self.list_view)
         self.list_view.table.setFocus()
 
     def search_cases(self, text: str) -> None:
-        heading = f"{t('today', self.lang)} · {self.session.day}" if not text.strip() else \
-            t("search", self.lang)
-        self.list_view.show_cases(actions.list_cases(self.session, text), heading)
+        if self.session.store is None:
+            return
+        if not text.strip():
+            self.list_view.show_day(actions.list_cases(self.session), self.session.day)
+            return
+        self.list_view.show_cases(actions.list_cases(self.session, text), t("search", self.lang),
+                                  "search")
 
     def choose_court_list(self) -> None:
-        self.dialogs.open_file(t("import_list", self.lang), "CSV (*.csv)",
-                               self.import_court_list)
+        if self.session.store is None:
+            return
+        self.leave_case(lambda: self.dialogs.open_file(t("import_list", self.lang),
+                                                       "CSV (*.csv)", self.preview_court_list))
 
-    def import_court_list(self, path: str) -> None:
+    def preview_court_list(self, path: str) -> None:
+        """Show what the list would change; nothing changes until the person confirms."""
         try:
-            summary = actions.import_court_list(self.session, path)
+            cases, plan = actions.plan_court_list(self.session, path)
         except errors("court_list") as exc:
+            self._show_list()
             self.list_view.message.setText(t("cannot_import", self.lang) + "\n"
                                            + "\n".join(exc.problems[:10]))
             return
         except errors("store") as exc:
-            self.list_view.message.setText(str(exc))
+            self._show_list()
+            self.list_view.message.setText(say_error(exc, self.lang))
             return
-        self.show_list()
-        self.list_view.message.setText(t("imported", self.lang, summary=summary))
+        if plan.empty:
+            self._show_list()
+            self.list_view.message.setText(t("nothing_to_import", self.lang))
+            return
+        if self.import_view is None:
+            from .import_preview import ImportPreview
+
+            self.import_view = ImportPreview(self.lang, self)
+            self.import_view.confirmed.connect(self.import_court_list)
+            self.import_view.cancelled.connect(self.cancel_import)
+            self.stack.addWidget(self.import_view)
+        self._import_cases = cases
+        self.import_view.show_plan(plan, Path(path).name)
+        self.stack.setCurrentWidget(self.import_view)
+        self.import_view.import_button.setFocus()
+
+    def import_court_list(self) -> None:
+        """Import the list the person looked at."""
+        cases, self._import_cases = self._import_cases, None
+        if not cases:
+            return
+        try:
+            plan = actions.apply_court_list(self.session, cases)
+        except errors("store") as exc:
+            self._show_list()
+            self.list_view.message.setText(say_error(exc, self.lang))
+            return
+        from .import_preview import plan_summary
+
+        self._show_list()
+        self.list_view.message.setText(t("imported", self.lang,
+                                         summary=plan_summary(plan, self.lang)))
+
+    def cancel_import(self) -> None:
+        self._import_cases = None
+        self._show_list()
+        self.list_view.message.setText(t("import_cancelled", self.lang))
 
     def show_add_defendant(self) -> None:
         self.add_view.reset(self.session.day, "")
@@ -591,10 +701,13 @@ class MainWindow(QMainWindow):
     def add_defendant(self, fields: dict) -> None:
         try:
             actions.add_defendant(self.session, fields)
-        except errors("store") as exc:
-            self.add_view.error.setText(str(exc))
+        except actions.FieldProblems as exc:
+            self.add_view.show_problems(exc.problems)
             return
-        self.show_list()
+        except errors("store") as exc:
+            self.add_view.error.setText(say_error(exc, self.lang))
+            return
+        self._show_list()
 
     # -- the interview ------------------------------------------------------------
 
@@ -602,7 +715,7 @@ class MainWindow(QMainWindow):
         try:
             state, row = actions.open_case(self.session, case_number)
         except errors("store") as exc:
-            self.list_view.message.setText(str(exc))
+            self.list_view.message.setText(say_error(exc, self.lang))
             return
         self._show_case(state, row)
         self.stack.setCurrentWidget(self.case_page)
@@ -616,79 +729,85 @@ class MainWindow(QMainWindow):
                f"{answers.get(family, '') if family else ''}"
         header = (f"{name.strip()} · {row['case_number'] or ''} · "
                   f"{t('status_' + row['status'], self.lang)}")
-        banner = (t("reviewer_comment", self.lang, text=row["review_comment"])
-                  if row.get("review_comment") else None)
+        comments = actions.review_comments(self.session)
         # Only assessors write: reviewers review, administrators manage the store.
         read_only = row["status"] not in ("draft", "changes_requested") or \
             self.session.store.user.role != "assessor"
         if self.interview_view.bundle is not self.session.bundle():
             self.interview_view.bundle = self.session.bundle()
         self.interview_view.load(state, header, read_only, row.get("resume_section"),
-                                 row.get("resume_question"), banner)
-        self._update_review_bar(row)
+                                 row.get("resume_question"), self._history(comments))
+        self.review_bar.show_for(row["status"], self.session.store.user.role,
+                                 row["created_by"] == self.session.store.user.id,
+                                 bool(comments))
 
-    def _update_review_bar(self, row: dict) -> None:
-        role = self.session.store.user.role
-        status = row["status"]
-        author = row["created_by"] == self.session.store.user.id
-        show = {
-            "submit": role == "assessor" and status in ("draft", "changes_requested"),
-            "request_changes": role == "reviewer" and status == "awaiting_review" and not author,
-            "countersign": role == "reviewer" and status == "awaiting_review" and not author,
-            # The author, or a reviewer with their password.
-            "amend": status == "approved" and (author or role == "reviewer"),
-        }
-        for key, visible in show.items():
-            self.review_bar.buttons[key].setVisible(visible)
-        needs_text = show["request_changes"] or show["amend"] or show["countersign"]
-        self.review_bar.text.setVisible(needs_text)
-        self.review_bar.layout_.setStretch(self.review_bar.layout_.count() - 1,
-                                           0 if needs_text else 1)
-        self.review_bar.text.clear()
-        self.review_bar.password.clear()
-        self.review_bar.password.setVisible(show["amend"] and role == "reviewer")
-        if show["countersign"]:
-            self.review_bar.text.setEchoMode(QLineEdit.EchoMode.Password)
-            self.review_bar.text.setPlaceholderText(
-                f"{t('password', self.lang)} ({t('countersign', self.lang)}) · "
-                f"{t('comment', self.lang)} ({t('request_changes', self.lang)})")
-        else:
-            self.review_bar.text.setEchoMode(QLineEdit.EchoMode.Normal)
-            self.review_bar.text.setPlaceholderText(t("reason", self.lang))
-        self.review_bar.text.setAccessibleName(self.review_bar.text.placeholderText())
+    def _history(self, comments: list[dict]) -> str | None:
+        """The review's comments and the replies, oldest first, each with who and when."""
+        if not comments:
+            return None
+        from .day_words import when
+        from .side_panel import _esc as esc
+
+        lines = [f"<b>{t('review_history', self.lang)}</b>"]
+        for c in comments:
+            role = t("role_" + c["author_role"], self.lang) if c["author_role"] else ""
+            lines.append(f"<b>{esc(c['author'] or '?')}</b> · {esc(role)} · "
+                         f"{t('kind_' + c['kind'], self.lang)}, {when(c['at'], self.lang)}:"
+                         f"<br/>&nbsp;&nbsp;{esc(c['text'])}")
+        return "<br/>".join(lines)
 
     def save_answer(self, name: str, value: Any):
+        if self.session.store is None or self.session.assessment_id is None:
+            # A late signal after signing out: the answer was handed over before.
+            from .actions import SaveOutcome
+
+            return SaveOutcome(refused=ValueError("no case is open"))
         return actions.save_answer(self.session, name, value)
 
     def remember_position(self, section: str, question: object) -> None:
-        actions.remember_position(self.session, section, question)
+        try:
+            actions.remember_position(self.session, section, question)
+        except StoreUnavailable:
+            pass  # only a convenience: the answers matter, and they are kept apart
 
     def _reload_case(self, row: dict) -> None:
         state, row = actions.open_case(self.session, self.session.case_number)
         self._show_case(state, row)
 
-    def _lifecycle(self, run: Callable[[], dict]) -> None:
+    def _not_saved_yet(self) -> bool:
+        """Say so, and True, when answers given are still not written."""
+        view = self.interview_view
+        view.commit_editing()
+        if not view.unsaved or view.retry_unsaved():
+            return False
+        reason = say_error(view.unsaved_reason, self.lang) if view.unsaved_reason else ""
+        view.show_problem(tn("still_not_saved", len(view.unsaved), self.lang, reason=reason))
+        return True
+
+    def _lifecycle(self, run: Callable[[], dict], done: str | None = None) -> None:
         try:
             row = run()
         except errors("lifecycle", "store", "sign_in") as exc:
-            self.interview_view.show_problem(str(exc))
-            self.review_bar.text.clear()  # never leave a password typed in the box
+            self.interview_view.show_problem(say_error(exc, self.lang))
+            # Never leave a password typed in a box.
             self.review_bar.password.clear()
+            self.review_bar.amend_password.clear()
             return
         self._reload_case(row)
-        self.statusBar().showMessage(t("status_" + row["status"], self.lang), 5000)
+        self.statusBar().showMessage(t(done, self.lang) if done else
+                                     t("status_" + row["status"], self.lang), 5000)
 
     def submit(self) -> None:
         """Submit for review. With required answers missing, the first press says so and
         a second press (with nothing changed in between) submits anyway."""
-        if not self.session.assessment_id:
+        if not self.session.assessment_id or not self.in_case() or self._not_saved_yet():
             return
         missing = self.interview_view.state.still_needed()
         key = (self.session.assessment_id, tuple(missing))
         if missing and self._submit_warned != key:
             self._submit_warned = key
-            words = "missing_before_submit_one" if len(missing) == 1 else "missing_before_submit"
-            self.interview_view.show_problem(t(words, self.lang, n=len(missing)))
+            self.interview_view.show_problem(tn("missing_before_submit", len(missing),
+                                                self.lang))
             return
         self._submit_warned = None
         self._lifecycle(lambda: actions.submit(self.session, missing))
@@ -701,23 +820,33 @@ class MainWindow(QMainWindow):
 
     def request_changes(self) -> None:
         self._lifecycle(lambda: actions.request_changes(self.session,
-                                                        self.review_bar.text.text()))
+                                                        self.review_bar.comment.text()))
 
     def countersign(self) -> None:
-        self._lifecycle(lambda: actions.countersign(self.session, self.review_bar.text.text()))
+        password = self.review_bar.password.text()
+        self.review_bar.password.clear()
+        self._lifecycle(lambda: actions.countersign(self.session, password))
+
+    def send_reply(self) -> None:
+        if self._not_saved_yet():
+            return
+        self._lifecycle(lambda: actions.reply_to_review(self.session,
+                                                        self.review_bar.reply.text()),
+                        "reply_sent")
 
     def amend(self) -> None:
-        password = self.review_bar.password.text() if self.review_bar.password.isVisible() \
-            else None
-        self._lifecycle(lambda: actions.amend(self.session, self.review_bar.text.text(),
-                                              password))
+        bar = self.review_bar
+        password = bar.amend_password.text() if bar.amend_password.isVisibleTo(bar) else None
+        bar.amend_password.clear()
+        self._lifecycle(lambda: actions.amend(self.session, bar.reason.text(), password))
 
     # -- the report ---------------------------------------------------------------
 
     def preview_report(self, summary: bool = False) -> None:
         """Show a copy of the report (or its summary card): the reader chosen last, the
-        court's at first, with what the copy holds beside it."""
-        if not self.session.assessment_id:
+        court's at first, with what the copy holds beside it. Answers not yet written are
+        saved first (the copy is made from what is stored)."""
+        if not self.session.assessment_id or not self.in_case() or self._not_saved_yet():
             return
         self._summary = summary
         readers = actions.report_readers(self.session, self.lang)
@@ -776,16 +905,36 @@ class MainWindow(QMainWindow):
             actions.save_pdf(self.session, self.report_view.pdf, path,
                              self.report_view.current_reader())
         except OSError as exc:
-            self.report_view.status.setText(str(exc))
+            self.report_view.status.setText(sentence(f"{exc.strerror or exc}: {path}"))
             return
         self.report_view.status.setText(path)
 
     # -- closing ------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        """Quit (Ctrl+Q, or the window closed): the answer being typed is saved first; one
+        that cannot be written keeps the window open until saved or discarded."""
+        if self._closed:
+            super().closeEvent(event)
+            return
+        view = self.interview_view
+        if not self._closing and view is not None and (self.in_case() or view.unsaved):
+            view.commit_editing()
+            if view.unsaved and not view.retry_unsaved():
+                event.ignore()
+                self.leave_case(self._close_now)
+                return
         self.settings.setValue("geometry", self.saveGeometry())
         self.windowHandle().removeEventFilter(self.watcher)
         QGuiApplication.instance().focusWindowChanged.disconnect(self.watcher.watch)
         self.pool.waitForDone(5000)
+        if view is not None:
+            view.retry_timer.stop()
         actions.sign_out(self.session)
+        self.folder_lock.release()
+        self._closed = True
         super().closeEvent(event)
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()

@@ -2,8 +2,12 @@
 
 Every widget emits ``answered(value)`` when the assessor gives or changes an
 answer (``None`` clears it) and ``done()`` when they want to move on (Enter, or
-a digit key on a choice). A digit key answers a choice: on an instrument item
-the digit is the score itself (0–4), elsewhere the option's number (1–9).
+a digit key on a choice). An answer that was refused (``problem`` set by the
+screen) keeps the keyboard where it is: Enter does not move on, so the next
+keys never land in the next question. A digit key answers a choice: on an
+instrument item the digit is the score itself (0–4), elsewhere the option's
+number; with ten options or more, "1" then "0" picks the tenth. Dates and times
+are read as typed in the UK (12/10/2026, 0910, 2.15pm) and shown back as stored.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -23,14 +28,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cstr_desktop.uk_formats import EntryError, parse_date, parse_time
+
+from .text import t
+
+FOCUS_RING = QColor("#1d3557")
+# How long a first digit waits for a second one, when a list has ten options or more.
+DIGIT_PAUSE_MS = 800
+RING = 4  # the margin a choice group keeps for its focus ring
+
 
 class QuestionInput(QWidget):
     answered = Signal(object)
     done = Signal()
+    invalid = Signal(object)  # an EntryError: typed text that is not a date or time
 
     def __init__(self, name: str, label: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.name = name
+        # Set by the screen after each answer: True while the answer shown was refused.
+        self.problem = False
         self.setAccessibleName(label)
 
     def set_value(self, value: Any) -> None:
@@ -39,26 +56,111 @@ class QuestionInput(QWidget):
     def focus_target(self) -> QWidget:
         return self
 
+    def commit(self) -> None:
+        """Hand over what is typed but not yet given (before the window locks or closes)."""
+
+    def move_on(self) -> None:
+        """Enter: on to the next question, unless this answer was refused."""
+        if not self.problem:
+            self.done.emit()
+
+    # A choice group takes the focus itself: draw a ring so the eye can find it.
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.hasFocus() and self.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            painter = QPainter(self)
+            painter.setPen(QPen(FOCUS_RING, 2))
+            painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
+            painter.end()
+
+
+class DigitKeys:
+    """Digits typed on a list: one digit picks at once when no longer number could
+    follow; with ten options or more, "1" waits briefly for a "0" or "1"."""
+
+    def _init_digits(self, numbers: list[int]) -> None:
+        self._numbers = {str(n) for n in numbers}  # the keys that pick an option
+        self._typed = ""
+        self._pause = QTimer(self, singleShot=True, interval=DIGIT_PAUSE_MS)
+        self._pause.timeout.connect(self._flush_digits)
+
+    def _valid(self, text: str) -> bool:
+        return text in self._numbers
+
+    def _longer_possible(self, text: str) -> bool:
+        return any(self._valid(text + d) for d in "0123456789")
+
+    def _digit(self, digit: str) -> bool:
+        """Take one digit; True if it was used."""
+        typed = self._typed + digit
+        if not self._valid(typed):
+            if not self._typed:
+                return False
+            self._flush_digits()
+            return self._digit(digit)
+        if self._longer_possible(typed):
+            self._typed = typed
+            self._pause.start()
+            self._show_pending(int(typed))
+            return True
+        self._typed = ""
+        self._pause.stop()
+        self._picked(int(typed))
+        return True
+
+    def _flush_digits(self) -> bool:
+        """Pick what was typed so far (at the pause, or on Enter); True if anything."""
+        self._pause.stop()
+        typed, self._typed = self._typed, ""
+        if typed:
+            self._picked(int(typed))
+            return True
+        return False
+
+    def _show_pending(self, number: int) -> None:
+        """Show which option a digit would pick while waiting for a second one."""
+
+    def _picked(self, number: int) -> None:
+        raise NotImplementedError
+
 
 class LineInput(QuestionInput):
     """text, integer, date and time: a line edit, saved when editing finishes."""
 
     def __init__(self, name: str, label: str, kind: str, placeholder: str = "",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, unit: str = ""):
         super().__init__(name, label, parent)
         self.kind = kind
         self.edit = QLineEdit(self)
-        self.edit.setAccessibleName(label)
+        self.edit.setAccessibleName(f"{label} ({unit})" if unit else label)
         self.edit.setPlaceholderText(placeholder)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
+        layout.addWidget(self.edit, 1)
+        if unit:
+            # The unit beside the box ("months"), so a number is never read in the wrong one.
+            self.edit.setMaximumWidth(120)
+            self.unit = QLabel(unit, self)
+            self.unit.setAccessibleName(unit)
+            layout.addWidget(self.unit)
+            layout.addStretch(1)
         self._last: Any = None
-        self.edit.editingFinished.connect(self._commit)
-        self.edit.returnPressed.connect(self.done.emit)
+        self.edit.editingFinished.connect(self.commit)
+        self.edit.returnPressed.connect(self._return)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _parse(self, text: str) -> Any:
+        """The value to save; raises EntryError for a date or time it cannot read."""
         text = text.strip()
         if not text:
             return None
@@ -67,13 +169,30 @@ class LineInput(QuestionInput):
                 return int(text)
             except ValueError:
                 return text  # the core's check names the fault
+        if self.kind == "date":
+            return parse_date(text)
+        if self.kind == "time":
+            return parse_time(text)
         return text
 
-    def _commit(self) -> None:
-        value = self._parse(self.edit.text())
+    def commit(self) -> None:
+        try:
+            value = self._parse(self.edit.text())
+        except EntryError as exc:
+            self.problem = True
+            self._last = self.edit.text()
+            self.invalid.emit(exc)
+            return
         if value != self._last:
             self._last = value
             self.answered.emit(value)
+        if self.kind in ("date", "time") and value is not None and not self.problem:
+            # Shown back as stored (12/10/2026 becomes 2026-10-12), so a slip shows.
+            self.edit.setText(value)
+
+    def _return(self) -> None:
+        self.commit()
+        self.move_on()
 
     def set_value(self, value: Any) -> None:
         self._last = value
@@ -111,7 +230,7 @@ class LongTextInput(QuestionInput):
 
     def _finish(self) -> None:
         self.commit()
-        self.done.emit()
+        self.move_on()
 
     def set_value(self, value: Any) -> None:
         self._last = value
@@ -136,7 +255,7 @@ class _PlainText(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class ChoiceInput(QuestionInput):
+class ChoiceInput(DigitKeys, QuestionInput):
     """yes_no and single_choice: radio buttons; a digit chooses, and moves on."""
 
     def __init__(self, name: str, label: str, choices: list[tuple[Any, str]],
@@ -149,7 +268,7 @@ class ChoiceInput(QuestionInput):
         # Short answers side by side (Yes / No); longer ones one per line, so nothing is cut.
         side_by_side = len(choices) <= 3 and not scored and sum(len(c) for _, c in choices) < 40
         layout = QHBoxLayout(self) if side_by_side else QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(RING, RING, RING, RING)  # room for the focus ring
         layout.setSpacing(2)
         for index, (value, text) in enumerate(choices):
             key = value if self.scored else index + 1
@@ -162,6 +281,8 @@ class ChoiceInput(QuestionInput):
             layout.addStretch(1)
         self.group.idClicked.connect(self._clicked)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._init_digits(self.values if self.scored else
+                          list(range(1, len(self.values) + 1)))
 
     def _clicked(self, index: int) -> None:
         self.answered.emit(self.values[index])
@@ -170,18 +291,22 @@ class ChoiceInput(QuestionInput):
         self.group.button(index).setChecked(True)
         self._clicked(index)
 
+    def _picked(self, number: int) -> None:
+        index = self.values.index(number) if self.scored else number - 1
+        self.choose(index)
+        self.move_on()
+
+    def _show_pending(self, number: int) -> None:
+        index = self.values.index(number) if self.scored else number - 1
+        self.group.button(index).setChecked(True)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         text = event.text()
-        if text.isdigit():
-            digit = int(text)
-            index = self.values.index(digit) if self.scored and digit in self.values else (
-                digit - 1 if not self.scored and 1 <= digit <= len(self.values) else None)
-            if index is not None:
-                self.choose(index)
-                self.done.emit()
-                return
+        if len(text) == 1 and text.isdigit() and self._digit(text):
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.done.emit()
+            if not self._flush_digits():
+                self.move_on()
             return
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             current = self.group.checkedId()
@@ -203,7 +328,7 @@ class ChoiceInput(QuestionInput):
         self.group.setExclusive(True)
 
 
-class MultiChoiceInput(QuestionInput):
+class MultiChoiceInput(DigitKeys, QuestionInput):
     """multi_choice: check boxes; a digit toggles that option, Enter moves on."""
 
     def __init__(self, name: str, label: str, choices: list[tuple[Any, str]],
@@ -211,7 +336,7 @@ class MultiChoiceInput(QuestionInput):
         super().__init__(name, label, parent)
         self.values = [v for v, _ in choices]
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(RING, RING, RING, RING)  # room for the focus ring
         layout.setSpacing(2)
         self.boxes: list[QCheckBox] = []
         for index, (_, text) in enumerate(choices):
@@ -222,19 +347,23 @@ class MultiChoiceInput(QuestionInput):
             self.boxes.append(box)
             layout.addWidget(box)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._init_digits(list(range(1, len(self.values) + 1)))
 
     def _changed(self) -> None:
         chosen = [v for v, box in zip(self.values, self.boxes, strict=True) if box.isChecked()]
         self.answered.emit(chosen or None)
 
+    def _picked(self, number: int) -> None:
+        box = self.boxes[number - 1]
+        box.setChecked(not box.isChecked())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         text = event.text()
-        if text.isdigit() and 1 <= int(text) <= len(self.boxes):
-            box = self.boxes[int(text) - 1]
-            box.setChecked(not box.isChecked())
+        if len(text) == 1 and text.isdigit() and self._digit(text):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.done.emit()
+            self._flush_digits()
+            self.move_on()
             return
         super().keyPressEvent(event)
 
@@ -245,26 +374,33 @@ class MultiChoiceInput(QuestionInput):
             box.blockSignals(False)
 
 
-PLACEHOLDERS = {"date": "YYYY-MM-DD", "time": "HH:MM"}
-
-
 def make_input(question: Any, label: str, choices: list[tuple[Any, str]], scored: bool,
-               parent: QWidget | None = None) -> QuestionInput | None:
+               parent: QWidget | None = None, lang: str = "en") -> QuestionInput | None:
     """The input widget for a question, from the registry; None for a note."""
     kind = question.type
     if kind == "note":
         return None
     factory = REGISTRY[kind]
-    return factory(question, label, choices, scored, parent)
+    return factory(question, label, choices, scored, parent, lang)
+
+
+def _unit(question: Any, lang: str) -> str:
+    from cstr_desktop.local_text import tr
+
+    unit = getattr(question, "unit", None)
+    return tr(unit, lang) if unit else ""
 
 
 REGISTRY = {
-    "text": lambda q, label, c, s, p: LineInput(q.name, label, "text", "", p),
-    "integer": lambda q, label, c, s, p: LineInput(q.name, label, "integer", "", p),
-    "date": lambda q, label, c, s, p: LineInput(q.name, label, "date", PLACEHOLDERS["date"], p),
-    "time": lambda q, label, c, s, p: LineInput(q.name, label, "time", PLACEHOLDERS["time"], p),
-    "long_text": lambda q, label, c, s, p: LongTextInput(q.name, label, p),
-    "yes_no": lambda q, label, c, s, p: ChoiceInput(q.name, label, c, False, p),
-    "single_choice": lambda q, label, c, s, p: ChoiceInput(q.name, label, c, s, p),
-    "multi_choice": lambda q, label, c, s, p: MultiChoiceInput(q.name, label, c, p),
+    "text": lambda q, label, c, s, p, lang: LineInput(q.name, label, "text", "", p),
+    "integer": lambda q, label, c, s, p, lang: LineInput(q.name, label, "integer", "", p,
+                                                         _unit(q, lang)),
+    "date": lambda q, label, c, s, p, lang: LineInput(q.name, label, "date",
+                                                      t("date_hint", lang), p),
+    "time": lambda q, label, c, s, p, lang: LineInput(q.name, label, "time",
+                                                      t("time_hint", lang), p),
+    "long_text": lambda q, label, c, s, p, lang: LongTextInput(q.name, label, p),
+    "yes_no": lambda q, label, c, s, p, lang: ChoiceInput(q.name, label, c, False, p),
+    "single_choice": lambda q, label, c, s, p, lang: ChoiceInput(q.name, label, c, s, p),
+    "multi_choice": lambda q, label, c, s, p, lang: MultiChoiceInput(q.name, label, c, p),
 }

@@ -8,6 +8,7 @@ what it leaves out.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -83,6 +84,16 @@ class ReportView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+        # Escape goes back to the interview; Page Up and Page Down scroll the report.
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for key, slot in ((Qt.Key.Key_Escape, self.back.emit),
+                          (Qt.Key.Key_PageDown, lambda: self.scroll_pages(1)),
+                          (Qt.Key.Key_PageUp, lambda: self.scroll_pages(-1))):
+            QShortcut(QKeySequence(key), self, slot, context=context)
+
+    def scroll_pages(self, step: int) -> None:
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + step * bar.pageStep())
 
     # -- the readers ----------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QListWidget,
     QListWidgetItem,
@@ -88,6 +89,9 @@ class SectionList(QListWidget):
         super().__init__(parent)
         self.setItemDelegate(_SectionDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # By pixel: scrolling by item cannot bring the last of rows of differing heights (and
+        # hidden ones between) whole into view.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)  # titles re-wrap on resize
 

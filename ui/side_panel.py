@@ -1,5 +1,6 @@
 """The interview's side panel: live totals and bands, alerts, open warnings, the criteria
-still open for each requirement considered, and the period limits of the order indicated.
+still open for each requirement considered (and the reasons they still ask for), the
+notes the criteria raise (AAMR, DRR review), and the period limits of the order indicated.
 
 It shows what :class:`cstr_desktop.interview.InterviewState` computes; it decides nothing.
 """
@@ -15,7 +16,7 @@ from cstr_desktop.consistency import order_limit
 from cstr_desktop.interview import InterviewState
 from cstr_desktop.local_text import tr
 
-from .text import t
+from .text import t, tn
 
 
 class SidePanel(QLabel):
@@ -62,6 +63,10 @@ class SidePanel(QLabel):
             html.append(f"<p><b>{t('declined_panel', lang)}</b></p>")
         else:
             html.extend(self._criteria_html(state))
+            notes = [f for f in state.bundle.criteria.flags if state.flags.get(f.id)]
+            if notes:
+                html.append(f"<h3>{t('notes', lang)}</h3>")
+                html.extend(f"<p><b>{_esc(tr(f.label, lang))}</b></p>" for f in notes)
             html.extend(_period_limits_html(state, lang))
         self.setText("".join(html))
 
@@ -80,13 +85,27 @@ class SidePanel(QLabel):
                 html.append(f"<p><b>{t('gates', lang)}</b><br/>")
                 html.extend(_open_criteria(gates, lang))
                 html.append("</p>")
+        reasons_missing: dict[str, list] = {}
+        for finding in state.open_findings:
+            if finding.missing == "reason":
+                reasons_missing.setdefault(finding.scope, []).append(finding)
         for req in considered:
             result = state.requirements[req.id]
-            mark = {"eligible": "✔", "not_eligible": "✘", "incomplete": "…"}[result.status]
-            html.append(f"<p><b>{mark} {req.id.upper()}</b>: {t('req_' + result.status, lang)}"
-                        "<br/>")
+            status = result.status
+            missing = reasons_missing.get(req.id, []) + reasons_missing.get("gates", [])
+            # "All criteria met" only once every reason those criteria ask for is given.
+            if status == "eligible" and missing:
+                words = tn("req_reasons_missing", len(missing), lang)
+                mark = "…"
+            else:
+                words = t("req_" + status, lang)
+                mark = {"eligible": "✔", "not_eligible": "✘", "incomplete": "…"}[status]
+            html.append(f"<p><b>{mark} {req.id.upper()}</b>: {words}<br/>")
             html.extend(_open_criteria([c for c in result.criteria if c.id not in gate_ids],
                                        lang))
+            html.extend(f"<span>… {_esc(f.criterion.label(lang))}: "
+                        f"{t('reason_needed', lang)}</span><br/>" for f in missing
+                        if f.scope == req.id)
             html.append("</p>")
         others = [r.id.upper() for r in criteria.requirements if r.id not in state.considered]
         if others:

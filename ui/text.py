@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from cstr_desktop.local_text import tr
 
+from .text_day import DAY_TEXT
+
 TEXT: dict[str, dict[str, str]] = {
     "app": {"en": "CSTR Court Day", "cy": "Diwrnod Llys CSTR"},
     "sign_in": {"en": "Sign in", "cy": "Mewngofnodi"},
@@ -53,15 +55,15 @@ TEXT: dict[str, dict[str, str]] = {
     "not_considered": {"en": "Not considered", "cy": "Heb eu hystyried"},
     "n_required": {"en": "{n} required", "cy": "{n} gofynnol"},
     "next_missing": {"en": "Next answer still needed", "cy": "Yr ateb nesaf sydd ei angen"},
-    "missing_before_submit": {"en": "{n} answers are still needed (required ones, reasons "
-                                    "for the statutory criteria, or answers a warning asks you "
-                                    "to correct). Ctrl+M goes to each; press Submit again to "
-                                    "submit anyway.",
-                              "cy": "Mae angen {n} ateb o hyd (rhai gofynnol, rhesymau dros y "
-                                    "meini prawf statudol, neu atebion y mae rhybudd yn gofyn i "
-                                    "chi eu cywiro). Mae Ctrl+M yn mynd at bob un; pwyswch "
-                                    "Cyflwyno eto i gyflwyno beth bynnag."},
-    # After the number 1 (Welsh keeps the noun singular after any number).
+    "missing_before_submit_other": {"en": "{n} answers are still needed (required ones, "
+                                          "reasons for the statutory criteria, or answers a "
+                                          "warning asks you to correct). Ctrl+M goes to each; "
+                                          "press Submit again to submit anyway.",
+                                    "cy": "Mae angen {n} ateb o hyd (rhai gofynnol, rhesymau "
+                                          "dros y meini prawf statudol, neu atebion y mae "
+                                          "rhybudd yn gofyn i chi eu cywiro). Mae Ctrl+M yn "
+                                          "mynd at bob un; pwyswch Cyflwyno eto i gyflwyno "
+                                          "beth bynnag."},
     "missing_before_submit_one": {"en": "1 answer is still needed (a required one, a reason for "
                                         "a statutory criterion, or an answer a warning asks you "
                                         "to correct). Ctrl+M goes to it; press Submit again to "
@@ -132,19 +134,20 @@ TEXT: dict[str, dict[str, str]] = {
     "language_menu": {"en": "&Language / Iaith", "cy": "&Iaith / Language"},
     "english": {"en": "English", "cy": "English"},
     "welsh": {"en": "Cymraeg", "cy": "Cymraeg"},
-    "signed_in_as": {"en": "Signed in as {user} ({role})", "cy": "Wedi mewngofnodi fel {user} "
-                                                                "({role})"},
+    "signed_in_as": {"en": "Signed in as {user} · {role}", "cy": "Wedi mewngofnodi fel {user} "
+                                                                "· {role}"},
     "imported": {"en": "Court list imported: {summary}.", "cy": "Rhestr y llys wedi'i "
                                                                "mewnforio: {summary}."},
     "cannot_import": {"en": "The court list was not imported:", "cy": "Ni fewnforiwyd rhestr y "
                                                                       "llys:"},
     "family_name": {"en": "Family name", "cy": "Cyfenw"},
     "given_names": {"en": "Given names", "cy": "Enwau cyntaf"},
-    "date_of_birth": {"en": "Date of birth (YYYY-MM-DD)", "cy": "Dyddiad geni (BBBB-MM-DD)"},
-    "hearing_date": {"en": "Hearing date (YYYY-MM-DD)", "cy": "Dyddiad y gwrandawiad "
-                                                            "(BBBB-MM-DD)"},
+    "date_of_birth": {"en": "Date of birth (DD/MM/YYYY)", "cy": "Dyddiad geni (DD/MM/BBBB)"},
+    "hearing_date": {"en": "Hearing date (DD/MM/YYYY)", "cy": "Dyddiad y gwrandawiad "
+                                                            "(DD/MM/BBBB)"},
     "court_name": {"en": "Court", "cy": "Llys"},
-    "list_time": {"en": "Listed time (HH:MM)", "cy": "Amser rhestru (AA:MM)"},
+    "list_time": {"en": "Listed time (for example 09:30)",
+                  "cy": "Amser rhestru (er enghraifft 09:30)"},
     "add": {"en": "Add", "cy": "Ychwanegu"},
     "cancel": {"en": "Cancel", "cy": "Canslo"},
     "item_hint": {"en": "Press the number of an answer to choose it.",
@@ -245,9 +248,19 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
+# The words of the court day's lists, review, saving and errors (kept in their own module).
+TEXT.update(DAY_TEXT)
+
+
 def t(key: str, lang: str = "en", **values: object) -> str:
     text = tr(TEXT[key], lang)
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: int, lang: str = "en", **values: object) -> str:
+    """A text with a count: ``key_one`` for 1, ``key_other`` otherwise ("1 answer is",
+    "2 answers are"; Welsh takes the singular noun after a number, so both read alike)."""
+    return t(f"{key}_{'one' if n == 1 else 'other'}", lang, n=n, **values)
 
 
 def sentence(text: str) -> str:

@@ -258,7 +258,8 @@ def test_welsh_and_200_percent_zoom(office, browser):
     try:
         sign_in(page, server.base_url, "mared")
         page.get_by_role("link", name="Cymraeg").click()
-        assert page.evaluate("document.documentElement.lang") == "cy"
+        # Waited for (the click navigates; evaluating at once may meet no document yet).
+        expect(page.locator("html")).to_have_attribute("lang", "cy")
         expect(page.get_by_role("heading", level=1)).to_have_text("Cofnodion")
         for path in ("/records", "/verify", "/quarantine", "/audit"):
             page.goto(server.base_url + path)
@@ -270,6 +271,6 @@ def test_welsh_and_200_percent_zoom(office, browser):
         assert no_horizontal_scroll(page), page.evaluate(WIDEST)
         assert page.get_by_role("heading", name="Copïau darllenwyr").is_visible()
         page.get_by_role("link", name="English").click()
-        assert page.evaluate("document.documentElement.lang") == "en"
+        expect(page.locator("html")).to_have_attribute("lang", "en")
     finally:
         context.close()
