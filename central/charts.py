@@ -173,13 +173,15 @@ def lines_by_month(months: list[str], series: list[Series],
     _frame(drawing, left, bottom, plot_w, plot_h, 100, 4, size, "%")
     step = plot_w / max(1, len(months))
     xs = [left + step * (m + 0.5) for m in range(len(months))]
+    points = [(xs[m], bottom + plot_h * max(0.0, min(100.0, v)) / 100)
+              for item in series for m, v in enumerate(item.values) if v is not None]
+    labels = []
     for index, value, label in references or []:
         y = bottom + plot_h * value / 100
         colour = PALETTE[index % len(PALETTE)]
         drawing.add(Line(left, y, left + plot_w, y, strokeColor=colour, strokeWidth=0.8,
                          strokeDashArray=(1, 2)))
-        drawing.add(_text(left + plot_w - 2, y + 2.5, label, size * 0.9, "end",
-                          color=colour))
+        labels.append((_reference_place(points, label, y, left, plot_w, size), label, colour))
     for i, item in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         run: list[float] = []
@@ -193,10 +195,33 @@ def lines_by_month(months: list[str], series: list[Series],
             y = bottom + plot_h * max(0.0, min(100.0, value)) / 100
             run += [xs[m], y]
             _marker(drawing, i, xs[m], y)
+    for (x, y, anchor, w), label, colour in labels:  # over the lines, on a light ground
+        x0 = x - w if anchor == "end" else x
+        drawing.add(Rect(x0 - 1.5, y - 0.3 * size, w + 3, 1.15 * size, fillColor=colors.white,
+                         fillOpacity=0.85, strokeColor=None))
+        drawing.add(_text(x, y, label, size * 0.9, anchor, color=colour))
     for m, name in enumerate(months):
         drawing.add(_text(xs[m], bottom - 1.4 * size, name, size * 0.95, "middle"))
     _legend(drawing, series, lines, height - 1.7 * size, line=True, size=size)
     return drawing
+
+
+def _reference_place(points: list[tuple[float, float]], label: str, y: float, left: float,
+                     plot_w: float, size: float) -> tuple[float, float, str, float]:
+    """Where a reference line's label goes: (x, baseline, anchor, width) at the line's right
+    or left end, above or below it, wherever the fewest of the chart's points would be
+    under it (the right end, above, when nothing is in the way)."""
+    w = pdfmetrics.stringWidth(label, SANS, size * 0.9)
+    best = None
+    for anchor, x in (("end", left + plot_w - 2), ("start", left + 2)):
+        x0 = x - w if anchor == "end" else x
+        for base in (y + 2.5, y - 2.5 - 0.9 * size):
+            under = sum(1 for px, py in points
+                        if x0 - 4 <= px <= x0 + w + 4 and base - 0.3 * size - 4 <= py
+                        <= base + 0.9 * size + 4)
+            if best is None or under < best[0]:
+                best = (under, (x, base, anchor, w))
+    return best[1]
 
 
 def bars_across(items: list[tuple[str, float, str]], width: float = 500,

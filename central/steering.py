@@ -196,11 +196,12 @@ def _part(board: Dashboard, commentary: str, made: str, styles) -> list:
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
         out += [CondPageBreak(40 * mm), _para(group.title, styles["h2"]), table]
     drawings = board.drawings(width=CONTENT_W)
-    out += [CondPageBreak(150 * mm), _para(t("dash_trend"), styles["h2"]),
-            _para(t("dash_counts_caption"), styles["small"]), drawings["counts"],
-            _month_table(board, board.count_table, styles),
-            Spacer(1, 8), _para(t("dash_rates_caption"), styles["small"]), drawings["rates"],
-            _month_table(board, board.rate_table, styles)]
+    out += [KeepTogether([_para(t("dash_trend"), styles["h2"]),
+                          _para(t("dash_counts_caption"), styles["small"]), drawings["counts"],
+                          _month_table(board, board.count_table, styles)]),
+            Spacer(1, 10),
+            KeepTogether([_para(t("dash_rates_caption"), styles["small"]), drawings["rates"],
+                          _month_table(board, board.rate_table, styles)])]
     for item in board.breakdowns:
         block = [_para(item.title, styles["h2"]), _para(item.formula, styles["small"])]
         block += [drawings[item.id]] if item.id in drawings else \

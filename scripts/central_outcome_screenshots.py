@@ -38,6 +38,13 @@ CR-2026-00041,atr,2026-03-02,maybe,
 """
 
 
+def to_top(page, anchor: str) -> None:
+    """Scroll so that the element with this id starts the view (a little space above)."""
+    page.evaluate("id => { const e = document.getElementById(id); "
+                  "window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 16); }",
+                  anchor)
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -69,14 +76,15 @@ def main() -> int:
             sign_in(page, base, "mared")
             page.goto(f"{base}/dashboard?period=2026-11")
             shoot(page, out, "dashboard", full=False)
-            page.locator("#trend").scroll_into_view_if_needed()
+            to_top(page, "trend")
             shoot(page, out, "dashboard-charts", full=False)
-            page.locator("#breakdowns").scroll_into_view_if_needed()
+            to_top(page, "breakdowns")
             shoot(page, out, "dashboard-breakdowns", full=False)
-            page.locator("#steering").scroll_into_view_if_needed()
+            to_top(page, "steering")
             page.get_by_label("Commentary (optional)").fill(
                 "Sentenced on the day is close to the pilots' 80%. Attendance at first "
                 "appointments fell at Mold in the autumn: the provider is looking into it.")
+            to_top(page, "steering")
             shoot(page, out, "dashboard-steering", full=False)
             with page.expect_download() as download:
                 page.get_by_role("button", name="Make the steering report (PDF)").click()
@@ -84,7 +92,7 @@ def main() -> int:
             download.value.save_as(pdf)
             page.goto(f"{base}/records/{with_addendum}#outcome")
             shoot(page, out, "record-outcome", full=False)
-            page.locator("#next").scroll_into_view_if_needed()
+            to_top(page, "next")
             shoot(page, out, "record-next", full=False)
             page.goto(f"{base}/follow-ups/import")
             page.set_input_files("#import-file", str(work / "bad.csv"))
@@ -102,7 +110,7 @@ def main() -> int:
             sign_in(page, base, "mared")
             page.goto(f"{base}/dashboard?period=2026-11")
             shoot(page, out, "dashboard-200", full=False)
-            page.locator("#trend").scroll_into_view_if_needed()
+            to_top(page, "trend")
             shoot(page, out, "dashboard-charts-200", full=False)
             zoomed.close()
             browser.close()

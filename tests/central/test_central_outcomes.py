@@ -214,3 +214,22 @@ def test_a_later_addendum_replaces_an_earlier_one(shared_servers, enrolled):
     assert (facts.combination, facts.sentenced_on_day) == ("mhtr+atr", 1)
     body = json.loads(json.dumps(fixed))
     assert body["outcome"]["payload"]["supersedes"] == "record"
+
+
+def test_an_addendum_before_its_record_counts_once_the_record_arrives(shared_servers,
+                                                                      enrolled):
+    server = shared_servers("sqlite")
+    laptop = enrolled(server)
+    record = make_record(laptop.store, answers={**sample_answers(3, "2026-11-23"),
+                                                "recommendation_mhtr": "suitable"})
+    addendum = make_outcome(laptop.store, record["assessment_id"],
+                            {**SENTENCED, "outcome_date": "2026-11-23"},
+                            case_number=record["case_number"])
+    early = laptop.put_outcome(addendum)
+    assert early.status_code == 201, early.text
+    assert laptop.outcome_receipt_ok(early.json()["receipt"], addendum)
+    assert facts_of(server, record["assessment_id"]) is None  # no record, nothing counts
+    assert laptop.put_record(record).status_code == 201
+    facts = facts_of(server, record["assessment_id"])
+    assert (facts.sentenced, facts.sentenced_on, facts.sentenced_on_day,
+            facts.combination) == (1, "2026-11-23", 1, "mhtr+atr")

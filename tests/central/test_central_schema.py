@@ -36,6 +36,21 @@ def test_migrations_build_the_models_tables(fresh_db):
     assert diff == []
 
 
+def test_the_head_read_without_alembic_is_alembics_own(fresh_db):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from central.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    assert fresh_db.head() == ScriptDirectory.from_config(cfg).get_current_head()
+    assert fresh_db.revision() is None
+    fresh_db.migrate()
+    with fresh_db.engine.connect() as conn:
+        assert fresh_db.revision() == MigrationContext.configure(conn).get_current_revision()
+
+
 def test_every_text_is_in_english_and_welsh():
     for key, (english, welsh) in TEXT.items():
         assert english.strip() and welsh.strip(), key
