@@ -13,8 +13,6 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import delete, func, insert, literal, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from central.definitions import CATEGORY_FACTS
@@ -84,7 +82,10 @@ def apply(session: Session, old: dict[str, Any] | None, new: dict[str, Any] | No
             for name, value in values.items():
                 deltas[key][name] += sign * value
     name = (new or old or {}).get("court_name")
-    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    if session.get_bind().dialect.name == "postgresql":  # imported here: a read needs neither
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
     for key in sorted(deltas):
         change = {k: v for k, v in deltas[key].items() if v}
         if not change:

@@ -6,7 +6,7 @@ Through central's own ingest, outcome addenda and follow-ups, in process."""
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from central_factory import LaptopStore, make_outcome, make_record, sample_answers
 from central_outcome_data import enrol_in_process, result, sentenced
@@ -34,6 +34,11 @@ def _pick(rng: random.Random, weighted):
     return rng.choices([w[0] for w in weighted], [w[1] for w in weighted])[0]
 
 
+def _not_before(store: LaptopStore, day: date, hour: int) -> None:
+    """Move the store's clock on to ``hour`` o'clock of ``day`` (never back)."""
+    store.clock = max(store.clock, datetime(day.year, day.month, day.day, hour, tzinfo=UTC))
+
+
 def _weekday(rng: random.Random, month: Period) -> date:
     while True:
         day = month.start + timedelta(days=rng.randrange((month.end - month.start).days))
@@ -46,7 +51,7 @@ def demo_year(db: Database, keys: CentralKeys, last_month: str = "2026-11",
     """About 25 assessments a month (times ``scale``) for the twelve months to
     ``last_month``; returns how many were sent."""
     rng = random.Random(seed)
-    store = LaptopStore()
+    store = LaptopStore(clock=datetime(2025, 11, 1, 8, 0, tzinfo=UTC))
     device = enrol_in_process(db, keys, store, name=f"demo-laptop-{seed}")
     actor = Actor("provider-import", "office")
     today = date(2026, 12, 3)
@@ -96,10 +101,12 @@ def demo_year(db: Database, keys: CentralKeys, last_month: str = "2026-11",
                                     **{c: rng.choice((6, 9, 12)) for c in combo})
                 if later is None:
                     answers.update(outcome)
+            _not_before(store, hearing, 16)  # countersigned after the hearing
             record = make_record(store, n=sent, answers=answers, pdfs=False,
                                  result=result(phq9=phq9, gad7=gad7, audit=audit))
             assert receive(db, keys, record, device).status == "accepted"
             if outcome is not None and later is not None:
+                _not_before(store, later, 17)  # recorded after the later hearing
                 addendum = make_outcome(store, record["assessment_id"], outcome)
                 assert receive_outcome(db, keys, addendum, device).status == "accepted"
             if outcome is None or outcome["outcome_sentence"] == "custody":

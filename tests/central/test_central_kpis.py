@@ -113,6 +113,17 @@ def test_per_court(loaded):
         total = sum(c[kpi_id].numerator for c in courts.values())
         if kpi_id != "people_assessed":
             assert total == n, kpi_id
+    for key in ("2026-Q4", "2026", "2027"):  # a quarter's and a year's courts add up too
+        whole = figures(db, key)
+        with db.read() as session:
+            courts = kpis.by_court(session, Period.parse(key))
+        each = {name: figures(db, key, name) for name in courts}
+        for kpi_id, (n, d) in whole.items():
+            if kpi_id != "people_assessed":
+                assert sum(c[kpi_id][0] for c in each.values()) == n, (key, kpi_id)
+                assert sum(c[kpi_id][1] or 0 for c in each.values()) == (d or 0), (key, kpi_id)
+        assert {k: (f.numerator, f.denominator) for k, f in courts[CARDIFF].items()} \
+            == each[CARDIFF], key
 
 
 def test_breakdowns(loaded):
