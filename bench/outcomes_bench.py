@@ -254,6 +254,9 @@ def main() -> int:
             rows += run_backend(backend, work, tls, args.count)
     width = max(len(r[0]) for r in rows)
     print()
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"{args.count:,} assessments; {os.cpu_count()} cores; load average at the end "
+          f"{load} (other work shares the machine: an idle one does better)")
     print(f"{'measure':<{width}}  {'database':<10}  result")
     print(f"{'-' * width}  {'-' * 10}  {'-' * 40}")
     for measure, backend, result in rows:
