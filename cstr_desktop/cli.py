@@ -37,6 +37,9 @@ class Commands:
     run_app: Callable[[argparse.Namespace], int] | None = None
     # The report renderer lives in reports/, which the core may not import.
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
+    # Keeps an approved assessment's final reports, as the app does at countersigning
+    # (the demo's approved case): reports.record.freeze_final_reports.
+    countersigned: Callable[..., object] | None = None
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
@@ -177,6 +180,9 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
             handler = commands.report
         else:
             handler = getattr(cli_store, args.handler)
+        if args.handler == "cmd_demo":
+            return cli_store.cmd_demo(args, out, cli_store.environment(),
+                                      countersigned=commands.countersigned)
         return handler(args, out, cli_store.environment())
     except BrokenPipeError:
         raise

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import EXAMPLES, ROOT
+from support.paths import EXAMPLES, ROOT
 
 
 def test_import_linter_contracts_hold():

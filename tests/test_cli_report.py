@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLES
-from report_helpers import ARRANGEMENTS, REASONS, pages, pdf_text, reader
-from test_cli_store import one_line_error, run
+from support.cli import one_line_error, run
+from support.paths import EXAMPLES
+from support.reporting import ARRANGEMENTS, REASONS, pages, pdf_text, reader
 
 EXAMPLE = str(EXAMPLES / "example_mhtr_atr_dual.json")
 

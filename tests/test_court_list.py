@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import assessor_store
+from support.stores import assessor_store
 
 from cstr_desktop.court_list import CourtListError, fold, parse_court_list, read_court_list
 

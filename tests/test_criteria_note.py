@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from conftest import ROOT
+from support.paths import ROOT
 
 from cstr_desktop.form_loader import load_bundle
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import REASONS, full_answers, without_reasons
+from support.reporting import REASONS, full_answers, without_reasons
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, SignInError
 from cstr_desktop.lifecycle import Actor, LifecycleError, RoleError, check_move

@@ -4,8 +4,8 @@ is printed instead of the account name; the protective marking is set per laptop
 from __future__ import annotations
 
 import pytest
-from report_helpers import ARRANGEMENTS, REASONS, full_answers, pdf_text
-from test_cli_store import one_line_error, run
+from support.cli import one_line_error, run
+from support.reporting import ARRANGEMENTS, REASONS, full_answers, pdf_text
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
 from cstr_desktop.store import NotAllowed, Store, StoreError

@@ -7,7 +7,7 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from report_helpers import body_text, full_answers, snapshot, squash
+from support.reporting import body_text, full_answers, snapshot, squash
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.form_schema import LongTextQuestion, TextQuestion

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import full_answers
+from support.reporting import full_answers
 
 import reports.record as record
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS

@@ -5,8 +5,8 @@ stored, without counting as a wrong password; only the assessor replies."""
 from __future__ import annotations
 
 import pytest
-from report_helpers import full_answers
-from store_helpers import KDF, make_store
+from support.reporting import full_answers
+from support.stores import KDF, make_store
 
 from cstr_desktop.lifecycle import LifecycleError
 from cstr_desktop.store import NotAllowed, Store

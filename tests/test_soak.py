@@ -17,12 +17,12 @@ import time
 from datetime import date
 
 import pytest
-from conftest import ROOT
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from report_helpers import reader
-from ui_driver import (
+from support.paths import ROOT
+from support.reporting import reader
+from support.ui_driver import (
     choose_file,
     complete_interview,
     focused,

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from store_helpers import KDF, assessor_store
+from support.stores import KDF, assessor_store
 
 from cstr_desktop.form_errors import AnswerError
 from cstr_desktop.key_slots import KeySlots, SignInError, TooManyAttempts

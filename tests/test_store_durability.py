@@ -17,7 +17,7 @@ import textwrap
 import time
 
 import pytest
-from store_helpers import assessor_store
+from support.stores import assessor_store
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from ui_driver import focused, make_window, sign_in_by_keys
+from support.ui_driver import focused, make_window, sign_in_by_keys
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, SignInError
 from cstr_desktop.store import Store

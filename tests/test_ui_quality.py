@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
 from PySide6.QtCore import QSettings
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -15,7 +14,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from ui_driver import make_window, sign_in_by_keys
+from support.paths import ROOT
+from support.ui_driver import make_window, sign_in_by_keys
 
 from cstr_desktop.court_list import ListedCase
 from ui.question_widgets import QuestionInput

@@ -8,9 +8,9 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import ROOT
 from PySide6.QtCore import Qt
-from ui_driver import current_block, key, make_window, sign_in_by_keys
+from support.paths import ROOT
+from support.ui_driver import current_block, key, make_window, sign_in_by_keys
 
 from cstr_desktop.court_list import ListedCase
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
@@ -23,7 +23,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from PySide6.QtCore import Qt
     app = QApplication([])
-    from ui_driver import key, sign_in_by_keys
+    from support.ui_driver import key, sign_in_by_keys
     from PySide6.QtCore import QSettings
     from ui.session import Session
     from ui.main_window import MainWindow

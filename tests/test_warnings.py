@@ -4,7 +4,7 @@ by order type, and an open warning refuses a countersignature."""
 from __future__ import annotations
 
 import pytest
-from report_helpers import full_answers, pdf_text, snapshot
+from support.reporting import full_answers, pdf_text, snapshot
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
