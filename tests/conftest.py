@@ -76,4 +76,4 @@ def fresh_store(tmp_path):
 
     yield make
     for store in opened:
-        store.close()
+        store.close(backup=False)  # safe when the test closed it already

@@ -7,10 +7,11 @@ import sys
 import textwrap
 
 from support.paths import EXAMPLES, ROOT
+from support.tools import tool
 
 
 def test_import_linter_contracts_hold():
-    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "lint-imports"), "--no-cache"],
+    proc = subprocess.run([tool("lint-imports"), "--no-cache"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Contracts: 3 kept, 0 broken." in proc.stdout
@@ -58,7 +59,7 @@ def test_core_imports_and_assesses_without_pyside6():
 
 
 def test_ruff_is_clean():
-    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "ruff"), "check", "cstr_desktop", "ui",
+    proc = subprocess.run([tool("ruff"), "check", "cstr_desktop", "ui",
                            "reports", "bench", "tests"], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr

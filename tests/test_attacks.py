@@ -88,12 +88,8 @@ def recompute_chain(conn, start_seq=1):
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", ACCOUNTS["admin"], kdf=KDF) as admin:
-        for name, role in ROLES.items():
-            admin.add_account(name, ACCOUNTS[name], role)
-    return folder
+def folder(fresh_store):
+    return fresh_store({name: (ACCOUNTS[name], role) for name, role in ROLES.items()})
 
 
 @pytest.fixture
@@ -295,11 +291,8 @@ def _guess(folder, name, now, barrier):
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-def test_parallel_wrong_passwords_never_damage_or_lose_a_count(tmp_path):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", ACCOUNTS["admin"], kdf=KDF) as admin:
-        for name in NAMES:
-            admin.add_account(name, f"{name} password", "assessor")
+def test_parallel_wrong_passwords_never_damage_or_lose_a_count(tmp_path, fresh_store):
+    folder = fresh_store({name: (f"{name} password", "assessor") for name in NAMES})
     ctx = multiprocessing.get_context("fork")
     for round_ in range(1, 31):
         barrier = ctx.Barrier(len(NAMES))

@@ -10,6 +10,7 @@ import textwrap
 
 from PySide6.QtCore import Qt
 from support.paths import ROOT
+from support.stores import TEAM
 from support.ui_driver import current_block, key, make_window, sign_in_by_keys
 
 from cstr_desktop.court_list import ListedCase
@@ -50,10 +51,9 @@ CHILD = textwrap.dedent("""
 """)
 
 
-def test_killed_mid_interview_reopens_with_the_same_answers_and_place(qtbot, tmp_path):
-    data = tmp_path / "data"
-    with Store.create(data, "admin", "admin password", kdf=FAST_KDF_FOR_TESTS) as admin:
-        admin.add_account("sam", "assessor password", "assessor")
+def test_killed_mid_interview_reopens_with_the_same_answers_and_place(qtbot, tmp_path,
+                                                                      fresh_store):
+    data = fresh_store(TEAM)
     with Store.open(data, "sam", "assessor password", kdf=FAST_KDF_FOR_TESTS) as sam:
         from datetime import date
         sam.add_case(ListedCase(date.today().isoformat(), "Cardiff", "1", "10:00", "CF-7",
