@@ -41,6 +41,7 @@ from support.form_docs import (
     section,
     texts_of,
 )
+from support.fuzz import examples
 
 from cstr_desktop.form_errors import FORM_CODES, FormError
 from cstr_desktop.form_loader import FormLibrary, default_forms_dir, parse_document
@@ -1105,7 +1106,8 @@ def _set_uses(docs, name):
     (_set_action, "FORM_016"),
     (_set_uses, "FORM_011"),
 ], ids=lambda v: getattr(v, "__name__", v))
-@settings(max_examples=25, deadline=None,
+@pytest.mark.fuzz
+@settings(max_examples=examples(25), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=NEW_NAMES)
 def test_renamed_reference_gives_its_code_and_names_the_name(rename, code, name):
@@ -1213,7 +1215,8 @@ def assert_coded(texts: dict[str, Any]) -> FormLibrary | None:
         return None
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data(), rounds=st.integers(1, 3))
 def test_mutated_forms_give_only_coded_errors(data, rounds):
     docs = base_docs()
@@ -1226,7 +1229,8 @@ def test_mutated_forms_give_only_coded_errors(data, rounds):
         assert bundle.questions
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.data())
 def test_files_dropped_copied_or_replaced_give_only_coded_errors(data):
     texts: dict[str, Any] = {FILES[k]: t for k, t in TEXTS.items()}
@@ -1253,7 +1257,8 @@ def test_files_dropped_copied_or_replaced_give_only_coded_errors(data):
 YAML_NOISE = st.text(alphabet=string.printable + "\u00e9\u2028\ufeff", max_size=6)
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_raw_text_edits_give_only_coded_errors(data):
     kind = data.draw(st.sampled_from(sorted(TEXTS)))
@@ -1267,7 +1272,8 @@ def test_raw_text_edits_give_only_coded_errors(data):
     assert_coded(texts)
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(200), deadline=None)
 @given(text=st.text(max_size=300))
 def test_random_text_as_a_form_file_gives_only_coded_errors(text):
     texts = {FILES[k]: t for k, t in TEXTS.items()}
@@ -1275,7 +1281,8 @@ def test_random_text_as_a_form_file_gives_only_coded_errors(text):
     assert assert_coded(texts) is None or text == FORM_YAML
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(100), deadline=None)
 @given(depth=st.integers(1, 400), wrapper=st.sampled_from(["not", "all", "any"]))
 def test_deeply_nested_conditions_give_only_coded_errors(depth, wrapper):
     docs = base_docs()
