@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,6 +21,7 @@ from cstr_desktop.paths import store_exists
 from cstr_desktop.store_errors import StoreUnavailable
 
 from .accounts_view import AccountsView, PasswordView, say
+from .background_job import BackgroundJob
 from .dialogs import Dialogs
 from .error_text import say_error
 from .screens import AddDefendantView, CaseListView, SignInView
@@ -81,30 +82,12 @@ QLineEdit:disabled, QPlainTextEdit:disabled { color: #111; background: #f7f7f4; 
 """
 
 
-class _RenderJob(QRunnable):
-    """Render a report snapshot to PDF bytes off the UI thread."""
+def render_pdf(snapshot: dict, summary: bool) -> bytes:
+    """A report snapshot as PDF bytes (run off the UI thread, by a BackgroundJob)."""
+    from reports.court_report import render
+    from reports.summary_card import render_card
 
-    class Signals(QObject):
-        finished = Signal(bytes, int)  # the PDF, and the job's number
-        failed = Signal(str)
-
-    def __init__(self, snapshot: dict, summary: bool, number: int = 0):
-        super().__init__()
-        self.snapshot = snapshot
-        self.summary = summary
-        self.number = number
-        self.signals = self.Signals()
-
-    def run(self) -> None:
-        from reports.court_report import render
-        from reports.summary_card import render_card
-
-        try:
-            pdf = (render_card if self.summary else render)(self.snapshot)
-        except Exception as exc:  # noqa: BLE001 - shown in plain words, never a traceback
-            self.signals.failed.emit(str(exc))
-            return
-        self.signals.finished.emit(pdf, self.number)
+    return (render_card if summary else render)(snapshot)
 
 
 class ActivityWatcher(QObject):
@@ -868,11 +851,10 @@ class MainWindow(QMainWindow):
             return
         self.report_view.status.setText(t("generating", self.lang))
         self._render_count += 1
-        job = _RenderJob(snapshot, self._summary, self._render_count)
-        job.signals.finished.connect(self._report_ready)
-        job.signals.failed.connect(lambda text: self.report_view.status.setText(text))
-        self._job = job
-        self.pool.start(job)
+        number, summary = self._render_count, self._summary
+        BackgroundJob(lambda: render_pdf(snapshot, summary),
+                      lambda pdf: self._report_ready(pdf, number),
+                      lambda exc: self.report_view.status.setText(str(exc))).start(self.pool)
 
     def preview_card(self) -> None:
         self.preview_report(summary=True)
