@@ -26,6 +26,7 @@ from .dialogs import Dialogs
 from .error_text import say_error
 from .screens import AddDefendantView, CaseListView, SignInView
 from .session import Session
+from .settings import load_settings, save_settings
 from .text import sentence, t, tn
 
 
@@ -138,10 +139,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.pool = QThreadPool(self)
         self.idle = QTimer(self, singleShot=True)
-        from .session import checked_idle_minutes
+        self.prefs = load_settings(settings)  # the typed settings (ui/settings.py)
+        if idle_minutes is not None:
+            from .session import checked_idle_minutes
 
-        minutes, self.idle_warning = checked_idle_minutes(
-            idle_minutes if idle_minutes is not None else settings.value("idle_minutes", 5))
+            minutes, self.idle_warning = checked_idle_minutes(idle_minutes)
+        else:
+            minutes = self.prefs.idle_minutes
+            self.idle_warning = dict(self.prefs.refused).get("idle_minutes")
         if self.idle_warning is not None:
             self.idle_warning = t("idle_setting", self.lang, value=self.idle_warning)
             self.statusBar().showMessage(self.idle_warning, 30_000)
@@ -152,8 +157,8 @@ class MainWindow(QMainWindow):
         self.windowHandle().installEventFilter(self.watcher)
         # A file or print dialog is a window of its own: watch each one that takes focus.
         QGuiApplication.instance().focusWindowChanged.connect(self.watcher.watch)
-        self.restoreGeometry(settings.value("geometry", b""))
-        if not settings.value("geometry"):
+        self.restoreGeometry(self.prefs.geometry)
+        if not self.prefs.geometry:
             self.resize(1200, 780)
         # One app at a time on a data folder: held until the window closes.
         self.folder_lock = FolderLock(session.data_dir, t("app", "en"))
@@ -295,7 +300,8 @@ class MainWindow(QMainWindow):
         self.leave_case(lambda: self._set_language(lang))
 
     def _set_language(self, lang: str) -> None:
-        self.settings.setValue("language", lang)
+        self.prefs.language = lang
+        save_settings(self.settings, self.prefs)
         self.session.lang = self.lang = lang
         current = self.stack.currentWidget()
         in_case = current is not None and current in (self.case_page, self.report_view)
@@ -906,7 +912,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 self.leave_case(self._close_now)
                 return
-        self.settings.setValue("geometry", self.saveGeometry())
+        self.prefs.geometry = self.saveGeometry().data()
+        save_settings(self.settings, self.prefs)
         self.windowHandle().removeEventFilter(self.watcher)
         QGuiApplication.instance().focusWindowChanged.disconnect(self.watcher.watch)
         self.pool.waitForDone(5000)
