@@ -157,7 +157,34 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
     if args.command == "assess":
         # assess needs the forms only: the store and its libraries stay unloaded.
         return _with_form_errors(lambda: _assess(args, out), err)
+    if args.command == "report" and args.file and not args.case and commands.report:
+        # So does a report from a file (no store needed, contract section 3).
+        return _with_form_errors(lambda: _run_file_report(args, commands, out, err), err)
     return _with_form_errors(lambda: _run_store_command(args, commands, out, err), err)
+
+
+def _run_file_report(args: argparse.Namespace, commands: Commands, out: TextIO,
+                     err: TextIO) -> int:
+    """``report FILE``: as a store command reports its errors, without loading the store."""
+    import os
+
+    from .hygiene import disable_core_dumps
+
+    disable_core_dumps()  # the people's data are in this process's memory
+    try:
+        return commands.report(args, out, dict(os.environ))
+    except UsageError as exc:
+        err.write(f"cstr-desktop: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        from .paths import default_data_dir
+        from .store_errors import StoreBusy, fault
+
+        folder = getattr(args, "data_dir", None) or default_data_dir()
+        found = fault(exc, folder)
+        err.write(f"cstr-desktop: {'busy' if isinstance(found, StoreBusy) else 'error'}: "
+                  f"{found}\n")
+        return EXIT_BUSY if isinstance(found, StoreBusy) else EXIT_BAD_INPUT
 
 
 def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO,

@@ -145,9 +145,9 @@ def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None,
         assessor.import_answers(bundle, finished, {**DUAL, **first_appointments(day)})
         assessor.submit_for_review(finished)
         # A second finished interview, which the reviewer countersigns below.
-        approved = assessor.start_assessment(bundle, cases[7].case_number)
+        approved = assessor.start_assessment(bundle, cases[5].case_number)
         assessor.import_answers(bundle, approved, {**DUAL, **first_appointments(day),
-                                                   "offence_main": cases[7].offence})
+                                                   "offence_main": cases[5].offence})
         assessor.submit_for_review(approved)
     reviewer_name, _, reviewer_password = DEMO_ACCOUNTS[2]
     with Store.open(folder, reviewer_name, reviewer_password) as reviewer:

@@ -82,3 +82,29 @@ def test_assess_loads_neither_the_store_nor_its_libraries():
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_report_from_a_file_loads_neither_the_store_nor_the_barcodes(tmp_path):
+    # A report from an answers file needs no store (contract section 3) and, being a
+    # draft, no QR code: the store's libraries and reportlab's barcodes stay unloaded.
+    out = tmp_path / "r.pdf"
+    script = textwrap.dedent(f"""
+        import io, sys
+        from ui.entry import commands
+        from cstr_desktop.cli import main
+        text = io.StringIO()
+        code = main(["report", {str(EXAMPLES / "example_mhtr_primary.json")!r}, "--out",
+                     {str(out)!r}], commands=commands(), out=text)
+        assert code == 0 and "(DRAFT)" in text.getvalue(), text.getvalue()
+        # (cryptography still comes with cstr_desktop.trust, for the canonical JSON and
+        # the verification code's hash, which every snapshot uses.)
+        loaded = [m for m in ("cstr_desktop.store", "cstr_desktop.cli_store", "sqlite_utils",
+                              "sqlcipher3", "argon2", "reportlab.graphics.barcode",
+                              "PySide6") if m in sys.modules]
+        print(loaded)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+    assert out.read_bytes().startswith(b"%PDF")
