@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from support.paths import EXAMPLES
-from support.stores import new_store
+from support.stores import new_store, remove_templates
 from support.tools import missing_apt_tools
 
 # Offscreen unless told otherwise (QT_QPA_PLATFORM=xcb under xvfb-run runs them on X).
@@ -42,6 +42,10 @@ def pytest_sessionstart(session) -> None:
     problem = missing_apt_tools()
     if problem:
         pytest.exit(problem, returncode=4)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    remove_templates()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,9 @@ from sqlalchemy import select, update
 from central.canonical import stamp
 from central.models import AuditEvent, Record, WebSession
 
+# A browser per module and a page per test: CI's run (--all), not the quick one.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync"]

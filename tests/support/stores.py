@@ -8,6 +8,8 @@ the administrator made. Every store here uses the fast key derivation made for t
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import sqlcipher3
@@ -27,15 +29,37 @@ def new_store(folder: Path, accounts: dict[str, tuple[str, str]] | None = None, 
               ) -> Store | Path:
     """A new store at ``folder`` made by the administrator ``admin`` (name, password) with
     ``accounts`` (``{name: (password, role)}``). Returns the session of ``sign_in`` (an
-    account's name, or the administrator's) when given, else the folder."""
+    account's name, or the administrator's) when given, else the folder.
+
+    Each kind of store is made once per test run, by ``Store.create`` and the
+    administrator, closed, and copied for every test that asks for one (a copy is what a
+    new store is, made in a millisecond rather than in the hundreds its key files,
+    fsyncs and backup take)."""
     folder = Path(folder)
-    with Store.create(folder, admin[0], admin[1], kdf=KDF) as session:
-        for name, (password, role) in (accounts or {}).items():
-            session.add_account(name, password, role)
+    key = (admin, tuple(sorted((accounts or {}).items())))
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = Path(tempfile.mkdtemp(prefix="cstr-test-store-")) / "data"
+        with Store.create(template, admin[0], admin[1], kdf=KDF) as session:
+            for name, (password, role) in (accounts or {}).items():
+                session.add_account(name, password, role)
+        _TEMPLATES[key] = template
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(template, folder, symlinks=True)
     if sign_in is None:
         return folder
     passwords = {admin[0]: admin[1], **{n: p for n, (p, _) in (accounts or {}).items()}}
     return Store.open(folder, sign_in, passwords[sign_in], kdf=KDF)
+
+
+_TEMPLATES: dict[tuple, Path] = {}
+
+
+def remove_templates() -> None:
+    """At the end of a run: the stores copied from go too."""
+    for template in _TEMPLATES.values():
+        shutil.rmtree(template.parent, ignore_errors=True)
+    _TEMPLATES.clear()
 
 
 def open_store(folder: Path, name: str, password: str) -> Store:
