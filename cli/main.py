@@ -43,6 +43,9 @@ class Commands:
 
     run_app: Callable[[argparse.Namespace], int] | None = None
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
+    # Keeps an approved assessment's final reports, as the app does at countersigning
+    # (the demo's approved case); by default reports.record.freeze_final_reports.
+    countersigned: Callable[..., object] | None = None
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
@@ -150,7 +153,10 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
         if args.command == "assess":
             # assess needs the forms only: the store and its libraries stay unloaded.
             return _assess(args, out)
-        return _run_store_command(args, commands, out)
+        if args.command == "report" and args.file and not args.case:
+            # So does a report from a file (no store needed, contract section 3).
+            return _run_file_report(args, commands, out)
+        return _run_store_command(args, commands, out, err)
     except BrokenPipeError:
         return EXIT_OK
     except CstrError as exc:
@@ -160,15 +166,28 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
         if args.command == "assess":
             raise
         # A full disk, a read-only folder or a damaged store, each in its own words.
-        from cli.store_commands import data_dir
+        from cstr_desktop.paths import default_data_dir
         from cstr_desktop.store.faults import fault
 
-        found = fault(exc, data_dir(args))
+        folder = getattr(args, "data_dir", None) or default_data_dir()
+        found = fault(exc, folder)
         err.write(f"cstr-desktop: {found.command_line()}\n")
         return found.exit_code
 
 
-def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO) -> int:
+def _run_file_report(args: argparse.Namespace, commands: Commands, out: TextIO) -> int:
+    """``report FILE``: without loading the store or its libraries."""
+    import os
+
+    from cli.report_command import run_report
+    from cstr_desktop.hygiene import disable_core_dumps
+
+    disable_core_dumps()  # the people's data are in this process's memory
+    return (commands.report or run_report)(args, out, dict(os.environ))
+
+
+def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO,
+                       err: TextIO) -> int:
     from cli import store_commands
     from cstr_desktop.hygiene import disable_core_dumps
 
@@ -177,9 +196,23 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
         from cli.report_command import run_report
 
         handler = commands.report or run_report
+    elif args.handler == "cmd_demo":
+        def handler(a, o, e):
+            return store_commands.cmd_demo(a, o, e, countersigned=commands.countersigned
+                                           or keep_final_reports)
     else:
         handler = getattr(store_commands, args.handler)
     return handler(args, out, store_commands.environment())
+
+
+def keep_final_reports(store, row: dict) -> None:
+    """At countersigning, keep the final reports (their codes), as the app does."""
+    from datetime import UTC, datetime
+
+    from reports.record import freeze_final_reports
+
+    freeze_final_reports(store, row, datetime.now(UTC).isoformat(timespec="seconds"))
+
 
 
 def entry() -> int:

@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from cli.store_commands import CommandError, sign_in
 from cstr_desktop.errors import CopyRefused
+from cstr_desktop.errors import UsageError as CommandError
 from cstr_desktop.forms.answers import read_answers_with_form
 from cstr_desktop.forms.loader import FormBundle, load_bundle
 from reports.court_report import render
@@ -76,6 +76,8 @@ def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
         write_atomically(out_path, render_pdf(snapshot))
         out.write(f"Wrote {out_path}, {_copy_name(snapshot)} (DRAFT).\n")
         return 0
+    from cli.store_commands import sign_in  # the store only for --case
+
     with sign_in(args, env) as store:
         row = store.assessment_for_case(args.case)
         _check_reader(load_bundle(row["form_id"], row["form_version"]), who)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import assessor_store
 
 from cstr_desktop.errors import CourtListError
 from cstr_desktop.store.court_list import fold, parse_court_list, read_court_list
@@ -22,10 +21,8 @@ def csv_text(rows=ROWS, header=HEADER):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = assessor_store(tmp_path / "data", "ann", "correct horse battery")
-    yield s
-    s.close(backup=False)
+def store(fresh_store):
+    return fresh_store({"ann": ("correct horse battery", "assessor")}, sign_in="ann")
 
 
 def test_parse_a_good_list():

@@ -11,8 +11,8 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT
-from test_cli_store import run
+from support.cli import run
+from support.paths import ROOT
 
 from cstr_desktop.errors import LegacyStore
 from cstr_desktop.store.session import Store

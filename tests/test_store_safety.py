@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import KDF, assessor_store
+from support.stores import KDF, assessor_store
 
 from cstr_desktop.errors import StoreCorrupt
 from cstr_desktop.store.recovery import restore

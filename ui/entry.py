@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.main import Commands
+from cli.main import Commands, keep_final_reports  # noqa: F401  (scripts use it)
 from cli.main import main as cli_main
 
 
@@ -19,8 +19,14 @@ def run_app(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def commands() -> Commands:
+    """What the command line is given: the desktop app (the report renderer and the final
+    reports at countersigning it imports itself)."""
+    return Commands(run_app=run_app)
+
+
 def main() -> int:
-    return cli_main(commands=Commands(run_app=run_app))
+    return cli_main(commands=commands())
 
 
 if __name__ == "__main__":

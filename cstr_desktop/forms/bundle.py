@@ -14,13 +14,11 @@ from cstr_desktop.forms.schema import (
     Instrument,
     YesNoQuestion,
 )
+from cstr_desktop.wording import entry
 
 # A choice list of this name, if a form's choice files have one, words yes/no answers.
 YES_NO_LIST = "yes_no"
-YES_NO = [
-    Choice(value="yes", label={"en": "Yes", "cy": "Ydy / Oes / Do"}),
-    Choice(value="no", label={"en": "No", "cy": "Nac ydy / Nac oes / Naddo"}),
-]
+YES_NO = [Choice(value=value, label=dict(entry(f"core.{value}"))) for value in ("yes", "no")]
 
 
 # --------------------------------------------------------------------------
