@@ -85,7 +85,7 @@ class CriterionResult:
             return label
         if self.met is False:
             return tr(self.criterion.not_met, lang)
-        from .wording import t
+        from cstr_desktop.wording import t
 
         return t("core.not_yet_answered", lang, label=label)
 

@@ -85,7 +85,7 @@ class OpenFinding:
         return c.reason_question if self.missing == "reason" else c.question
 
     def describe(self, lang: str = "en") -> str:
-        from .wording import t
+        from cstr_desktop.wording import t
 
         scope = (self.scope.upper() if self.scope != "gates"
                  else t("core.all_requirements", lang))
