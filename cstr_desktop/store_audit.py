@@ -87,6 +87,7 @@ class AuditMixin:
                             s.get("payload"), dict)})
         extra = [f"certificate problem: {p}" for p in self.book.problems]
         extra += self.step_problems(steps, report.found)
+        extra += self.outcome_problems()
         if not extra:
             return report
         problems = (*report.problems, *extra)

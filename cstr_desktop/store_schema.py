@@ -178,3 +178,20 @@ def m005_started_review_comments_search(db: Database) -> None:
     from .store_cases import rebuild_search_text
 
     rebuild_search_text(db)
+
+
+# Issue 13 (the laptop's half): court outcomes recorded after approval, as signed
+# cstr-outcome/1 addenda kept until central's receipt (an outcome recorded before approval
+# is answers of the assessment, under the outcome_* ids, and needs no table).
+@migrations()
+def m009_outcome_addenda(db: Database) -> None:
+    db["outcome_addenda"].create({
+        "outcome_id": str, "assessment_id": str, "version": int, "case_number": str,
+        "payload": str, "signer": str, "signature": str, "content_hash": str,
+        "supersedes": str, "outcome_date": str, "result": str, "recorded_at": str,
+        "audit_seq": int, "sent_at": str, "receipt": str,
+    }, pk="outcome_id", foreign_keys=[("assessment_id", "assessments", "id")],
+        not_null={"assessment_id", "version", "payload", "signer", "signature",
+                  "content_hash", "outcome_date", "result", "recorded_at"})
+    db["outcome_addenda"].create_index(["assessment_id"])
+    db["outcome_addenda"].create_index(["receipt"])
