@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.list_view.search_changed.connect(self.search_cases)
         self.list_view.import_list.connect(self.choose_court_list)
         self.list_view.add_defendant.connect(self.show_add_defendant)
+        self.list_view.record_outcome.connect(self.show_outcome)
         self.list_view.day_changed.connect(self.change_day)
         self.add_view = AddDefendantView(self.lang, self)
         self.add_view.submitted.connect(self.add_defendant)
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self.about_view = None
         self.import_view = None
         self._import_cases: list | None = None
+        self.outcome_dialog = None
 
     def _build_case_screens(self) -> None:
         if self.interview_view is not None:
@@ -287,6 +289,7 @@ class MainWindow(QMainWindow):
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
         self._action(case_menu, "submit", self.submit, "Ctrl+Shift+Return")
+        self._action(case_menu, "record_outcome", self.show_outcome, "Ctrl+Shift+O")
         help_menu = bar.addMenu(t("help_menu", self.lang))
         self._action(help_menu, "about", self.show_about)
         # Named in both languages, so either reader can find it (last, where it stands out).
@@ -708,6 +711,57 @@ class MainWindow(QMainWindow):
             self.add_view.error.setText(say_error(exc, self.lang))
             return
         self._show_list()
+
+    # -- the outcome at court -------------------------------------------------------
+
+    def show_outcome(self) -> None:
+        """The outcome dialog for the open case, or the case chosen in the list."""
+        if self.session.store is None:
+            return
+        in_list = self.stack.currentWidget() is self.list_view
+        case_number = self.list_view.current_case() if in_list else self.session.case_number
+        say = self.list_view.message.setText if in_list else \
+            (lambda text: self.statusBar().showMessage(text, 8000))
+        if not case_number or case_number == "-":
+            say(t("outcome_pick_case", self.lang))
+            return
+        try:
+            info = actions.outcome_form(self.session, case_number)
+        except errors("store") as exc:
+            say(say_error(exc, self.lang))
+            return
+        if info["status"] == "awaiting_review":
+            say(t("outcome_waits", self.lang))
+            return
+        from cstr_desktop.outcomes import outcome_definitions
+
+        from .outcome_dialog import OutcomeDialog
+
+        self.outcome_dialog = OutcomeDialog(outcome_definitions(), self.lang, info, self)
+        self.outcome_dialog.submitted.connect(
+            lambda answers, supersedes: self.record_outcome(case_number, answers, supersedes))
+        self.outcome_dialog.open()
+
+    def record_outcome(self, case_number: str, answers: dict, supersedes: str | None) -> None:
+        from cstr_desktop.form_errors import AnswerError
+
+        dialog = self.outcome_dialog
+        try:
+            kept = actions.record_outcome(self.session, case_number, answers, supersedes)
+        except (AnswerError, *errors("store", "lifecycle")) as exc:
+            dialog.show_problem(exc)
+            return
+        dialog.accept()
+        self.outcome_dialog = None
+        done = t("outcome_saved_addendum" if kept["kind"] == "addendum" else "outcome_saved",
+                 self.lang, case=case_number)
+        if self.stack.currentWidget() is not self.list_view:
+            self.statusBar().showMessage(done, 8000)
+        elif self.list_view.mode != "review":
+            self.search_cases(self.list_view.search.text())
+            self.list_view.select_case(case_number)
+            self.list_view.message.setText(done)
+            self.list_view.table.setFocus()
 
     # -- the interview ------------------------------------------------------------
 
