@@ -175,6 +175,11 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
             if commands.report is None:
                 raise UsageError("the report renderer is not available in this installation")
             handler = commands.report
+        elif ":" in args.handler:  # a command of a sub-package: ".outcomes.cli_outcomes:cmd"
+            import importlib
+
+            module, name = args.handler.split(":")
+            handler = getattr(importlib.import_module(module, __package__), name)
         else:
             handler = getattr(cli_store, args.handler)
         return handler(args, out, cli_store.environment())

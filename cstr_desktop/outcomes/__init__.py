@@ -17,8 +17,21 @@ How it is kept depends on where the assessment is (:mod:`.store_outcomes`):
 No Qt here: the dialog is ``ui/outcome_dialog.py``.
 """
 
-from .definitions import OutcomeDefinitions, outcome_definitions
-from .fields import OutcomeError, check_outcome, is_outcome_id, outcome_answers
+from __future__ import annotations
 
-__all__ = ["OutcomeDefinitions", "OutcomeError", "check_outcome", "is_outcome_id",
-           "outcome_answers", "outcome_definitions"]
+from typing import Any
+
+# Loaded when first used: the command line's parser imports this package's argument module,
+# and starting the app must not pay for pydantic or the data file.
+_EXPORTS = {"OutcomeDefinitions": "definitions", "outcome_definitions": "definitions",
+            "OutcomeError": "fields", "check_outcome": "fields", "is_outcome_id": "fields",
+            "outcome_answers": "fields"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(name)
+    from importlib import import_module
+
+    return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
