@@ -54,7 +54,8 @@ def main() -> None:
         with sign_in(folder, "sam") as sam:
             numbers = iter([f"CF-000-{i:03d}" for i in range(50)])
             t = timed(lambda: sam.record_outcome(bundle, next(numbers), ADJOURNED), 50)
-            rows.append(("record an outcome on a listed case (starts it)", t, "< 100 ms: one key press"))
+            rows.append(("record an outcome on a listed case (starts it)", t,
+                         "< 100 ms: one key press"))
             numbers = iter([f"CF-000-{i:03d}" for i in range(50)])
             t = timed(lambda: sam.record_outcome(bundle, next(numbers), SENTENCED), 50)
             rows.append(("record an outcome with the assessment (replaces one)", t, "< 100 ms"))
