@@ -211,3 +211,25 @@ def test_awaiting_review_says_why_and_opens_nothing(qtbot, folder, tmp_path, bun
     qtbot.wait(50)
     assert QApplication.activeModalWidget() is None
     assert "waiting for its countersignature" in window.list_view.message.text()
+
+
+def test_from_the_open_case_and_the_interview_goes_on(qtbot, folder, tmp_path):
+    window = on_list(qtbot, folder, tmp_path)
+    window.open_case("CF-1")
+    window.interview_view.setFocus()
+    shortcut(window, "Ctrl+Shift+O")
+    dialog = open_dialog(qtbot, OutcomeDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    assert dialog.info["case_number"] == "CF-1" and not dialog.addendum
+    alt(qtbot, Qt.Key.Key_R)  # Remanded
+    key(Qt.Key.Key_Return, CTRL)
+    closed(qtbot, dialog)
+    assert window.statusBar().currentMessage() == "Outcome saved for CF-1."
+    assert window.stack.currentWidget() is window.case_page
+    window.interview_view._answered("interpreter_used", "no")
+    store = window.session.store
+    kept = store.answers(store.case("CF-1")["assessment_id"])
+    assert kept["interpreter_used"] == "no" and kept["outcome_result"] == "remanded"
+    window.show_list()
+    assert column(window)[0] == "Remanded"
