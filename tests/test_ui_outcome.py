@@ -233,3 +233,21 @@ def test_from_the_open_case_and_the_interview_goes_on(qtbot, folder, tmp_path):
     assert kept["interpreter_used"] == "no" and kept["outcome_result"] == "remanded"
     window.show_list()
     assert column(window)[0] == "Remanded"
+
+
+def test_a_reviewer_records_after_approval_only_and_an_administrator_never(qtbot, folder,
+                                                                           tmp_path):
+    window = on_list(qtbot, folder, tmp_path, who="rita")
+    shortcut(window, "Ctrl+Shift+O")
+    qtbot.wait(50)
+    assert QApplication.activeModalWidget() is None
+    assert window.list_view.message.text() == ("Until the report is countersigned, the "
+                                               "assessor records the outcome with the "
+                                               "assessment.")
+    window.close()
+    window = on_list(qtbot, folder, tmp_path / "admin", who="admin")
+    shortcut(window, "Ctrl+Shift+O")
+    qtbot.wait(50)
+    assert QApplication.activeModalWidget() is None
+    assert window.list_view.message.text() == ("Administrators record no outcome: an "
+                                               "assessor does.")

@@ -730,8 +730,13 @@ class MainWindow(QMainWindow):
         except errors("store") as exc:
             say(say_error(exc, self.lang))
             return
-        if info["status"] == "awaiting_review":
-            say(t("outcome_waits", self.lang))
+        role = self.session.store.user.role
+        refusal = "outcome_waits" if info["status"] == "awaiting_review" else \
+            "outcome_not_admin" if role == "admin" else \
+            "outcome_reviewer_later" if role == "reviewer" and info["status"] != "approved" \
+            else None
+        if refusal:
+            say(t(refusal, self.lang))
             return
         from cstr_desktop.outcomes import outcome_definitions
 

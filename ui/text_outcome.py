@@ -25,6 +25,14 @@ OUTCOME_TEXT: dict[str, dict[str, str]] = {
               "it is countersigned, or once it is returned to you.",
         "cy": "Mae'r asesiad yn aros am ei gydlofnod: cofnodwch y canlyniad pan gaiff ei "
               "gydlofnodi, neu pan gaiff ei ddychwelyd atoch."},
+    "outcome_not_admin": {"en": "Administrators record no outcome: an assessor does.",
+                          "cy": "Nid yw gweinyddwyr yn cofnodi canlyniad: asesydd sy'n "
+                                "gwneud hynny."},
+    "outcome_reviewer_later": {
+        "en": "Until the report is countersigned, the assessor records the outcome with the "
+              "assessment.",
+        "cy": "Nes i'r adroddiad gael ei gydlofnodi, yr asesydd sy'n cofnodi'r canlyniad gyda'r "
+              "asesiad."},
     "outcome_result": {"en": "What happened", "cy": "Beth ddigwyddodd"},
     "outcome_date": {"en": "Date of the hearing", "cy": "Dyddiad y gwrandawiad"},
     "outcome_time_sentenced": {"en": "Time sentenced", "cy": "Amser y ddedfryd"},
