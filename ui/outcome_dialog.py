@@ -179,6 +179,7 @@ class OutcomeDialog(QDialog):
             combo.addItem(tr(choice.label, self.lang), choice.value)
         combo.setCurrentIndex(-1)
         combo.setPlaceholderText("—")
+        combo.setMaximumWidth(420)
         return combo
 
     def _spin(self, parent: QWidget, high: int, name: str) -> QSpinBox:
