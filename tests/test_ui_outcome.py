@@ -251,3 +251,18 @@ def test_a_reviewer_records_after_approval_only_and_an_administrator_never(qtbot
     assert QApplication.activeModalWidget() is None
     assert window.list_view.message.text() == ("Administrators record no outcome: an "
                                                "assessor does.")
+
+
+def test_the_lock_hides_the_dialog_and_unlocking_brings_it_back_as_it_was(qtbot, folder,
+                                                                          tmp_path):
+    window = on_list(qtbot, folder, tmp_path)
+    dialog = outcome_dialog(qtbot, window, 0)
+    alt(qtbot, Qt.Key.Key_A)  # Adjourned
+    dialog.adjourned_to.setText("9/12/2026")
+    window.lock(now=True)
+    assert not dialog.isVisible() and window.stack.currentWidget() is window.sign_in_view
+    window.sign_in_submitted("unlock", "", PASSWORDS["sam"])
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert dialog.result() == "adjourned" and dialog.adjourned_to.text() == "9/12/2026"
+    window.switch_user()  # another person: the dialog goes
+    qtbot.waitUntil(lambda: window.outcome_dialog is None, timeout=3000)

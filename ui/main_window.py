@@ -407,6 +407,9 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self._before_lock)
                 self._set_signed_in(True)
                 self.idle.start()
+                if getattr(self.outcome_dialog, "hidden_by_lock", False):
+                    self.outcome_dialog.hidden_by_lock = False
+                    self.outcome_dialog.open()
                 if self.interview_view is not None and self.interview_view.unsaved:
                     self.interview_view.retry_unsaved()
                 return
@@ -493,6 +496,9 @@ class MainWindow(QMainWindow):
         if self.interview_view is not None:
             self.interview_view.commit_editing()
         self._before_lock = self.stack.currentWidget()
+        if self.outcome_dialog is not None and self.outcome_dialog.isVisible():
+            self.outcome_dialog.hide()  # shown again, as it was, when unlocked
+            self.outcome_dialog.hidden_by_lock = True
         user = self.session.store.user.username
         message = t("locked_now" if now else "locked", self.lang, user=user)
         self.sign_in_view.set_mode("unlock", user, message)
@@ -508,6 +514,8 @@ class MainWindow(QMainWindow):
         self.leave_case(self._switch_user)
 
     def _switch_user(self) -> None:
+        if self.outcome_dialog is not None:
+            self.outcome_dialog.reject()  # the next person's day is not this one's
         actions.sign_out(self.session)
         self.status_label.clear()
         self.statusBar().clearMessage()  # what the last person did is not the next one's
@@ -742,22 +750,27 @@ class MainWindow(QMainWindow):
 
         from .outcome_dialog import OutcomeDialog
 
-        self.outcome_dialog = OutcomeDialog(outcome_definitions(), self.lang, info, self)
-        self.outcome_dialog.submitted.connect(
-            lambda answers, supersedes: self.record_outcome(case_number, answers, supersedes))
-        self.outcome_dialog.open()
+        dialog = self.outcome_dialog = OutcomeDialog(outcome_definitions(), self.lang, info,
+                                                     self)
+        dialog.finished.connect(lambda _: self._outcome_closed(dialog))
+        dialog.submitted.connect(lambda answers, supersedes: self.record_outcome(
+            case_number, answers, supersedes, dialog))
+        dialog.open()
 
-    def record_outcome(self, case_number: str, answers: dict, supersedes: str | None) -> None:
+    def _outcome_closed(self, dialog) -> None:
+        if self.outcome_dialog is dialog:
+            self.outcome_dialog = None
+
+    def record_outcome(self, case_number: str, answers: dict, supersedes: str | None,
+                       dialog) -> None:
         from cstr_desktop.form_errors import AnswerError
 
-        dialog = self.outcome_dialog
         try:
             kept = actions.record_outcome(self.session, case_number, answers, supersedes)
         except (AnswerError, *errors("store", "lifecycle")) as exc:
             dialog.show_problem(exc)
             return
         dialog.accept()
-        self.outcome_dialog = None
         done = t("outcome_saved_addendum" if kept["kind"] == "addendum" else "outcome_saved",
                  self.lang, case=case_number)
         if self.stack.currentWidget() is not self.list_view:

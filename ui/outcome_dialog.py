@@ -67,6 +67,7 @@ class OutcomeDialog(QDialog):
         self.setWindowTitle(t("outcome_title", lang))
         self.defs, self.lang, self.info = defs, lang, info
         self.addendum = info["status"] == "approved"
+        self.hidden_by_lock = False  # the window hides it while locked
         self.fields: dict[str, QWidget] = {}
         self.labels: list[QLabel] = []
         layout = QVBoxLayout(self)
