@@ -346,3 +346,18 @@ def test_central_s_own_parser_accepts_the_laptop_s_outcomes(folder, bundle):
         assert str(verified.outcome.adjourned_to) == "2026-12-09"
         assert central_outcomes.identity(body) == (pending["outcome_id"], ident,
                                                    pending["content_hash"])
+
+
+def test_the_requirements_are_central_s_own_list():
+    """The laptop's s.201 table (forms/outcomes) and central's (central/data) agree: codes,
+    treatment requirements, units, bounds and words."""
+    import yaml
+
+    path = Path(__file__).resolve().parent.parent / "central" / "data" / "requirements.yaml"
+    if not path.exists():
+        pytest.skip("central's requirements (issue 13, central half) are not on this branch")
+    theirs = yaml.safe_load(path.read_text(encoding="utf-8"))
+    defs = outcome_definitions()
+    assert [(r.code, r.cstr, r.unit, r.max, dict(r.label)) for r in defs.requirements] == [
+        (r["code"], r["cstr"], r["unit"], r["max"], r["label"]) for r in theirs["requirements"]]
+    assert {k: dict(v) for k, v in defs.units.items()} == theirs["units"]
