@@ -193,6 +193,10 @@ def test_in_welsh(qtbot, folder, tmp_path):
     dialog.time.setText("")
     key(Qt.Key.Key_Return, CTRL)
     assert dialog.problem.text() == "Dewiswch y ddedfryd."
+    # Each Alt+letter is one choice's alone, in Welsh too ("Do" is not "Dedfrydwyd").
+    letters = [b.text().split("&")[1][0].lower() for group in (dialog.results, dialog.followed)
+               for b in group.buttons()]
+    assert len(letters) == len(set(letters)) == 7
     assert window.list_view.table.horizontalHeaderItem(
         window.list_view.COLUMNS.index("outcome")).text() == "Canlyniad"
     key(Qt.Key.Key_Escape)

@@ -70,6 +70,7 @@ class OutcomeDialog(QDialog):
         self.hidden_by_lock = False  # the window hides it while locked
         self.fields: dict[str, QWidget] = {}
         self.labels: list[QLabel] = []
+        self.mnemonics: set[str] = set()  # one Alt+letter for one choice in the dialog
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         title = QLabel(t("outcome_title", lang), self)
@@ -89,9 +90,8 @@ class OutcomeDialog(QDialog):
         head.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.results = QButtonGroup(self)
         row = QHBoxLayout()
-        used: set[str] = set()
         for choice in defs.results:
-            radio = QRadioButton(_mnemonic(tr(choice.label, lang), used), self)
+            radio = QRadioButton(_mnemonic(tr(choice.label, lang), self.mnemonics), self)
             radio.setProperty("value", choice.value)
             self.results.addButton(radio)
             row.addWidget(radio)
@@ -269,9 +269,8 @@ class OutcomeDialog(QDialog):
         form.addRow("", self.no_requirements)
         self.followed = QButtonGroup(self)
         row = QHBoxLayout()
-        used: set[str] = set()
         for choice in self.defs.recommendation_followed:
-            radio = QRadioButton(_mnemonic(tr(choice.label, self.lang), used), part)
+            radio = QRadioButton(_mnemonic(tr(choice.label, self.lang), self.mnemonics), part)
             radio.setProperty("value", choice.value)
             self.followed.addButton(radio)
             row.addWidget(radio)
