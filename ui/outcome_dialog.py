@@ -88,8 +88,10 @@ class OutcomeDialog(QDialog):
         self.corrects = self._corrections(layout)
         head = QFormLayout()
         head.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        head.setHorizontalSpacing(12)
         self.results = QButtonGroup(self)
         row = QHBoxLayout()
+        row.setSpacing(18)
         for choice in defs.results:
             radio = QRadioButton(_mnemonic(tr(choice.label, lang), self.mnemonics), self)
             radio.setProperty("value", choice.value)
@@ -156,6 +158,7 @@ class OutcomeDialog(QDialog):
         form = QFormLayout(parent)
         form.setContentsMargins(0, 0, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setHorizontalSpacing(12)
         return form
 
     def _line(self, name: str, hint: str = "") -> QLineEdit:
@@ -269,6 +272,7 @@ class OutcomeDialog(QDialog):
         form.addRow("", self.no_requirements)
         self.followed = QButtonGroup(self)
         row = QHBoxLayout()
+        row.setSpacing(18)
         for choice in self.defs.recommendation_followed:
             radio = QRadioButton(_mnemonic(tr(choice.label, self.lang), self.mnemonics), part)
             radio.setProperty("value", choice.value)
