@@ -361,3 +361,21 @@ def test_the_requirements_are_central_s_own_list():
     assert [(r.code, r.cstr, r.unit, r.max, dict(r.label)) for r in defs.requirements] == [
         (r["code"], r["cstr"], r["unit"], r["max"], r["label"]) for r in theirs["requirements"]]
     assert {k: dict(v) for k, v in defs.units.items()} == theirs["units"]
+
+
+def test_an_assessment_whose_case_is_on_no_list_takes_its_outcome_too(tmp_path, bundle):
+    from report_helpers import full_answers
+
+    folder = make_folder(tmp_path)
+    with sign_in(folder, "sam") as sam:
+        ident = sam.create_assessment(bundle, "CF-9")  # an answers file, imported on its own
+        sam.import_answers(bundle, ident, {**full_answers(), "case_number": "CF-9"})
+        with pytest.raises(OutcomeError, match="before the sentencing hearing"):
+            sam.record_outcome(bundle, "CF-9", {**ADJOURNED, "outcome_date": "2026-11-01"})
+        kept = sam.record_outcome(bundle, "CF-9", ADJOURNED)
+        assert kept["assessment_id"] == ident
+        assert [o["answers"]["outcome_result"] for o in sam.outcomes("CF-9")] == ["adjourned"]
+        from cstr_desktop.store import StoreError
+
+        with pytest.raises(StoreError, match="no assessment for case CF-404"):
+            sam.record_outcome(bundle, "CF-404", ADJOURNED)

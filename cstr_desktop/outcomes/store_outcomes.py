@@ -49,9 +49,8 @@ class OutcomesMixin:
         ``"record"`` for the outcome recorded before approval, that this one corrects.
         """
         self._require("assessor", "reviewer")
-        case = self.case(case_number)
-        row = self.assessment(case["assessment_id"]) if case["assessment_id"] else None
-        checked = check_outcome(answers, case.get("hearing_date"), today=self._today())
+        row, hearing = self._outcome_target(case_number)
+        checked = check_outcome(answers, hearing, today=self._today())
         status = row["status"] if row else "listed"
         if status == "approved":
             return self._record_addendum(row, checked, supersedes)
@@ -68,6 +67,19 @@ class OutcomesMixin:
         self._write_outcome_answers(row, checked)
         return {"kind": "record", "assessment_id": row["id"], "outcome_id": None,
                 "answers": checked}
+
+    def _outcome_target(self, case_number: str) -> tuple[dict | None, str | None]:
+        """The case's assessment (None: listed, not started) and its hearing's date. An
+        assessment recorded against a case number that is not on a list (an answers file
+        imported on its own) is found by its number, its hearing date from its answers."""
+        row = self._case_row(case_number)
+        if row is not None:
+            case = self.case(case_number)
+            found = self.assessment(case["assessment_id"]) if case["assessment_id"] else None
+            return found, case["hearing_date"]
+        found = self.assessment_for_case(case_number)  # "no assessment for case ..."
+        hearing = self.answers(found["id"]).get("hearing_date")
+        return found, hearing if isinstance(hearing, str) else None
 
     def _today(self) -> date:
         return datetime.fromisoformat(self._clock()).astimezone().date()
@@ -130,10 +142,10 @@ class OutcomesMixin:
         """Every outcome recorded on the case, oldest first: the one in the record (if
         any; ``outcome_id`` None) and each addendum, with what it supersedes, whether a
         later one replaced it, and whether it was sent."""
-        case = self.case(case_number)
-        if not case["assessment_id"]:
+        row, _ = self._outcome_target(case_number)
+        if row is None:
             return []
-        return self._outcomes_of([case["assessment_id"]]).get(case["assessment_id"], [])
+        return self._outcomes_of([row["id"]]).get(row["id"], [])
 
     def _outcomes_of(self, assessment_ids: Iterable[str]) -> dict[str, list[dict]]:
         ids = list(assessment_ids)
