@@ -1,0 +1,141 @@
+"""Sync to central records, the laptop's half (issue 12), against a real central server
+over real TLS on loopback: enrol, sync, receipts, purge, bundles."""
+
+from __future__ import annotations
+
+import io
+import json
+import ssl
+import subprocess
+import sys
+
+import pytest
+from central_fixtures import add_device_code, run_cli
+from sync_support import (
+    ADMIN,
+    ADMIN_PW,
+    ASSESSOR,
+    ASSESSOR_PW,
+    ROOT,
+    admin,
+    approve,
+    case_number,
+    family_name,
+    make_laptop,
+)
+
+from cstr_desktop.cli import Commands
+from cstr_desktop.cli import main as cli_main
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def render_pdf(snapshot):
+    from reports.court_report import render
+
+    return render(snapshot)
+
+
+def cli(*args, user=ADMIN, password=ADMIN_PW, monkeypatch=None):
+    """``cstr-desktop`` in this process (the store commands as the entry point runs them)."""
+    out, err = io.StringIO(), io.StringIO()
+    env_password = password
+    import os
+
+    old = os.environ.get("CSTR_PASSWORD")
+    os.environ["CSTR_PASSWORD"] = env_password
+    try:
+        code = cli_main([*args, "--user", user], commands=Commands(render_pdf=render_pdf),
+                        out=out, err=err)
+    finally:
+        if old is None:
+            os.environ.pop("CSTR_PASSWORD", None)
+        else:
+            os.environ["CSTR_PASSWORD"] = old
+    return code, out.getvalue(), err.getvalue()
+
+
+def central_records(server) -> list[dict]:
+    proc = run_cli(server, "records", "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    folder = tmp_path / "laptop"
+    make_laptop(folder)
+    return folder
+
+
+def enrol(server, folder, tls):
+    code = add_device_code(server)
+    result = cli("enrol", server.base_url, code, "--ca-file", tls.ca_file,
+                 "--data-dir", str(folder))
+    assert result[0] == 0, result
+    return result
+
+
+def outbox_rows(folder) -> list[dict]:
+    with admin(folder) as store:
+        return list(store.db["outbox"].rows_where(order_by="id"))
+
+
+def test_enrol_sync_receipts_purge_end_to_end(make_server, tls, laptop):
+    server = make_server("sqlite")
+    ids = approve(laptop, range(3))
+    rows = outbox_rows(laptop)
+    # Approving queued each version in the countersignature's transaction.
+    assert [(r["assessment_id"], r["version"], r["state"]) for r in rows] == \
+        [(i, 1, "queued") for i in ids]
+
+    code, out, err = enrol(server, laptop, tls)
+    assert "Central's signing key (pinned)" in out
+    with admin(laptop) as store:
+        pinned = store.db["sync_central"].get(1)
+        health = __import__("httpx").get(f"{server.base_url}/api/v1/health",
+                                         verify=ssl.create_default_context(cafile=tls.ca_file)).json()
+        assert pinned["signing_key"] == health["signing_key"]
+        assert pinned["bundle_key"] == health["bundle_key"]
+        assert pinned["tls_cert_pem"].startswith("-----BEGIN CERTIFICATE-----")
+        assert "PRIVATE" not in pinned["device_key_wrapped"]
+
+    code, out, err = cli("sync", "--data-dir", str(laptop), user=ASSESSOR, password=ASSESSOR_PW)
+    assert code == 0, (out, err)
+    assert "3 received by central; 0 waiting" in out
+    held = central_records(server)
+    assert sorted((r["uuid"], r["version"], r["status"]) for r in held) == \
+        sorted((i, 1, "accepted") for i in ids)
+    assert {r["case_number"] for r in held} == {case_number(n) for n in range(3)}
+    rows = outbox_rows(laptop)
+    assert {r["state"] for r in rows} == {"received"}
+    assert all(r["receipt_id"] and json.loads(r["receipt"])["payload"]["content_hash"]
+               == r["content_hash"] for r in rows)
+
+    # Syncing again sends nothing and changes nothing at central.
+    code, out, err = cli("sync", "--data-dir", str(laptop))
+    assert code == 0 and "0 received by central; 0 waiting" in out
+    assert len(central_records(server)) == 3
+
+    # Within the grace period nothing goes; --dry-run lists and clears nothing.
+    code, out, err = cli("purge", "--dry-run", "--data-dir", str(laptop))
+    assert code == 0 and "Would purge 0 version(s)" in out
+    code, out, err = cli("purge", "--grace", "0", "--dry-run", "--data-dir", str(laptop))
+    assert code == 0 and "Would purge 3 version(s)" in out
+    assert {r["state"] for r in outbox_rows(laptop)} == {"received"}
+    code, out, err = cli("purge", "--grace", "0", "--data-dir", str(laptop))
+    assert code == 0 and "Purged 3 version(s)" in out, (out, err)
+    rows = outbox_rows(laptop)
+    assert {r["state"] for r in rows} == {"purged"}
+    assert all(r["payload"] is None and r["receipt_id"] and r["content_hash"] for r in rows)
+    with admin(laptop) as store:
+        assert store.db["answers"].count == 0
+        assert store.db["frozen_reports"].count == 0
+        assert store.db["cases"].count == 0
+        assert store.db.execute("SELECT count(*) FROM assessment_versions WHERE answers "
+                                "IS NOT NULL").fetchone()[0] == 0
+        assert store.verify_audit().ok, store.verify_audit().problems
+        actions = [e["action"] for e in store.audit_entries()]
+        assert actions.count("sync_purged") == 3 and "central_enrolled" in actions
+        assert "sync_run" in actions
+    assert cli("audit-verify", "--data-dir", str(laptop))[0] == 0
