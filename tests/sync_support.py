@@ -74,3 +74,21 @@ def renderer():
     from reports.court_report import render
 
     return Renderer(pdf=render)
+
+
+def decrypted_pages(path: Path, key: bytes, page_size: int = 4096) -> bytes:
+    """Every page of a SQLCipher 4 file decrypted with its raw key (AES-256-CBC, the IV in
+    each page's reserved tail), free pages included: what a thief with the key would see."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    data = Path(path).read_bytes()
+    reserve = 80  # IV (16) + HMAC-SHA512 (64)
+    out = []
+    for start in range(0, len(data) - page_size + 1, page_size):
+        page = data[start:start + page_size]
+        offset = 16 if start == 0 else 0  # page 1 begins with the salt
+        iv = page[page_size - reserve:page_size - reserve + 16]
+        body = page[offset:page_size - reserve]
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        out.append(decryptor.update(body) + decryptor.finalize())
+    return b"".join(out)

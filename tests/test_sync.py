@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import json
 import ssl
-import subprocess
-import sys
 
 import pytest
 from central_fixtures import add_device_code, run_cli
@@ -16,7 +14,6 @@ from sync_support import (
     ADMIN_PW,
     ASSESSOR,
     ASSESSOR_PW,
-    ROOT,
     admin,
     approve,
     case_number,
@@ -139,3 +136,62 @@ def test_enrol_sync_receipts_purge_end_to_end(make_server, tls, laptop):
         assert actions.count("sync_purged") == 3 and "central_enrolled" in actions
         assert "sync_run" in actions
     assert cli("audit-verify", "--data-dir", str(laptop))[0] == 0
+
+
+def _raw_files(folder):
+    """The store file, its WAL and every backup, decrypted page by page with the key."""
+    from sync_support import decrypted_pages
+
+    with admin(folder) as store:
+        key = store._key()
+    files = [folder / "store.db", *sorted((folder / "backups").glob("store-*.db"))]
+    wal = folder / "store.db-wal"
+    blobs = {str(p): decrypted_pages(p, key) for p in files}
+    if wal.exists() and wal.stat().st_size:
+        blobs[str(wal)] = wal.read_bytes()
+    return blobs
+
+
+def test_purged_names_are_gone_from_the_file_and_the_backups(make_server, tls, laptop):
+    server = make_server("sqlite")
+    approve(laptop, [0, 1])
+    enrol(server, laptop, tls)
+    assert cli("sync", "--data-dir", str(laptop))[0] == 0
+    approve(laptop, [2])  # approved after the sync: not received, so never purged
+    before = _raw_files(laptop)
+    gone = [family_name(0).encode(), family_name(1).encode(), case_number(1).encode()]
+    assert any(name in blob for blob in before.values() for name in gone)
+    old_backups = sorted((laptop / "backups").glob("store-*.db"))
+    assert old_backups  # each close wrote one, holding the names
+
+    code, out, err = cli("purge", "--grace", "0", "--data-dir", str(laptop))
+    assert code == 0 and "Purged 2 version(s)" in out, (out, err)
+    after = _raw_files(laptop)
+    assert not any(old.exists() for old in old_backups)
+    assert any("backups" in name for name in after)
+    for name, blob in after.items():
+        for secret in gone:
+            assert secret not in blob, f"{secret!r} survives in {name}"
+    # The control: the unsent assessment's name is still there, so the scan can find one.
+    assert any(family_name(2).encode() in blob for blob in after.values())
+    with admin(laptop) as store:
+        assert [r["state"] for r in store.db["outbox"].rows_where(order_by="id")] == \
+            ["purged", "purged", "queued"]
+        assert store.verify_audit().ok
+
+
+def test_nothing_is_purged_without_a_valid_receipt(make_server, tls, laptop):
+    server = make_server("sqlite")
+    approve(laptop, [0, 1])
+    enrol(server, laptop, tls)
+    assert cli("sync", "--data-dir", str(laptop))[0] == 0
+    with admin(laptop) as store:
+        rows = list(store.db["outbox"].rows_where(order_by="id"))
+        receipt = json.loads(rows[0]["receipt"])
+        receipt["payload"]["received_at"] = "2020-01-01T00:00:00.000Z"  # altered: no longer verifies
+        store.db["outbox"].update(rows[0]["id"], {"receipt": json.dumps(receipt)})
+    code, out, err = cli("purge", "--grace", "0", "--data-dir", str(laptop))
+    assert code == 0 and "Purged 1 version(s)" in out
+    assert [r["state"] for r in outbox_rows(laptop)] == ["received", "purged"]
+    with admin(laptop) as store:
+        assert store.db["answers"].count_where("assessment_id = ?", [rows[0]["assessment_id"]])
