@@ -185,7 +185,7 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
             renderer = Renderer(commands.render_pdf)
 
             def handler(a, o, e):
-                return run(a, o, e, renderer=renderer)
+                return run(a, o, e, renderer=renderer, err=err)
         else:
             handler = getattr(cli_store, args.handler)
         return handler(args, out, cli_store.environment())

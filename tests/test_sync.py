@@ -188,7 +188,8 @@ def test_nothing_is_purged_without_a_valid_receipt(make_server, tls, laptop):
     with admin(laptop) as store:
         rows = list(store.db["outbox"].rows_where(order_by="id"))
         receipt = json.loads(rows[0]["receipt"])
-        receipt["payload"]["received_at"] = "2020-01-01T00:00:00.000Z"  # altered: no longer verifies
+        # Altered: the receipt no longer verifies under the pinned key.
+        receipt["payload"]["received_at"] = "2020-01-01T00:00:00.000Z"
         store.db["outbox"].update(rows[0]["id"], {"receipt": json.dumps(receipt)})
     code, out, err = cli("purge", "--grace", "0", "--data-dir", str(laptop))
     assert code == 0 and "Purged 1 version(s)" in out

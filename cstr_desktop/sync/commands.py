@@ -32,7 +32,7 @@ def _name(store, row: dict) -> str:
 
 
 def cmd_enrol(args: argparse.Namespace, out: TextIO, env: dict[str, str],
-              renderer: Renderer | None = None) -> int:
+              renderer: Renderer | None = None, err: TextIO | None = None) -> int:
     with sign_in(args, env) as store:
         found = enrolment.enrol(store, args.url, args.code, args.ca_file, args.tls_fingerprint)
     out.write(f"Enrolled with central records at {found.url} as device "
@@ -71,12 +71,14 @@ def cmd_sync(args: argparse.Namespace, out: TextIO, env: dict[str, str],
                   f"sync; {counts.needs_office} held at central for the office.\n")
         if report.error:
             err.write(f"cstr-desktop: sync stopped: {report.error}\n")
-    return 0 if counts.waiting == 0 and not report.not_sent and not report.error \
-        else EXIT_SOME_NOT_SENT
+    # Held at central (quarantined, in conflict, rejected) counts as not received.
+    done = counts.waiting == 0 and counts.needs_office == 0 and not report.not_sent and \
+        not report.error
+    return 0 if done else EXIT_SOME_NOT_SENT
 
 
 def cmd_purge(args: argparse.Namespace, out: TextIO, env: dict[str, str],
-              renderer: Renderer | None = None) -> int:
+              renderer: Renderer | None = None, err: TextIO | None = None) -> int:
     if args.grace is not None and args.grace < 0:
         raise CommandError("--grace is a number of days, 0 or more")
     with sign_in(args, env) as store:
@@ -89,7 +91,7 @@ def cmd_purge(args: argparse.Namespace, out: TextIO, env: dict[str, str],
 
 
 def cmd_export_bundle(args: argparse.Namespace, out: TextIO, env: dict[str, str],
-                      renderer: Renderer | None = None) -> int:
+                      renderer: Renderer | None = None, err: TextIO | None = None) -> int:
     with sign_in(args, env) as store:
         found = enrolment.require(store.db)
         report = SyncReport()
@@ -108,7 +110,8 @@ def cmd_export_bundle(args: argparse.Namespace, out: TextIO, env: dict[str, str]
 
 
 def cmd_import_receipts(args: argparse.Namespace, out: TextIO, env: dict[str, str],
-                        renderer: Renderer | None = None) -> int:
+                        renderer: Renderer | None = None, err: TextIO | None = None) -> int:
+    err = err or sys.stderr
     with sign_in(args, env) as store:
         found = enrolment.require(store.db)
         report = bundle.import_receipts(store.db, Path(args.file), found)
@@ -116,7 +119,7 @@ def cmd_import_receipts(args: argparse.Namespace, out: TextIO, env: dict[str, st
             store._audit("receipts_imported", "store", store.store_id, new={
                 "received": report.received, "held": len(report.held),
                 "not_taken": len(report.not_sent)})
-        _report_lines(store, report, out, sys.stderr)
+        _report_lines(store, report, out, err)
         counts = outbox.counts(store.db)
     out.write(f"{report.received} receipt(s) taken; {counts.waiting} waiting to sync; "
               f"{counts.needs_office} held at central for the office.\n")
@@ -124,7 +127,7 @@ def cmd_import_receipts(args: argparse.Namespace, out: TextIO, env: dict[str, st
 
 
 def cmd_outbox(args: argparse.Namespace, out: TextIO, env: dict[str, str],
-               renderer: Renderer | None = None) -> int:
+               renderer: Renderer | None = None, err: TextIO | None = None) -> int:
     with sign_in(args, env) as store:
         rows = outbox.rows(store.db)
         store.log("outbox_listed", "store", store.store_id)
