@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import ssl
+import subprocess
 
 import pytest
 from central_fixtures import add_device_code, run_cli
@@ -14,6 +15,7 @@ from sync_support import (
     ADMIN_PW,
     ASSESSOR,
     ASSESSOR_PW,
+    ROOT,
     admin,
     approve,
     case_number,
@@ -196,3 +198,81 @@ def test_nothing_is_purged_without_a_valid_receipt(make_server, tls, laptop):
     assert [r["state"] for r in outbox_rows(laptop)] == ["received", "purged"]
     with admin(laptop) as store:
         assert store.db["answers"].count_where("assessment_id = ?", [rows[0]["assessment_id"]])
+
+
+def test_no_network_bundle_and_receipts_file(make_server, tls, laptop, tmp_path):
+    server = make_server("sqlite")
+    ids = approve(laptop, range(2))
+    enrol(server, laptop, tls)
+    out_file = tmp_path / "court-day.cstr-bundle"
+    code, out, err = cli("export-bundle", "--out", str(out_file), "--data-dir", str(laptop))
+    assert code == 0, err
+    sealed = json.loads(out_file.read_text())
+    assert sealed["type"] == "cstr-bundle/1" and family_name(0) not in out_file.read_text()
+    assert {r["state"] for r in outbox_rows(laptop)} == {"queued"}  # not received yet
+    proc = run_cli(server, "import-bundle", str(out_file))
+    assert proc.returncode == 0, proc.stderr
+    receipts = tmp_path / "court-day.cstr-bundle.receipts.json"
+    assert receipts.exists()
+
+    # A receipts file altered on the way is refused whole.
+    forged = tmp_path / "forged.json"
+    data = json.loads(receipts.read_text())
+    data["payload"]["made_at"] = "2020-01-01T00:00:00.000Z"
+    forged.write_text(json.dumps(data))
+    code, out, err = cli("import-receipts", str(forged), "--data-dir", str(laptop))
+    assert code == 2 and "not signed by the central key pinned" in err
+    assert {r["state"] for r in outbox_rows(laptop)} == {"queued"}
+
+    code, out, err = cli("import-receipts", str(receipts), "--data-dir", str(laptop))
+    assert code == 0 and "2 receipt(s) taken" in out, (out, err)
+    assert {r["state"] for r in outbox_rows(laptop)} == {"received"}
+    # The network afterwards has nothing to send, and central holds each version once.
+    assert cli("sync", "--data-dir", str(laptop))[0] == 0
+    assert sorted(r["uuid"] for r in central_records(server)) == sorted(ids)
+    code, out, err = cli("export-bundle", "--out", str(tmp_path / "again"), "--data-dir",
+                         str(laptop))
+    assert code == 2 and "nothing is waiting" in err
+
+
+def test_device_key_survives_a_rekey(make_server, tls, laptop):
+    server = make_server("sqlite")
+    approve(laptop, range(1))
+    enrol(server, laptop, tls)
+    assert cli("rekey", "--data-dir", str(laptop))[0] == 0
+    with admin(laptop) as store:
+        row = store.db["sync_central"].get(1)
+        assert row["device_key_next"] is None
+    code, out, err = cli("sync", "--data-dir", str(laptop))
+    assert code == 0, err
+    assert len(central_records(server)) == 1
+
+
+def test_sync_commands_as_real_processes(make_server, tls, laptop):
+    """The installed command, as other systems run it (contract §5)."""
+    import os
+
+    server = make_server("sqlite")
+    approve(laptop, range(1))
+    cmd = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("CSTR_")},
+           "CSTR_PASSWORD": ADMIN_PW}
+
+    def run(*args):
+        return subprocess.run([cmd, *args, "--data-dir", str(laptop), "--user", ADMIN],
+                              capture_output=True, text=True, env=env, timeout=120,
+                              stdin=subprocess.DEVNULL)
+
+    proc = run("sync")
+    assert proc.returncode == 2 and "not enrolled" in proc.stderr
+    proc = run("enrol", server.base_url, add_device_code(server), "--ca-file", tls.ca_file)
+    assert proc.returncode == 0, proc.stderr
+    proc = run("sync")
+    assert proc.returncode == 0, proc.stderr
+    record = next(r for r in central_records(server))
+    assert record["status"] == "accepted"
+    proc = run("outbox", "--json")
+    stub = json.loads(proc.stdout)[0]
+    assert stub["state"] == "received" and stub["receipt_id"]
+    proc = run("purge", "--grace", "0", "--dry-run")
+    assert proc.returncode == 0 and "Would purge 1" in proc.stdout
