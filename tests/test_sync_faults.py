@@ -262,3 +262,44 @@ def test_wrong_tls_certificate(make_server, tls, laptop, tmp_path):
     result = cli("enrol", server.base_url, code_text, "--tls-fingerprint", seen,
                  "--data-dir", str(other))
     assert result[0] == 0, result
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1500)
+def test_laptop_killed_mid_sync_50_times(make_server, tls, laptop):
+    """``cstr-desktop sync`` SIGKILLed at 50 random moments (starting, building records,
+    sending, taking receipts) while new versions keep being approved: nothing lost, each
+    version at central once, nothing counted received without a valid receipt."""
+    import os
+    import signal
+    import subprocess
+
+    from sync_support import ADMIN, ADMIN_PW, ROOT
+
+    server = make_server("sqlite")
+    approve(laptop, range(4))
+    enrol_at(server.base_url, laptop, server, tls)
+    cmd = [str(ROOT / ".venv" / "bin" / "cstr-desktop"), "sync", "--data-dir", str(laptop),
+           "--user", ADMIN]
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("CSTR_")},
+           "CSTR_PASSWORD": ADMIN_PW}
+    rng = random.Random(50)
+    finished = 0
+    for round_number in range(50):
+        approve(laptop, [100 + round_number])
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 4.5))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        else:
+            finished += 1
+        proc.wait(30)
+        check_invariants(server, laptop, all_sent=False)
+    assert finished < 45  # most runs were cut short
+    code, out, err = cli("sync", "--data-dir", str(laptop))
+    assert code == 0, err
+    rows = check_invariants(server, laptop)
+    assert len(rows) == 54
+    with admin(laptop) as store:
+        assert store.verify_audit().ok

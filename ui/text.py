@@ -5,6 +5,7 @@ from __future__ import annotations
 from cstr_desktop.local_text import tr
 
 from .text_day import DAY_TEXT
+from .text_sync import SYNC_TEXT
 
 TEXT: dict[str, dict[str, str]] = {
     "app": {"en": "CSTR Court Day", "cy": "Diwrnod Llys CSTR"},
@@ -250,6 +251,7 @@ TEXT: dict[str, dict[str, str]] = {
 
 # The words of the court day's lists, review, saving and errors (kept in their own module).
 TEXT.update(DAY_TEXT)
+TEXT.update(SYNC_TEXT)
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

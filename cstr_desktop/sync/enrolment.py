@@ -104,34 +104,52 @@ def _check_answer(answer: Any, public: str, root: str, store_id: str) -> dict:
     return p
 
 
-def enrol(store, url: str, code: str, ca_file: str | None = None,
-          tls_fingerprint: str | None = None) -> Enrolment:
-    """Enrol this laptop (an administrator only); replaces an earlier enrolment."""
-    store._require("admin")
+@dataclass(frozen=True)
+class Answer:
+    """Central's checked answer to an enrolment, with what to keep."""
+
+    url: str
+    payload: dict
+    signed: dict
+    pem: str | None
+    key: Any  # the new device key (private)
+
+
+def request(url: str, code: str, root: str, store_id: str, ca_file: str | None = None,
+            tls_fingerprint: str | None = None) -> Answer:
+    """The network half of an enrolment (no store needed: the window runs it off its
+    thread). Raises SyncError, in words for a person, for anything refused."""
     code = normal_code(code)
     pem = trusted_certificate(url, ca_file, tls_fingerprint)
     key = device_key.new_key()
     public = public_b64(key)
-    root = store.root_fingerprint().replace(" ", "")
     payload = {"type": "cstr-enrol/1", "code": code, "device_public_key": public,
-               "root_fingerprint": root, "store_id": store.store_id, "at": now_iso()}
+               "root_fingerprint": root, "store_id": store_id, "at": now_iso()}
     body = {"payload": payload, "signer": "device",
             "signature": b64(key.sign(canonical(payload)))}
     with CentralClient(url, pem) as client:
         try:
             answer = client.call("POST", "/enrol", body, signed=False, ok=(201,))
         except CentralRefused as exc:
-            raise SyncError(REFUSALS.get(exc.code, exc) if exc.code in REFUSALS else
+            raise SyncError(REFUSALS.get(exc.code) or
                             f"central refused the enrolment: {exc}") from None
-    p = _check_answer(answer, public, root, store.store_id)
+    return Answer(url.rstrip("/"), _check_answer(answer, public, root, store_id), answer, pem,
+                  key)
+
+
+def save(store, answer: Answer) -> Enrolment:
+    """Keep an enrolment (an administrator only); replaces an earlier one."""
+    store._require("admin")
+    p = answer.payload
     now = store._clock()
-    row = {"id": 1, "url": url.rstrip("/"), "device_id": p["device_id"],
-           "device_name": p.get("device_name") or "", "device_public_key": public,
-           "device_key_wrapped": device_key.wrap(key, store._key(), store.store_id),
+    row = {"id": 1, "url": answer.url, "device_id": p["device_id"],
+           "device_name": p.get("device_name") or "",
+           "device_public_key": public_b64(answer.key),
+           "device_key_wrapped": device_key.wrap(answer.key, store._key(), store.store_id),
            "device_key_next": None, "signing_key": p["signing_key"],
-           "bundle_key": p["bundle_key"], "tls_cert_pem": pem,
-           "tls_fingerprint": fingerprint_of(pem) if pem else None,
-           "enrolment": json.dumps(answer, ensure_ascii=False), "enrolled_at": now,
+           "bundle_key": p["bundle_key"], "tls_cert_pem": answer.pem,
+           "tls_fingerprint": fingerprint_of(answer.pem) if answer.pem else None,
+           "enrolment": json.dumps(answer.signed, ensure_ascii=False), "enrolled_at": now,
            "enrolled_by": store.user.id}
     with store._transaction():
         store.db["sync_central"].upsert(row, pk="id")
@@ -142,3 +160,11 @@ def enrol(store, url: str, code: str, ca_file: str | None = None,
             "tls_fingerprint": row["tls_fingerprint"]})
     store.checkpoint()
     return require(store.db)
+
+
+def enrol(store, url: str, code: str, ca_file: str | None = None,
+          tls_fingerprint: str | None = None) -> Enrolment:
+    """Enrol this laptop (an administrator only); replaces an earlier enrolment."""
+    store._require("admin")
+    return save(store, request(url, code, store.root_fingerprint().replace(" ", ""),
+                               store.store_id, ca_file, tls_fingerprint))
