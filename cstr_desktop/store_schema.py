@@ -191,17 +191,19 @@ def m008_sync_outbox(db: Database) -> None:
         "enrolment": str, "enrolled_at": str, "enrolled_by": str,
     }, pk="id")
     # What waits to go to central, and afterwards the stub of what went: one row per
-    # (kind, assessment, version), queued in the transaction that approved it. ``kind``:
-    # "record" (a countersigned version) or "outcome" (a court outcome addendum).
+    # (kind, assessment, version, item), queued in the transaction that approved it.
+    # ``kind``: "record" (a countersigned version; ``item_id`` "") or "outcome" (a court
+    # outcome addendum, ``cstr-outcome/1``; ``item_id`` its outcome_id).
     db["outbox"].create({
-        "id": int, "kind": str, "assessment_id": str, "version": int, "content_hash": str,
+        "id": int, "kind": str, "item_id": str, "assessment_id": str, "version": int,
+        "content_hash": str,
         "state": str, "queued_at": str, "payload": str, "attempts": int,
         "last_attempt_at": str, "next_attempt_at": str, "last_error": str,
         "receipt": str, "receipt_id": str, "received_at": str, "purged_at": str,
         "approved_at": str,
-    }, pk="id", not_null={"kind", "assessment_id", "version", "content_hash", "state",
-                          "queued_at"})
-    db["outbox"].create_index(["kind", "assessment_id", "version"], unique=True)
+    }, pk="id", not_null={"kind", "item_id", "assessment_id", "version", "content_hash",
+                          "state", "queued_at"}, defaults={"item_id": ""})
+    db["outbox"].create_index(["kind", "assessment_id", "version", "item_id"], unique=True)
     db["outbox"].create_index(["state"])
     # Audit entries whose identifiable values were cleared after central's receipt: checked
     # by their signature and place in the chain, no longer by recomputing their hash.

@@ -94,7 +94,7 @@ def import_receipts(db, path: Path, enrolment: Enrolment) -> SyncReport:
     payload = read_receipts(path, enrolment)
     report = SyncReport()
     rows = {(r["assessment_id"], r["version"]): r
-            for r in outbox.rows(db, (outbox.QUEUED, *outbox.NEEDS_OFFICE))}
+            for r in outbox.rows(db, (outbox.QUEUED, *outbox.NEEDS_OFFICE), kind="record")}
     now = now_iso()
     with transaction(db):
         for result in payload["results"]:

@@ -95,7 +95,9 @@ def cmd_export_bundle(args: argparse.Namespace, out: TextIO, env: dict[str, str]
     with sign_in(args, env) as store:
         found = enrolment.require(store.db)
         report = SyncReport()
-        items = prepare(store.db, outbox.rows(store.db, (outbox.QUEUED,)), renderer, report)
+        # Records only: outcome addenda do not travel in bundles (docs/sync-protocol.md).
+        items = prepare(store.db, outbox.rows(store.db, (outbox.QUEUED,), kind="record"),
+                        renderer, report)
         if not items:
             raise CommandError("nothing is waiting to sync: no bundle written")
         key = found.device_key(store._key(), store.store_id)

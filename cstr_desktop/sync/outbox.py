@@ -35,14 +35,19 @@ class Counts:
 
 
 def queue(db, kind: str, assessment_id: str, version: int, content_hash: str, now: str,
-          payload: Any = None, approved_at: str | None = None) -> None:
-    """Queue a version (inside the caller's transaction); queuing it twice is harmless."""
+          payload: Any = None, approved_at: str | None = None, item_id: str = "") -> None:
+    """Queue a version, or an outcome addendum (``kind`` "outcome", ``item_id`` its
+    outcome_id, ``payload`` the whole ``cstr-outcome-addendum/1`` body), inside the
+    caller's transaction; queuing the same thing twice is harmless. (Sending addenda,
+    ``PUT /api/v1/outcomes/<id>``, comes with issue 13's laptop half: until then the
+    sender sends records only and addenda wait, counted.)"""
     if kind not in KINDS:
         raise ValueError(f"unknown outbox kind {kind!r}")
     db.execute(
-        "INSERT OR IGNORE INTO outbox (kind, assessment_id, version, content_hash, state, "
-        "queued_at, payload, attempts, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-        [kind, assessment_id, version, content_hash, QUEUED, now,
+        "INSERT OR IGNORE INTO outbox (kind, item_id, assessment_id, version, content_hash, "
+        "state, queued_at, payload, attempts, approved_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        [kind, item_id, assessment_id, version, content_hash, QUEUED, now,
          None if payload is None else json.dumps(payload, ensure_ascii=False), approved_at])
 
 
@@ -56,7 +61,7 @@ def rows(db, states: tuple[str, ...] | None = None, kind: str | None = None,
         where.append("kind = ?")
         params.append(kind)
     return list(db["outbox"].rows_where(" AND ".join(where) or None, params, order_by="id",
-                                        limit=limit, select="id, kind, assessment_id, "
+                                        limit=limit, select="id, kind, item_id, assessment_id, "
                                         "version, content_hash, state, queued_at, attempts, "
                                         "last_attempt_at, last_error, receipt_id, "
                                         "received_at, purged_at, approved_at"))

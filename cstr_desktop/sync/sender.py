@@ -173,8 +173,8 @@ def sync_once(db, enrolment: Enrolment, device_key, renderer: Renderer | None = 
               batch_size: int = BATCH_RECORDS) -> SyncReport:
     """Send every queued version and take the receipts; ask after the held ones."""
     report = SyncReport()
-    queued = outbox.rows(db, (outbox.QUEUED,))
-    held = outbox.rows(db, outbox.NEEDS_OFFICE)
+    queued = outbox.rows(db, (outbox.QUEUED,), kind="record")
+    held = outbox.rows(db, outbox.NEEDS_OFFICE, kind="record")
     items = prepare(db, queued, renderer, report)
     client = client_factory(enrolment.url, enrolment.tls_cert_pem, enrolment.device_id,
                             device_key)
@@ -201,7 +201,8 @@ def sync_once(db, enrolment: Enrolment, device_key, renderer: Renderer | None = 
     except CentralRefused as exc:
         report.error = STOPPING.get(exc.code, f"central refused: {exc} ({exc.code})")
         sent = {r["id"] for r, _ in report.held} | {r["id"] for r, _ in report.not_sent}
-        still = [r for r in outbox.rows(db, (outbox.QUEUED,)) if r["id"] not in sent]
+        still = [r for r in outbox.rows(db, (outbox.QUEUED,), kind="record")
+                 if r["id"] not in sent]
         report.not_sent.extend((r, report.error) for r in still)
     except (CentralUnreachable, WrongCertificate) as exc:
         report.error = str(exc)
