@@ -87,7 +87,8 @@ class AuditMixin:
                             s.get("payload"), dict)},
                         # Assessments purged after central's receipt (cstr_desktop/sync).
                         {r[0] for r in self.db.execute(
-                            "SELECT entity_id FROM audit WHERE action = 'sync_purged'")})
+                            "SELECT entity_id FROM audit WHERE action = 'sync_purged' AND "
+                            "json_extract(new, '$.whole_assessment') = 1")})
         extra = [f"certificate problem: {p}" for p in self.book.problems]
         extra += self.step_problems(steps, report.found)
         if not extra:
