@@ -135,7 +135,7 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("upgrade", parents=[common], help="upgrade a store made by an earlier "
                                                          "version (administrator)")
     p.set_defaults(handler="cmd_upgrade")
-    from .sync.commands import add_parsers
+    from .sync.command_line import add_parsers
 
     add_parsers(sub, common)
 

@@ -25,9 +25,8 @@ from .. import backups
 from . import enrolment as enrolment_mod
 from . import outbox
 from .receipts import receipt_problem
+from .settings import DEFAULT_GRACE_DAYS, GRACE_SETTING
 
-DEFAULT_GRACE_DAYS = 7
-GRACE_SETTING = "sync_grace_days"
 PURGE_ACTION = "sync_purged"
 
 
