@@ -60,6 +60,12 @@ def test_enrol_status_bar_and_sync_now(qtbot, make_server, tls, tmp_path):
     qtbot.waitUntil(lambda: dialog.table.item(0, 2).text() == "Received", timeout=5000)
     check_invariants(server, laptop)
     dialog.close()
+    # Quitting clears what central has held for the grace period (0 days here).
+    window.session.store.db["meta"].upsert({"key": "sync_grace_days", "value": "0"},
+                                           pk="key")
+    window.close()
+    rows = check_invariants(server, laptop)
+    assert {r["state"] for r in rows} == {"purged"}
 
 
 def test_a_slow_central_never_blocks_the_window(qtbot, make_server, tls, tmp_path):

@@ -944,6 +944,7 @@ class MainWindow(QMainWindow):
         self.pool.waitForDone(5000)
         if view is not None:
             view.retry_timer.stop()
+        self._purge_due()
         actions.sign_out(self.session)
         self.folder_lock.release()
         self._closed = True
@@ -978,6 +979,21 @@ class MainWindow(QMainWindow):
         if self.session.store is not None:
             self.sync.failures = 0
             self.sync.sync_now()
+
+    def _purge_due(self) -> None:
+        """At quitting: clear what central has held for the grace period (with a valid
+        receipt), so identifiable data does not stay on the laptop for ever."""
+        from cstr_desktop.store_errors import StoreError
+        from cstr_desktop.sync import purge
+
+        store = self.session.store
+        if store is None:
+            return
+        try:
+            if purge.due(store.db, purge.grace_days(store.db)):
+                purge.purge(store)
+        except (StoreError, OSError):
+            pass  # never stops quitting; 'cstr-desktop purge' names the problem
 
     def show_central_records(self) -> None:
         if self.session.store is None:
