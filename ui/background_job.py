@@ -31,9 +31,16 @@ class _Runnable(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # noqa: BLE001 - handed to on_failure, never lost
-            self.relay.failed.emit(exc)
+            self._emit(self.relay.failed, exc)
             return
-        self.relay.succeeded.emit(result)
+        self._emit(self.relay.succeeded, result)
+
+    @staticmethod
+    def _emit(signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the window that asked has gone (closed mid-run): no one to tell
 
 
 class BackgroundJob:
