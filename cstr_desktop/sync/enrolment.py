@@ -20,7 +20,6 @@ from .errors import CentralRefused, NotEnrolled, SyncError
 from .receipts import central_signer, signed_by_central
 from .tls_pin import fingerprint_of, trusted_certificate
 
-CODE_LETTERS = "ABCDEFGHJKLMNPQRSTVWXYZ0123456789"
 CODE_RE = re.compile(r"^[A-Z0-9]{20}$")
 REFUSALS = {
     "code_unknown": "central does not know this code: check it, or ask for a new one",
