@@ -3,7 +3,7 @@
 A version is purged only when its receipt verifies under the central key pinned at
 enrolment, for exactly that version and content, and the grace period has passed since
 it was received. What goes: the kept answers of the version, its kept reader copies
-(snapshots; the PDFs were never kept), the record built to send it; and, once the
+(snapshots), the record built to send it (with its PDFs); and, once the
 assessment's current version is the one purged, the live answers, the case's listing
 (names, date of birth, PNC and CRN numbers, offence), the review's comments, and the
 values in its audit entries (cleared and marked ``redacted``: they are then checked by
