@@ -37,6 +37,8 @@ class Commands:
     run_app: Callable[[argparse.Namespace], int] | None = None
     # The report renderer lives in reports/, which the core may not import.
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
+    # Renders a kept report snapshot to PDF bytes (the record sent to central carries them).
+    render_pdf: Callable[[dict], bytes] | None = None
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
@@ -175,6 +177,15 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
             if commands.report is None:
                 raise UsageError("the report renderer is not available in this installation")
             handler = commands.report
+        elif args.handler.startswith("sync:"):
+            from .sync import commands as sync_commands
+            from .sync.record import Renderer
+
+            run = getattr(sync_commands, args.handler.removeprefix("sync:"))
+            renderer = Renderer(commands.render_pdf)
+
+            def handler(a, o, e):
+                return run(a, o, e, renderer=renderer, err=err)
         elif ":" in args.handler:  # a command of a sub-package: ".outcomes.cli_outcomes:cmd"
             import importlib
 

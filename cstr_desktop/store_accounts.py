@@ -204,6 +204,11 @@ class AccountsMixin:
         self._require_admin()
         old = self._db_key
         new = secrets.token_bytes(32)
+        # The device key for central records is wrapped under the next key too first.
+        from .sync import device_key
+
+        with self._transaction():
+            device_key.before_rekey(self.db, old, new, self.store_id)
         self.slots.begin_rekey(new)
         try:
             self.db.conn.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
@@ -211,6 +216,8 @@ class AccountsMixin:
             self.slots.finish_rekey(done=False)
             raise fault(exc, self.folder) from None
         self.slots.finish_rekey(done=True)
+        with self._transaction():
+            device_key.after_rekey(self.db, done=True)
         self._db_key = new
         with self._transaction():
             self._audit("rekeyed", "store", self.store_id)

@@ -84,7 +84,11 @@ class AuditMixin:
                         int(count) if count is not None and count.isdigit() else None,
                         self.book, mark, [r.model_dump() for r in data.rollbacks],
                         {s["payload"].get("audit_head") for s in steps if isinstance(
-                            s.get("payload"), dict)})
+                            s.get("payload"), dict)},
+                        # Assessments purged after central's receipt (cstr_desktop/sync).
+                        {r[0] for r in self.db.execute(
+                            "SELECT entity_id FROM audit WHERE action = 'sync_purged' AND "
+                            "json_extract(new, '$.whole_assessment') = 1")})
         extra = [f"certificate problem: {p}" for p in self.book.problems]
         extra += self.step_problems(steps, report.found)
         extra += self.outcome_problems()

@@ -164,17 +164,25 @@ class ReviewMixin:
                 + listed + (f"; and {more} more" if more > 0 else "")
                 + "). Request changes so the assessor can complete it.")
         now = self._clock()
-        row = self._move(assessment_id, "countersign", countersigned_by=self.user.id,
-                         countersigned_at=now, review_comment=None)
-        answers = self.answers(assessment_id)
-        step = self._step(assessment_id, row["version"], "countersign")
-        with self._transaction():
+
+        def keep_and_queue(before: dict) -> None:
+            # In the countersignature's own transaction: the version kept, and queued for
+            # central records (a crash cannot leave an approved version unqueued).
+            from .sync.outbox import queue
+
+            answers = self.answers(assessment_id)
+            step = self._step(assessment_id, before["version"], "countersign")
             self.db["assessment_versions"].insert({
-                "assessment_id": assessment_id, "version": row["version"],
+                "assessment_id": assessment_id, "version": before["version"],
                 "answers": dump(answers), "content_hash": content_hash(answers),
                 "countersigned_by": self.user.id, "countersigned_at": now,
                 "countersignature": step["signature"]})
-        return row
+            queue(self.db, "record", assessment_id, before["version"], content_hash(answers),
+                  now, approved_at=now)
+
+        return self._move(assessment_id, "countersign", also=keep_and_queue,
+                          countersigned_by=self.user.id, countersigned_at=now,
+                          review_comment=None)
 
     def amend(self, assessment_id: str, reason: str, password: str | None = None) -> dict:
         """Reopen an approved assessment as its next version; the countersignature is void.

@@ -25,8 +25,15 @@ def run_report(args: argparse.Namespace, out, env: dict[str, str]) -> int:
     return report(args, out, env)
 
 
+def render_pdf(snapshot: dict) -> bytes:
+    from reports.court_report import render
+
+    return render(snapshot)
+
+
 def main() -> int:
-    return cli_main(commands=Commands(run_app=run_app, report=run_report))
+    return cli_main(commands=Commands(run_app=run_app, report=run_report,
+                                      render_pdf=render_pdf))
 
 
 if __name__ == "__main__":

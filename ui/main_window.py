@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel("", self)
         self.status_label.setAccessibleName(t("status", self.lang))
         self.statusBar().addWidget(self.status_label, 1)
+        self._build_sync()
 
         self._build_views()
         self._build_menus()
@@ -276,6 +277,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "switch_user", self.switch_user, "Ctrl+Shift+U")
         self._action(file_menu, "change_password", self.show_change_password)
         self._action(file_menu, "manage_accounts", self.show_accounts)
+        file_menu.addSeparator()
+        self._action(file_menu, "central_records", self.show_central_records)
+        self._action(file_menu, "sync_now", self.sync_now, "Ctrl+Shift+S")
         file_menu.addSeparator()
         # Ctrl+Q on every platform (Windows has no standard key for Quit).
         self._action(file_menu, "quit", self.close, "Ctrl+Q")
@@ -484,6 +488,11 @@ class MainWindow(QMainWindow):
                                     role=t("role_" + user.role, self.lang)))
         self._set_signed_in(True)
         self.menu_actions["manage_accounts"].setVisible(user.role == "admin")
+        self.sync.lang = self.lang
+        self.sync_button.setText(t("sync_now", self.lang))
+        self.sync_label.show()
+        self.sync_button.show()
+        self.sync.start()
 
     def lock_now(self) -> None:
         self.lock(now=True)
@@ -516,6 +525,9 @@ class MainWindow(QMainWindow):
     def _switch_user(self) -> None:
         if self.outcome_dialog is not None:
             self.outcome_dialog.reject()  # the next person's day is not this one's
+        self.sync.stop()
+        self.sync_label.hide()
+        self.sync_button.hide()
         actions.sign_out(self.session)
         self.status_label.clear()
         self.statusBar().clearMessage()  # what the last person did is not the next one's
@@ -898,6 +910,7 @@ class MainWindow(QMainWindow):
         password = self.review_bar.password.text()
         self.review_bar.password.clear()
         self._lifecycle(lambda: actions.countersign(self.session, password))
+        self.sync.sync_now()  # queued with the countersignature: send it when central is there
 
     def send_reply(self) -> None:
         if self._not_saved_yet():
@@ -999,13 +1012,71 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.windowHandle().removeEventFilter(self.watcher)
         QGuiApplication.instance().focusWindowChanged.disconnect(self.watcher.watch)
+        self.sync.stop()
         self.pool.waitForDone(5000)
         if view is not None:
             view.retry_timer.stop()
+        self._purge_due()
         actions.sign_out(self.session)
         self.folder_lock.release()
         self._closed = True
         super().closeEvent(event)
+
+    # -- central records (issue 12) -----------------------------------------------
+
+    def _build_sync(self) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        from .sync_status import SyncWorker
+
+        self.sync = SyncWorker(self, lambda: self.session.store, self.lang, self._audit_sync)
+        self.sync_label = QLabel("", self)
+        self.sync_label.setObjectName("sync_status")
+        self.sync_button = QPushButton(t("sync_now", self.lang), self)
+        self.sync_button.setObjectName("sync_now")
+        self.sync_button.setFlat(True)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(self.sync_button)
+        self.sync_label.hide()
+        self.sync_button.hide()
+        self.sync.changed.connect(self.sync_label.setText)
+
+    def _audit_sync(self, outcome: dict) -> None:
+        if self.session.store is not None and (outcome["received"] or outcome["held"]):
+            self.session.store.log("sync_run", "store", self.session.store.store_id,
+                                   reason=", ".join(f"{k}={v}" for k, v in outcome.items()))
+
+    def sync_now(self) -> None:
+        if self.session.store is not None:
+            self.sync.failures = 0
+            self.sync.sync_now()
+
+    def _purge_due(self) -> None:
+        """At quitting: clear what central has held for the grace period (with a valid
+        receipt), so identifiable data does not stay on the laptop for ever."""
+        from cstr_desktop.store_errors import StoreError
+        from cstr_desktop.sync import purge
+
+        store = self.session.store
+        if store is None:
+            return
+        try:
+            if purge.due(store.db, purge.grace_days(store.db)):
+                purge.purge(store)
+        except (StoreError, OSError):
+            pass  # never stops quitting; 'cstr-desktop purge' names the problem
+
+    def show_central_records(self) -> None:
+        if self.session.store is None:
+            return
+        from .central_dialog import CentralRecordsDialog
+
+        dialog = CentralRecordsDialog(self, self.session.store, self.lang, self.sync_now,
+                                      self.sync.text)
+        self.sync.changed.connect(dialog.status_changed)
+        self.central_dialog = dialog
+        dialog.open()
 
     def _close_now(self) -> None:
         self._closing = True

@@ -6,6 +6,7 @@ from cstr_desktop.local_text import tr
 
 from .text_day import DAY_TEXT
 from .text_outcome import OUTCOME_TEXT
+from .text_sync import SYNC_TEXT
 
 TEXT: dict[str, dict[str, str]] = {
     "app": {"en": "CSTR Court Day", "cy": "Diwrnod Llys CSTR"},
@@ -252,6 +253,7 @@ TEXT: dict[str, dict[str, str]] = {
 # The words of the court day's lists, review, saving and errors (kept in their own module).
 TEXT.update(DAY_TEXT)
 TEXT.update(OUTCOME_TEXT)
+TEXT.update(SYNC_TEXT)
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
