@@ -132,6 +132,11 @@ class OutcomesMixin:
                 "supersedes": supersedes, "outcome_date": checked["outcome_date"],
                 "result": checked["outcome_result"], "recorded_at": now,
                 "audit_seq": entry["seq"]})
+            # Queued for central in the same transaction (the sync's outbox, kind "outcome").
+            from ..sync.outbox import queue
+
+            queue(self.db, "outcome", ident, row["version"], digest, now, item_id=outcome_id,
+                  payload=envelope(signed, self.book))
         self.checkpoint()
         return {"kind": "addendum", "assessment_id": ident, "outcome_id": outcome_id,
                 "answers": checked}
@@ -234,7 +239,8 @@ class OutcomesMixin:
     def outcome_problems(self) -> list[str]:
         """Each kept addendum's signature, content hash and audit entry, checked."""
         problems = []
-        for r in self.db.query("SELECT o.*, a.new AS audit_new, a.actor AS audit_actor "
+        for r in self.db.query("SELECT o.*, a.new AS audit_new, a.actor AS audit_actor, "
+                               "a.redacted AS redacted "
                                "FROM outcome_addenda o LEFT JOIN audit a "
                                "ON a.seq = o.audit_seq ORDER BY o.rowid"):
             name = f"outcome addendum {r['outcome_id']}"
@@ -250,8 +256,9 @@ class OutcomesMixin:
             elif payload.get("outcome_id") != r["outcome_id"] or \
                     addendum_hash(payload) != r["content_hash"]:
                 problems.append(f"{name}: its content hash or id does not match its payload")
-            elif r["audit_new"] is None or r["audit_actor"] != r["signer"] or \
-                    json.loads(r["audit_new"]).get("content_hash") != r["content_hash"]:
+            elif r["audit_actor"] != r["signer"] or (not r["redacted"] and (
+                    r["audit_new"] is None or
+                    json.loads(r["audit_new"]).get("content_hash") != r["content_hash"])):
                 problems.append(f"{name}: its audit entry is missing or names another "
                                 "content")
         return problems

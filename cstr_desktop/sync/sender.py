@@ -196,6 +196,10 @@ def sync_once(db, enrolment: Enrolment, device_key, renderer: Renderer | None = 
                 report.not_sent.extend((r, str(exc)) for r in rest)
                 report.error = str(exc)
                 return report
+        # The court outcomes recorded after approval (issue 13), one PUT each.
+        from ..outcomes.sending import send_outcomes
+
+        send_outcomes(client, db, enrolment, report, transaction)
         if held:
             _look_up(client, db, enrolment, held, report)
     except CentralRefused as exc:
