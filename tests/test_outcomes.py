@@ -379,3 +379,9 @@ def test_an_assessment_whose_case_is_on_no_list_takes_its_outcome_too(tmp_path, 
 
         with pytest.raises(StoreError, match="no assessment for case CF-404"):
             sam.record_outcome(bundle, "CF-404", ADJOURNED)
+
+
+def test_the_command_line_offers_the_results_of_the_data_file():
+    from cstr_desktop.outcomes.cli_args import RESULTS
+
+    assert RESULTS == outcome_definitions().values("result")
