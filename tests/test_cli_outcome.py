@@ -8,7 +8,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import ROOT
+from support.paths import ROOT
 from outcome_helpers import approve, list_cases, make_folder, sign_in
 
 CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")

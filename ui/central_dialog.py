@@ -152,8 +152,8 @@ class CentralRecordsDialog(QDialog):
         store_id = self.store.store_id
         self.enrol_message.setText(t("enrolling", self.lang))
         self.job = BackgroundJob(
-            self, lambda: enrolment.request(url, code, root, store_id, None, fingerprint),
-            self._enrolled, self._not_enrolled)
+            lambda: enrolment.request(url, code, root, store_id, None, fingerprint),
+            self._enrolled, self._not_enrolled, parent=self)
         self.job.start()
         self.refresh()
 

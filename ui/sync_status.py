@@ -107,7 +107,7 @@ class SyncWorker(QObject):
         if job is None:
             self.refresh()
             return
-        self.job = BackgroundJob(self, lambda: worker.run(job), self._done, self._failed)
+        self.job = BackgroundJob(lambda: worker.run(job), self._done, self._failed, parent=self)
         self.job.start()
         self.refresh()
 
