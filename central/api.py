@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from central.devices import DeviceError, authenticate, enrol
 from central.ingest import lookup, receive
 from central.models import Device
+from central.outcomes import receive_outcome
 
 router = APIRouter(prefix="/api/v1")
 MAX_BATCH = 100
@@ -119,6 +120,24 @@ async def post_batch(request: Request) -> JSONResponse:
         outcome = await run_in_threadpool(receive, state.db, state.keys, record, device)
         results.append(outcome.as_json())
     return JSONResponse({"type": "cstr-batch-results/1", "results": results})
+
+
+@router.put("/outcomes/{outcome_id}")
+async def put_outcome(request: Request, outcome_id: str) -> JSONResponse:
+    """A court outcome recorded after approval: a signed cstr-outcome/1 addendum."""
+    try:
+        raw = await _body(request)
+        device = await run_in_threadpool(_device, request, raw)
+        body = await run_in_threadpool(_json, raw)
+    except DeviceError as exc:
+        return error(exc.status, exc.code, exc.message)
+    signed = body.get("outcome") if isinstance(body, dict) else None
+    payload = signed.get("payload") if isinstance(signed, dict) else None
+    if not isinstance(payload, dict) or payload.get("outcome_id") != outcome_id:
+        return error(400, "path_mismatch", "the path names another outcome than the body")
+    state = request.app.state
+    result = await run_in_threadpool(receive_outcome, state.db, state.keys, body, device)
+    return JSONResponse(result.as_json(), status_code=result.http_status)
 
 
 @router.post("/receipts")

@@ -17,7 +17,15 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from central import __version__, api, config, office_admin, office_records
+from central import (
+    __version__,
+    api,
+    config,
+    office_admin,
+    office_dashboard,
+    office_outcomes,
+    office_records,
+)
 from central.canonical import now
 from central.db import Database
 from central.keys import CentralKeys, load_keys
@@ -69,6 +77,8 @@ def create_app(settings: config.Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(office_admin.router)
     app.include_router(office_records.router)
+    app.include_router(office_outcomes.router)
+    app.include_router(office_dashboard.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.middleware("http")

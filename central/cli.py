@@ -1,5 +1,6 @@
 """``cstr-central``: serve, migrate, user add, device add/revoke/list, records, verify,
-import-bundle, export (contract.md section 5).
+import-bundle, export (contract.md section 5); the outcome commands (steering-report,
+export-deidentified, import-follow-ups, rebuild-facts) are in cli_outcomes.py.
 
 Exit codes: 0 ok, 1 a check failed (no such code; a record quarantined), 2 bad input
 (one line on stderr). Options follow the subcommand, in any order.
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from central import __version__
+from central import __version__, cli_outcomes
 from central.config import ConfigError, Settings, load
 
 
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export", "records as JSON lines for downstream systems")
     export.add_argument("--out", help="file to write (default: standard output)")
     export.add_argument("--all", action="store_true", help="quarantined versions too")
+    cli_outcomes.add_parsers(command)
     return parser
 
 
@@ -100,6 +102,7 @@ def _db(settings: Settings):
     try:
         if not db.is_current():
             db.migrate()
+            _facts(db)
     except OperationalError as exc:
         raise CliError(f"cannot open the database: {str(exc.orig).strip().splitlines()[0]}"
                        ) from exc
@@ -124,8 +127,19 @@ def cmd_serve(args, settings: Settings) -> int:
         raise CliError(str(exc)) from exc
 
 
+def _facts(db) -> None:
+    """After a migration: the figures' facts for every assessment missing them (those
+    received before outcomes existed), or worked out by an older version of the code."""
+    from central.facts import rebuild
+
+    done = rebuild(db)
+    if done:
+        print(f"cstr-central: facts worked out for {done} assessments", file=sys.stderr)
+
+
 def cmd_migrate(args, settings: Settings) -> int:
     db = _db(settings)
+    _facts(db)
     print(f"cstr-central: database at revision {db.revision()} ({_where(settings)})")
     return 0
 
@@ -292,4 +306,5 @@ HANDLERS = {("serve", None): cmd_serve, ("migrate", None): cmd_migrate,
             ("user", "add"): cmd_user_add, ("device", "add"): cmd_device_add,
             ("device", "revoke"): cmd_device_revoke, ("device", "list"): cmd_device_list,
             ("records", None): cmd_records, ("verify", None): cmd_verify,
-            ("import-bundle", None): cmd_import_bundle, ("export", None): cmd_export}
+            ("import-bundle", None): cmd_import_bundle, ("export", None): cmd_export,
+            **cli_outcomes.HANDLERS}

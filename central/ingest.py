@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from central import facts
 from central.audit import Actor, record_event
 from central.canonical import (
     HEX64_RE,
@@ -208,6 +209,7 @@ def _store(session: Session, keys: CentralKeys, record: dict, ident: tuple[str, 
                  detail={"version": version, "status": row.status, "via": via,
                          "conflict": row.conflict})
     session.flush()
+    facts.refresh(session, assessment_id, record)
     outcome = outcome_of(row, fresh=True)
     if copies:
         outcome.held_content_hash = copies[0].content_hash
@@ -273,6 +275,7 @@ def resolve(db: Database, keys: CentralKeys, record_id: str, decision: str,
             row.resolution = "rejected"
         record_event(session, actor, f"quarantine_{decision}", row,
                      detail={"reason": reason, "central_version": row.central_version})
+        facts.refresh(session, row.assessment_id)
         return row
 
 

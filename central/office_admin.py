@@ -12,6 +12,7 @@ from central import audit, search, users
 from central.devices import DeviceError, add_device, list_devices, revoke_device
 from central.models import Device
 from central.office_records import actor_of
+from central.outcomes import quarantined as quarantined_outcomes
 from central.text import LANGS
 from central.web import (
     LANG_COOKIE,
@@ -90,8 +91,11 @@ def quarantine(request: Request) -> HTMLResponse:
     visitor = signed_in(request, ("manager", "admin"))
     with request.app.state.db.read() as session:
         rows = search.quarantined(session)
+        outcome_rows = quarantined_outcomes(session)
     return render(request, "quarantine.html", visitor, section="quarantine", rows=rows,
-                  display_status=search.display_status)
+                  outcome_rows=outcome_rows, display_status=search.display_status,
+                  problem=request.query_params.get("problem", ""),
+                  done=request.query_params.get("done", ""))
 
 
 @router.get("/devices", response_class=HTMLResponse)

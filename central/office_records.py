@@ -19,6 +19,7 @@ from central.audit import Actor
 from central.canonical import normalise_code, show_code, unb64
 from central.ingest import resolve
 from central.models import Device, Record, RecordBody, VerificationCode
+from central.outcome_view import outcome_context
 from central.web import Visitor, check_csrf, redirect, render, signed_in
 
 router = APIRouter()
@@ -57,7 +58,13 @@ def _copy_label(t, key: str) -> dict[str, str]:
 
 @router.get("/records/{record_id}", response_class=HTMLResponse)
 def record_page(request: Request, record_id: str) -> HTMLResponse:
-    visitor = signed_in(request)
+    return show_record(request, signed_in(request), record_id)
+
+
+def show_record(request: Request, visitor: Visitor, record_id: str, status: int = 200,
+                **extra: Any) -> HTMLResponse:
+    """A record's page (its viewing audited), with what happened next; ``extra`` carries a
+    follow-up form sent back with its problems."""
     state = request.app.state
     with state.db.write() as session:
         row = session.get(Record, record_id)
@@ -70,13 +77,14 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         device = session.get(Device, row.device_id) if row.device_id else None
         views = audit.events(session, record_id=record_id, limit=100) \
             if visitor.user.role in ("manager", "admin") else []
-    return render(request, "record.html", visitor, section="records", row=row,
+        outcomes = outcome_context(session, row, record, extra.pop("form", None))
+    return render(request, "record.html", visitor, status=status, section="records", row=row,
                   record=record, versions=versions, device=device, views=views,
                   copies=_copies(record), copy_label=_copy_label,
                   receipt=json.loads(row.receipt) if row.receipt else None,
                   display_status=search.display_status,
                   answers=record.get("answers") if isinstance(record.get("answers"), dict)
-                  else {}, message=request.query_params.get("done", ""))
+                  else {}, message=request.query_params.get("done", ""), **outcomes, **extra)
 
 
 def _copies(record: dict) -> list[dict[str, Any]]:

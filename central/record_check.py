@@ -175,6 +175,15 @@ def _text(obj: Mapping[str, Any], name: str) -> str:
     return value
 
 
+def certify(store_id: str, root_fingerprint: str, certificates: list) -> _Registry:
+    """The certificates of a store checked to its root, as for a record (used for the
+    outcome addenda, which carry their own chain)."""
+    if not certificates:
+        raise Quarantine("no certificates were sent")
+    return _certify({"store_id": store_id, "root_fingerprint": root_fingerprint,
+                     "certificates": certificates})
+
+
 def _certify(record: Mapping[str, Any]) -> _Registry:
     registry = _Registry()
     parsed = [(_cert_payload(c, i), c) for i, c in enumerate(record["certificates"])]

@@ -6,6 +6,8 @@ keys found here.
 
 from __future__ import annotations
 
+from central.text_outcomes import TEXT as _OUTCOME_TEXT
+
 LANGS = ("en", "cy")
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -250,6 +252,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "error_404": ("There is no such page or record.", "Nid oes tudalen na chofnod o'r fath."),
     "back_to_records": ("Back to the records", "Yn ôl i'r cofnodion"),
 }
+
+_own = set(TEXT)
+TEXT.update(_OUTCOME_TEXT)
+assert len(TEXT) == len(_own) + len(_OUTCOME_TEXT), "a text key is defined twice"
 
 
 def translate(lang: str, key: str, /, **values: object) -> str:

@@ -11,11 +11,9 @@ import hmac
 import json
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -24,35 +22,16 @@ from sqlalchemy import func, select
 
 from central import users
 from central.canonical import show_fingerprint
-from central.models import Record, User, WebSession
+from central.local_time import when
+from central.models import OutcomeAddendum, Record, User, WebSession
 from central.text import LANGS, translate
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SESSION_COOKIE = "cstr_central_session"
 LANG_COOKIE = "cstr_central_lang"
 SIGNIN_CSRF_COOKIE = "cstr_central_signin"
-try:
-    LOCAL = ZoneInfo("Europe/London")
-except ZoneInfoNotFoundError:  # no time zone data: show UTC rather than fail
-    LOCAL = ZoneInfo("UTC")
-
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.autoescape = True
-
-
-def when(stamp: str | None) -> str:
-    """A stored UTC time as UK local time, e.g. 2026-11-23 10:42."""
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        return stamp
-    return moment.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
-
-
 templates.env.filters["when"] = when
 templates.env.filters["fromjson"] = json.loads
 templates.env.filters["fingerprint"] = show_fingerprint
@@ -107,8 +86,11 @@ def check_csrf(visitor: Visitor, sent: str) -> bool:
 
 def quarantine_count(request: Request) -> int:
     with request.app.state.db.read() as session:
-        return session.scalar(select(func.count()).select_from(Record).where(
+        records = session.scalar(select(func.count()).select_from(Record).where(
             Record.status == "quarantined", Record.resolution.is_(None))) or 0
+        outcomes = session.scalar(select(func.count()).select_from(OutcomeAddendum).where(
+            OutcomeAddendum.status == "quarantined", OutcomeAddendum.resolution.is_(None)))
+        return records + (outcomes or 0)
 
 
 def render(request: Request, template: str, visitor: Visitor | None, /, status: int = 200,

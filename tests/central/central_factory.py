@@ -180,7 +180,7 @@ def make_record(store: LaptopStore, *, n: int = 0, version: int = 1,
                 assessment_id: str | None = None, answers: dict | None = None,
                 copies: tuple[str, ...] = ("court/en", "court/cy", "probation/en"),
                 assessor: str = "assessor", reviewer: str = "reviewer",
-                pdfs: bool = True) -> dict:
+                pdfs: bool = True, result: dict | None = None) -> dict:
     """One countersigned version, valid in every respect."""
     author = store.accounts.get(assessor) or store.add_account(assessor, "assessor")
     checker = store.accounts.get(reviewer) or store.add_account(reviewer, "reviewer")
@@ -218,8 +218,9 @@ def make_record(store: LaptopStore, *, n: int = 0, version: int = 1,
             "version": version, "case_number": answers["case_number"],
             "form_id": "cstr_court_day", "form_version": 2, "content_hash": answers_hash,
             "answers": answers,
-            "result": {"schema": "cstr-assessment-result/1", "age": 38,
-                       "requirements": {"mhtr": {"status": "eligible", "criteria": []}}},
+            "result": result or {"schema": "cstr-assessment-result/1", "age": 38,
+                                 "requirements": {"mhtr": {"status": "eligible",
+                                                           "criteria": []}}},
             "snapshots": snapshots, "pdfs": pdf_map, "verification_codes": codes,
             "steps": steps, "countersignature": counter,
             "certificates": list(store.certificates), "audit": audit,
@@ -242,4 +243,31 @@ def recountersign(store: LaptopStore, record: dict, signer: Account) -> dict:
 def tampered(record: dict, change) -> dict:
     out = copy.deepcopy(record)
     change(out)
+    return out
+
+
+def make_outcome(store: LaptopStore, assessment_id: str, answers: dict, *,
+                 signer: str = "assessor", version: int = 1, case_number: str | None = None,
+                 supersedes: str | None = None, outcome_id: str | None = None) -> dict:
+    """A court outcome recorded after approval: a ``cstr-outcome/1`` payload signed by an
+    account of the store, in its ``cstr-outcome-addendum/1`` envelope with the store's
+    certificates (docs/outcomes.md), built from the trust model alone."""
+    account = store.accounts.get(signer) or store.add_account(
+        signer, "reviewer" if "review" in signer else "assessor")
+    payload = {"type": "cstr-outcome/1", "outcome_id": outcome_id or str(uuid.uuid4()),
+               "store_id": store.store_id, "assessment_id": assessment_id,
+               "version": version, "case_number": case_number, "answers": dict(answers),
+               "supersedes": supersedes, "at": store.tick(), "actor": account.id}
+    return {"type": "cstr-outcome-addendum/1", "root_fingerprint": store.root_fingerprint,
+            "certificates": list(store.certificates),
+            "outcome": sign(account.key, payload, account.id)}
+
+
+def resign_outcome(store: LaptopStore, body: dict, signer: Account) -> dict:
+    """The same addendum with its payload (perhaps changed) signed again by ``signer``."""
+    out = copy.deepcopy(body)
+    payload = out["outcome"]["payload"]
+    payload["actor"] = signer.id
+    out["outcome"] = sign(signer.key, payload, signer.id)
+    out["certificates"] = list(store.certificates)
     return out

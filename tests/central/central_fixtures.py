@@ -374,3 +374,33 @@ def run_cli(server: CentralServer, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "central", *args, "--data-dir",
                            str(server.data_dir)], env=server.env(), capture_output=True,
                           text=True, timeout=60, cwd=ROOT)
+
+
+# Browsers -----------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed (apt install chromium; scripts/setup does)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280,
+                                                                      "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()

@@ -80,6 +80,19 @@ class Laptop:
         return self.send("POST", "/api/v1/batches", {"type": "cstr-batch/1",
                                                      "records": records})
 
+    def put_outcome(self, addendum: dict) -> httpx.Response:
+        outcome_id = addendum["outcome"]["payload"]["outcome_id"]
+        return self.send("PUT", f"/api/v1/outcomes/{outcome_id}", addendum)
+
+    def outcome_receipt_ok(self, receipt: dict, addendum: dict) -> bool:
+        """An outcome's receipt: central's pinned key, for this outcome and content."""
+        payload = receipt["payload"]
+        sent = addendum["outcome"]["payload"]
+        return (payload["type"] == "cstr-outcome-receipt/1"
+                and payload["outcome_id"] == sent["outcome_id"]
+                and payload["content_hash"] == sha256_hex(canonical(sent))
+                and signature_ok(public_key(self.central_key), payload, receipt["signature"]))
+
     def lookup(self, records: list[dict]) -> httpx.Response:
         return self.send("POST", "/api/v1/receipts", {"versions": [
             {k: r[k] for k in ("assessment_id", "version", "content_hash")} for r in records]})

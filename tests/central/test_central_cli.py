@@ -194,7 +194,7 @@ def test_the_installed_command(tmp_path):
     done = subprocess.run([CENTRAL, "migrate", "--data-dir", str(tmp_path)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("cstr-central: database at revision 0001 (SQLite ")
+    assert done.stdout.startswith("cstr-central: database at revision 0002 (SQLite ")
     version = subprocess.run([CENTRAL, "--version"], capture_output=True, text=True)
     assert version.stdout.strip() == "cstr-central 0.1.0"
 
@@ -202,5 +202,5 @@ def test_the_installed_command(tmp_path):
 @pytest.mark.parametrize("backend", ["postgresql"])
 def test_migrate_on_postgresql(server):
     done = run_cli(server, "migrate")
-    assert done.returncode == 0 and "database at revision 0001 (PostgreSQL 127.0.0.1:" in \
+    assert done.returncode == 0 and "database at revision 0002 (PostgreSQL 127.0.0.1:" in \
         done.stdout

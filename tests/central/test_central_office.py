@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from central_seed import PASSWORDS, seed
@@ -16,22 +15,6 @@ from sqlalchemy import select, update
 from central.canonical import stamp
 from central.models import AuditEvent, Record, WebSession
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is not installed (apt install chromium; scripts/setup does)")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
-
 
 @pytest.fixture(scope="module")
 def office(shared_servers, tls):
@@ -39,16 +22,6 @@ def office(shared_servers, tls):
     seeded = seed(server, tls.ca_file)
     yield server, seeded
     seeded.laptop.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280,
-                                                                      "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
 
 
 def sign_in(page, base: str, name: str, next_path: str = "/records") -> None:
