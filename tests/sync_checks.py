@@ -12,7 +12,7 @@ from sync_support import admin
 
 from cstr_desktop.sync import enrolment, outbox
 from cstr_desktop.sync.client import CentralClient
-from cstr_desktop.sync.receipts import receipt_problem
+from cstr_desktop.sync.receipts import row_receipt_problem
 from cstr_desktop.sync.sender import sync_once
 
 
@@ -38,15 +38,14 @@ def laptop_state(folder) -> tuple[set[tuple[str, int]], list[dict]]:
         rows = list(store.db["outbox"].rows_where(order_by="id"))
         signing = enrolment.require(store.db).signing_key
     for row in rows:
-        row["receipt_problem"] = receipt_problem(
-            json.loads(row["receipt"]) if row["receipt"] else None, signing,
-            row["assessment_id"], row["version"], row["content_hash"])
+        row["receipt_problem"] = row_receipt_problem(
+            row, json.loads(row["receipt"]) if row["receipt"] else None, signing)
     return approved, rows
 
 
 def check_invariants(server, folder, all_sent: bool = True) -> list[dict]:
     approved, rows = laptop_state(folder)
-    queued = Counter((r["assessment_id"], r["version"]) for r in rows)
+    queued = Counter((r["assessment_id"], r["version"]) for r in rows if r["kind"] == "record")
     # Nothing lost: every approved version is in the outbox, once.
     assert set(queued) == approved and set(queued.values()) == {1}
     # Nothing purged or counted received without a receipt the pinned key verifies.

@@ -276,3 +276,72 @@ def test_sync_commands_as_real_processes(make_server, tls, laptop):
     assert stub["state"] == "received" and stub["receipt_id"]
     proc = run("purge", "--grace", "0", "--dry-run")
     assert proc.returncode == 0 and "Would purge 1" in proc.stdout
+
+
+def _addendum(folder, assessment_id, answers, supersedes=None):
+    """A court outcome recorded after approval, signed by the assessor's own key, in its
+    envelope with the store's certificates (docs/sync-protocol.md, as issue 13 makes it)."""
+    import uuid
+
+    from sync_support import KDF
+
+    from cstr_desktop.store import Store
+    from cstr_desktop.trust import sign
+
+    with Store.open(folder, ASSESSOR, ASSESSOR_PW, kdf=KDF) as sam:
+        payload = {"type": "cstr-outcome/1", "outcome_id": str(uuid.uuid4()),
+                   "store_id": sam.store_id, "assessment_id": assessment_id, "version": 1,
+                   "case_number": case_number(0), "answers": answers,
+                   "supersedes": supersedes, "at": sam._clock(), "actor": sam.user.id}
+        certificates = [{"payload": json.loads(r[0]), "signer": r[1], "signature": r[2]}
+                        for r in sam.db.execute("SELECT payload, signer, signature FROM "
+                                                "certificates ORDER BY seq").fetchall()]
+        return {"type": "cstr-outcome-addendum/1",
+                "root_fingerprint": sam.root_fingerprint().replace(" ", ""),
+                "certificates": certificates,
+                "outcome": sign(payload, sam._signing_key, sam.user.id)}
+
+
+def test_outcome_addenda_go_after_the_record_with_their_own_receipts(make_server, tls,
+                                                                      laptop):
+    from sqlalchemy import func, select
+
+    from central.models import OutcomeAddendum
+    from cstr_desktop.sync import outbox as outbox_mod
+
+    server = make_server("sqlite")
+    ident = approve(laptop, [0])[0]
+    sentenced = _addendum(laptop, ident, {"outcome_result": "sentenced",
+                                          "outcome_date": "2026-11-25",
+                                          "outcome_sentence": "community_order"})
+    forged = _addendum(laptop, ident, {"outcome_result": "remanded",
+                                       "outcome_date": "2026-11-25"})
+    forged["outcome"]["payload"]["answers"]["outcome_result"] = "adjourned"  # after signing
+    with admin(laptop) as store:
+        with store._transaction():
+            outbox_mod.queue_outcome(store.db, sentenced, store._clock())
+            outbox_mod.queue_outcome(store.db, forged, store._clock())
+            outbox_mod.queue_outcome(store.db, sentenced, store._clock())  # twice: once
+    enrol(server, laptop, tls)
+    code, out, err = cli("sync", "--data-dir", str(laptop))
+    assert code == 1 and "held at central (quarantined)" in err
+    rows = outbox_rows(laptop)
+    assert [(r["kind"], r["state"]) for r in rows] == \
+        [("record", "received"), ("outcome", "received"), ("outcome", "quarantined")]
+    receipt = json.loads(rows[1]["receipt"])["payload"]
+    assert receipt["type"] == "cstr-outcome-receipt/1"
+    assert receipt["outcome_id"] == sentenced["outcome"]["payload"]["outcome_id"]
+    cli("sync", "--data-dir", str(laptop))  # sent again: the same answer, stored once
+    db = server.db()
+    try:
+        with db.read() as session:
+            held = dict(session.execute(select(OutcomeAddendum.outcome_id, func.count())
+                                        .group_by(OutcomeAddendum.outcome_id)).all())
+    finally:
+        db.dispose()
+    assert held == {sentenced["outcome"]["payload"]["outcome_id"]: 1,
+                    forged["outcome"]["payload"]["outcome_id"]: 1}
+    # The received addendum is purged like a record (its receipt checked); the forged one
+    # never is.
+    assert cli("purge", "--grace", "0", "--data-dir", str(laptop))[0] == 0
+    assert [r["state"] for r in outbox_rows(laptop)] == ["purged", "purged", "quarantined"]

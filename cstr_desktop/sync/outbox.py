@@ -38,11 +38,13 @@ def queue(db, kind: str, assessment_id: str, version: int, content_hash: str, no
           payload: Any = None, approved_at: str | None = None, item_id: str = "") -> None:
     """Queue a version, or an outcome addendum (``kind`` "outcome", ``item_id`` its
     outcome_id, ``payload`` the whole ``cstr-outcome-addendum/1`` body), inside the
-    caller's transaction; queuing the same thing twice is harmless. (Sending addenda,
-    ``PUT /api/v1/outcomes/<id>``, comes with issue 13's laptop half: until then the
-    sender sends records only and addenda wait, counted.)"""
+    caller's transaction; queuing the same thing twice is harmless. Addenda are sent
+    with ``PUT /api/v1/outcomes/<outcome_id>`` after the records (use
+    :func:`queue_outcome`)."""
     if kind not in KINDS:
         raise ValueError(f"unknown outbox kind {kind!r}")
+    if kind == "outcome" and not item_id:
+        raise ValueError("an outcome addendum is queued with its outcome_id")
     db.execute(
         "INSERT OR IGNORE INTO outbox (kind, item_id, assessment_id, version, content_hash, "
         "state, queued_at, payload, attempts, approved_at) "
@@ -108,3 +110,16 @@ def mark_failed(db, row_ids: list[int], error: str, now: str) -> None:
 def receipt(db, row_id: int) -> dict | None:
     found = db.execute("SELECT receipt FROM outbox WHERE id = ?", [row_id]).fetchone()
     return json.loads(found[0]) if found and found[0] else None
+
+
+def queue_outcome(db, body: dict, now: str) -> str:
+    """Queue a ``cstr-outcome-addendum/1`` body (docs/sync-protocol.md, "Court outcomes
+    after approval") inside the caller's transaction; returns its content hash, the
+    SHA-256 of the canonical signed payload."""
+    from ..trust import canonical, sha256_hex
+
+    payload = body["outcome"]["payload"]
+    content = sha256_hex(canonical(payload))
+    queue(db, "outcome", payload["assessment_id"], payload["version"], content, now,
+          payload=body, item_id=payload["outcome_id"])
+    return content

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from .. import backups
 from . import enrolment as enrolment_mod
 from . import outbox
-from .receipts import receipt_problem
+from .receipts import row_receipt_problem
 from .settings import DEFAULT_GRACE_DAYS, GRACE_SETTING
 
 PURGE_ACTION = "sync_purged"
@@ -59,9 +59,8 @@ def due(db, grace: int, now: datetime | None = None) -> list[PurgeItem]:
     for row in outbox.rows(db, (outbox.RECEIVED,)):
         if not row["received_at"] or _parse(row["received_at"]) > limit:
             continue
-        receipt = outbox.receipt(db, row["id"])
-        if receipt_problem(receipt, found.signing_key, row["assessment_id"], row["version"],
-                           row["content_hash"]) is not None:
+        if row_receipt_problem(row, outbox.receipt(db, row["id"]),
+                               found.signing_key) is not None:
             continue
         if row["kind"] != "record":
             items.append(PurgeItem(row, None, False))

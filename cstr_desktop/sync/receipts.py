@@ -39,3 +39,31 @@ def receipt_problem(receipt: Any, signing_key: str, assessment_id: str, version:
     if not signed_by_central(receipt, signing_key):
         return "the receipt is not signed by the central key pinned at enrolment"
     return None
+
+
+OUTCOME_RECEIPT_TYPE = "cstr-outcome-receipt/1"
+
+
+def outcome_receipt_problem(receipt: Any, signing_key: str, outcome_id: str,
+                            assessment_id: str, content_hash: str) -> str | None:
+    """As :func:`receipt_problem`, for an outcome addendum's ``cstr-outcome-receipt/1``."""
+    if not isinstance(receipt, dict) or not isinstance(receipt.get("payload"), dict):
+        return "no receipt"
+    p = receipt["payload"]
+    if p.get("type") != OUTCOME_RECEIPT_TYPE or not isinstance(p.get("receipt_id"), str):
+        return "not a cstr-outcome-receipt/1"
+    if (p.get("outcome_id"), p.get("assessment_id"), p.get("content_hash")) != \
+            (outcome_id, assessment_id, content_hash):
+        return "the receipt is for another outcome or content"
+    if not signed_by_central(receipt, signing_key):
+        return "the receipt is not signed by the central key pinned at enrolment"
+    return None
+
+
+def row_receipt_problem(row: dict, receipt: Any, signing_key: str) -> str | None:
+    """Whether an outbox row's receipt counts (a record's or an outcome's)."""
+    if row["kind"] == "outcome":
+        return outcome_receipt_problem(receipt, signing_key, row["item_id"],
+                                       row["assessment_id"], row["content_hash"])
+    return receipt_problem(receipt, signing_key, row["assessment_id"], row["version"],
+                           row["content_hash"])

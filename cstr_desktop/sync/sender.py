@@ -18,7 +18,7 @@ from . import outbox
 from .client import CentralClient, now_iso
 from .enrolment import Enrolment
 from .errors import CentralRefused, CentralUnreachable, SyncError, WrongCertificate
-from .receipts import receipt_problem
+from .receipts import row_receipt_problem
 from .record import Renderer, build_record
 
 BATCH_RECORDS = 25
@@ -105,14 +105,15 @@ def apply_result(db, enrolment: Enrolment, row: dict, result: dict, now: str,
                  report: SyncReport) -> None:
     """One result from central (a batch item, a lookup or a receipts file) written to the
     outbox: a receipt counts only if the pinned key verifies it for exactly this version."""
-    if not isinstance(result, dict) or (result.get("assessment_id"), result.get("version")) \
-            != (row["assessment_id"], row["version"]):
+    names = (result.get("assessment_id"), result.get("outcome_id") if row["kind"] == "outcome"
+             else result.get("version")) if isinstance(result, dict) else None
+    if names != (row["assessment_id"], row["item_id"] if row["kind"] == "outcome"
+                 else row["version"]):
         report.not_sent.append((row, "central's answer names another version"))
         return
     status = result.get("status")
     if status in ("accepted", "duplicate"):
-        problem = receipt_problem(result.get("receipt"), enrolment.signing_key,
-                                  row["assessment_id"], row["version"], row["content_hash"])
+        problem = row_receipt_problem(row, result.get("receipt"), enrolment.signing_key)
         if problem:
             outbox.mark_failed(db, [row["id"]], problem, now)
             report.not_sent.append((row, problem))
@@ -168,6 +169,26 @@ def _look_up(client: CentralClient, db, enrolment: Enrolment, rows: list[dict],
                     apply_result(db, enrolment, row, result, now, report)
 
 
+def _send_outcomes(client: CentralClient, db, enrolment: Enrolment,
+                   report: SyncReport) -> None:
+    """Court outcome addenda, one PUT each, after the records (sending one again is
+    answered with the same receipt, so a held one is simply sent again)."""
+    for row in outbox.rows(db, (outbox.QUEUED, *outbox.NEEDS_OFFICE), kind="outcome"):
+        body = outbox.payload(db, row["id"])
+        if body is None:
+            report.not_sent.append((row, "its addendum is missing"))
+            continue
+        answer = client.call("PUT", f"/outcomes/{row['item_id']}", body,
+                             ok=(200, 201, 400, 409, 422))
+        report.contacted = True
+        with transaction(db):
+            if "error" in answer:
+                outbox.mark_failed(db, [row["id"]], str(answer.get("message")), now_iso())
+                report.not_sent.append((row, str(answer.get("message"))))
+            else:
+                apply_result(db, enrolment, row, answer, now_iso(), report)
+
+
 def sync_once(db, enrolment: Enrolment, device_key, renderer: Renderer | None = None,
               client_factory: Callable[..., CentralClient] = CentralClient,
               batch_size: int = BATCH_RECORDS) -> SyncReport:
@@ -202,6 +223,7 @@ def sync_once(db, enrolment: Enrolment, device_key, renderer: Renderer | None = 
         send_outcomes(client, db, enrolment, report, transaction)
         if held:
             _look_up(client, db, enrolment, held, report)
+        _send_outcomes(client, db, enrolment, report)
     except CentralRefused as exc:
         report.error = STOPPING.get(exc.code, f"central refused: {exc} ({exc.code})")
         sent = {r["id"] for r, _ in report.held} | {r["id"] for r, _ in report.not_sent}
