@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from report_helpers import full_answers
+from support.reporting import full_answers
 
 from cstr_desktop.court_list import ListedCase
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS

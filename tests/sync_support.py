@@ -23,7 +23,7 @@ KDF = FAST_KDF_FOR_TESTS
 
 
 def approved_answers(n: int) -> dict:
-    from report_helpers import ARRANGEMENTS, REASONS
+    from support.reporting import ARRANGEMENTS, REASONS
 
     answers = json.loads(EXAMPLE.read_text(encoding="utf-8"))["answers"]
     return {**answers, **REASONS, **ARRANGEMENTS, "requirements_considered": ["mhtr", "atr"],

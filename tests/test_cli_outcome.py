@@ -8,10 +8,10 @@ import os
 import subprocess
 
 import pytest
-from support.paths import ROOT
 from outcome_helpers import approve, list_cases, make_folder, sign_in
+from support.tools import tool
 
-CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+CLI = tool("cstr-desktop")
 
 
 def run(folder, *args, user="sam", password="assessor password"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -28,6 +29,8 @@ from cstr_desktop.outcomes.addendum import (
     root_hex,
 )
 from cstr_desktop.outcomes.definitions import load_definitions
+from cstr_desktop.sync import outbox
+from cstr_desktop.sync.sender import SyncReport, apply_result
 from cstr_desktop.trust import canonical, content_hash, public_b64, sign, signature_ok
 
 
@@ -98,7 +101,7 @@ def test_a_new_outcome_before_approval_replaces_the_old_one_and_says_so(folder, 
 def test_the_outcome_goes_with_the_record_and_under_the_countersignature(folder, bundle):
     with sign_in(folder, "sam") as sam:
         ident = sam.start_assessment(bundle, "CF-2")
-        from report_helpers import full_answers
+        from support.reporting import full_answers
         sam.import_answers(bundle, ident, {**full_answers(), "case_number": "CF-2"})
         sam.record_outcome(bundle, "CF-2", SENTENCED)
         sam.submit_for_review(ident)
@@ -176,7 +179,7 @@ def test_a_refused_outcome_loses_nothing_already_kept(folder, bundle):
 
 
 def test_awaiting_review_waits_and_a_reviewer_writes_no_answers(folder, bundle):
-    from report_helpers import full_answers
+    from support.reporting import full_answers
 
     with sign_in(folder, "sam") as sam:
         ident = sam.start_assessment(bundle, "CF-2")
@@ -284,26 +287,38 @@ def test_a_reviewer_may_record_an_addendum_and_a_correction_supersedes(folder, b
 
 
 def test_a_receipt_is_kept_only_when_the_pinned_central_key_verifies_it(folder, bundle):
-    approve(folder, bundle, "CF-3")
+    """The sync's one path for an addendum's answer (cstr_desktop.sync.sender.apply_result):
+    a receipt by another key, or for other content, is refused and the addendum waits."""
+    ident = approve(folder, bundle, "CF-3")
     central = Ed25519PrivateKey.generate()
+    pinned = SimpleNamespace(signing_key=public_b64(central))
     with sign_in(folder, "sam") as sam:
         kept = sam.record_outcome(bundle, "CF-3", SENTENCED)
         [pending] = sam.pending_outcome_addenda()
+        [row] = outbox.rows(sam.db, kind="outcome")
+        assert (row["item_id"], row["content_hash"]) == (kept["outcome_id"],
+                                                         pending["content_hash"])
 
-        def receipt(key, **changes):
-            return sign({"type": "cstr-outcome-receipt/1", "receipt_id": "r-1",
-                         "outcome_id": kept["outcome_id"], "assessment_id": "a",
-                         "content_hash": pending["content_hash"],
-                         "received_at": "2026-11-25T13:00:00Z", **changes}, key, "central:x")
+        def answer(key, **changes):
+            names = {"assessment_id": ident, "outcome_id": kept["outcome_id"],
+                     "content_hash": pending["content_hash"]}
+            return {**names, "status": "accepted", "receipt": sign(
+                {"type": "cstr-outcome-receipt/1", "receipt_id": "r-1", **names,
+                 "received_at": "2026-11-25T13:00:00Z", **changes}, key, "central:x")}
 
-        with pytest.raises(OutcomeError, match="does not verify under the pinned"):
-            sam.mark_outcome_sent(kept["outcome_id"], receipt(Ed25519PrivateKey.generate()),
-                                  public_b64(central))
-        with pytest.raises(OutcomeError, match="another outcome or another content"):
-            sam.mark_outcome_sent(kept["outcome_id"], receipt(central, content_hash="0" * 64),
-                                  public_b64(central))
-        assert len(sam.pending_outcome_addenda()) == 1
-        sam.mark_outcome_sent(kept["outcome_id"], receipt(central), public_b64(central))
+        for wrong, why in ((answer(Ed25519PrivateKey.generate()), "not signed by the central "
+                                                                  "key pinned"),
+                           (answer(central, content_hash="0" * 64), "another outcome")):
+            report = SyncReport()
+            with sam._transaction():
+                apply_result(sam.db, pinned, row, wrong, sam._clock(), report)
+            assert report.received == 0 and why in report.not_sent[0][1]
+            assert len(sam.pending_outcome_addenda()) == 1
+            assert [o["sent_at"] for o in sam.outcomes("CF-3")] == [None]
+        report = SyncReport()
+        with sam._transaction():
+            apply_result(sam.db, pinned, row, answer(central), sam._clock(), report)
+        assert report.received == 1 and report.not_sent == []
         assert sam.pending_outcome_addenda() == []
         assert [o["sent_at"] is not None for o in sam.outcomes("CF-3")] == [True]
         assert sam.verify_audit().ok
@@ -364,7 +379,7 @@ def test_the_requirements_are_central_s_own_list():
 
 
 def test_an_assessment_whose_case_is_on_no_list_takes_its_outcome_too(tmp_path, bundle):
-    from report_helpers import full_answers
+    from support.reporting import full_answers
 
     folder = make_folder(tmp_path)
     with sign_in(folder, "sam") as sam:

@@ -17,7 +17,7 @@ from sync_support import (
     case_number,
     make_laptop,
 )
-from test_sync import central_records, cli, enrol, outbox_rows
+from test_sync import _raw_files, central_records, cli, enrol, outbox_rows
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
@@ -73,3 +73,66 @@ def test_an_addendum_goes_with_sync_and_its_receipt_is_kept(make_server, tls, la
     assert code == 0, (out, err)
     code, out, err = cli("audit-verify", "--data-dir", str(laptop), user=ADMIN)
     assert code == 0, (out, err)
+
+
+def _addendum_row(folder, outcome_id):
+    with admin(folder) as store:
+        return store.db["outcome_addenda"].get(outcome_id)
+
+
+def test_a_purge_cuts_an_addendum_to_a_stub_only_after_its_own_receipt(make_server, tls,
+                                                                      laptop):
+    server = make_server("sqlite")
+    first, second = approve(laptop, [0, 1])
+    gone, kept_back = "Zephyrine Ashworth-Llewellyn", "Quillon Barrowcliffe-Pryce"
+    with Store.open(laptop, ASSESSOR, ASSESSOR_PW, kdf=FAST_KDF_FOR_TESTS) as sam:
+        hearing = sam.answers(first)["hearing_date"]
+        sent = sam.record_outcome(load_bundle(), case_number(0), {
+            **SENTENCED, "outcome_date": hearing, "outcome_court_said": gone})
+    enrol(server, laptop, tls)
+    assert cli("sync", "--data-dir", str(laptop))[0] == 0
+    # Recorded after the sync: no receipt of its own yet, though its record has one.
+    with Store.open(laptop, ASSESSOR, ASSESSOR_PW, kdf=FAST_KDF_FOR_TESTS) as sam:
+        waiting = sam.record_outcome(load_bundle(), case_number(1), {
+            **SENTENCED, "outcome_date": hearing, "outcome_court_said": kept_back})
+    before = _raw_files(laptop)
+    assert any(gone.encode() in blob for blob in before.values())
+
+    code, out, err = cli("purge", "--grace", "0", "--data-dir", str(laptop))
+    assert code == 0, (out, err)
+    assert [(r["kind"], r["state"]) for r in outbox_rows(laptop)] == [
+        ("record", "purged"), ("record", "purged"), ("outcome", "purged"),
+        ("outcome", "queued")]
+    stub = _addendum_row(laptop, sent["outcome_id"])
+    assert (stub["case_number"], stub["payload"], stub["result"]) == (None, None, None)
+    assert stub["purged_at"] and stub["sent_at"] and stub["outcome_date"] == hearing
+    assert (stub["assessment_id"], stub["version"]) == (first, 1)
+    receipt = json.loads(stub["receipt"])["payload"]
+    assert (receipt["outcome_id"], receipt["content_hash"]) == (sent["outcome_id"],
+                                                                 stub["content_hash"])
+    assert receipt["receipt_id"]
+    whole = _addendum_row(laptop, waiting["outcome_id"])
+    assert whole["case_number"] == case_number(1) and whole["purged_at"] is None
+    assert json.loads(whole["payload"])["answers"]["outcome_court_said"] == kept_back
+    with admin(laptop) as store:
+        entries = {r["seq"]: r for r in store.db["audit"].rows_where(
+            "action = 'outcome_addendum'")}
+        assert entries[stub["audit_seq"]]["redacted"] == 1
+        assert entries[stub["audit_seq"]]["new"] is None
+        assert not entries[whole["audit_seq"]]["redacted"]
+        assert kept_back in entries[whole["audit_seq"]]["new"]
+        assert store.verify_audit().ok
+        assert [o["purged"] for o in store.latest_outcomes([first]).values()] == [True]
+    after = _raw_files(laptop)
+    for name, blob in after.items():
+        for secret in (gone.encode(), case_number(0).encode()):
+            assert secret not in blob, f"{secret!r} survives in {name}"
+    # The control: the addendum still waiting for its receipt is all there.
+    assert any(kept_back.encode() in blob for blob in after.values())
+
+    # Its receipt comes with the next sync; the next purge cuts it too.
+    assert cli("sync", "--data-dir", str(laptop))[0] == 0
+    assert cli("purge", "--grace", "0", "--data-dir", str(laptop))[0] == 0
+    assert _addendum_row(laptop, waiting["outcome_id"])["payload"] is None
+    assert not any(kept_back.encode() in blob for blob in _raw_files(laptop).values())
+    assert cli("audit-verify", "--data-dir", str(laptop), user=ADMIN)[0] == 0

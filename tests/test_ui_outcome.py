@@ -7,7 +7,15 @@ import pytest
 from outcome_helpers import HEARING, PASSWORDS, approve, list_cases, make_folder
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_driver import closed, focused, key, make_window, open_dialog, shortcut, sign_in_by_keys
+from support.ui_driver import (
+    closed,
+    focused,
+    key,
+    make_window,
+    open_dialog,
+    shortcut,
+    sign_in_by_keys,
+)
 
 from ui.outcome_dialog import OutcomeDialog
 
@@ -204,7 +212,7 @@ def test_in_welsh(qtbot, folder, tmp_path):
 
 
 def test_awaiting_review_says_why_and_opens_nothing(qtbot, folder, tmp_path, bundle):
-    from report_helpers import full_answers
+    from support.reporting import full_answers
 
     with __import__("outcome_helpers").sign_in(folder, "sam") as sam:
         ident = sam.start_assessment(bundle, "CF-1")

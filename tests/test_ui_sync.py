@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from central_fixtures import add_device_code
+from support.ui_driver import make_window, sign_in_by_keys
 from sync_checks import check_invariants
 from sync_proxy import STALL, FaultProxy
 from sync_support import ADMIN, ADMIN_PW, approve, make_laptop
-from ui_driver import make_window, sign_in_by_keys
 
 from cstr_desktop.sync.tls_pin import fingerprint_of
 

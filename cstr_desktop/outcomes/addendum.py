@@ -16,9 +16,7 @@ from typing import Any
 from ..trust import (
     CertificateBook,
     canonical,
-    load_public,
     sha256_hex,
-    signature_ok,
     unb64,
 )
 from .fields import OutcomeError, check_outcome
@@ -98,24 +96,4 @@ def signed_outcome_problem(signed: Mapping[str, Any], book: CertificateBook,
         check_outcome(payload.get("answers") or {})
     except OutcomeError as exc:
         return f"the outcome's answers: {exc}"
-    return None
-
-
-def receipt_problem(receipt: Any, central_key: str, outcome_id: str,
-                    content_hash: str) -> str | None:
-    """None when ``receipt`` is central's receipt (by the pinned ``central_key``, standard
-    base64 of its Ed25519 key) for exactly this addendum; otherwise why not."""
-    if not isinstance(receipt, dict) or not isinstance(receipt.get("payload"), dict):
-        return "the receipt is not a signed object"
-    p = receipt["payload"]
-    if p.get("type") != RECEIPT_TYPE:
-        return f"the receipt is not a {RECEIPT_TYPE}"
-    if p.get("outcome_id") != outcome_id or p.get("content_hash") != content_hash:
-        return "the receipt is for another outcome or another content"
-    try:
-        key = load_public(central_key)
-    except ValueError:
-        return "the pinned central key is not an Ed25519 key"
-    if not signature_ok(key, receipt.get("signature"), p):
-        return "the receipt's signature does not verify under the pinned central key"
     return None

@@ -60,7 +60,6 @@ OUTCOME_CODES = {
     "OUT_019": "text too long or with control characters",
     "OUT_020": "nothing to correct: no such earlier outcome",
     "OUT_021": "the assessment is waiting for its countersignature",
-    "OUT_022": "central's receipt does not verify for this addendum",
 }
 
 

@@ -8,8 +8,11 @@ connection, transaction, audit and signing key).
   (``answer_saved``, as any answer), in one transaction: it goes with the record and is
   covered by the countersignature. Only an assessor writes answers.
 - After approval it is a signed ``cstr-outcome/1`` addendum kept in ``outcome_addenda``
-  with its audit entry (``outcome_addendum``), by an assessor or a reviewer, until sync
-  sends it (:meth:`pending_outcome_addenda`, :meth:`mark_outcome_sent`).
+  with its audit entry (``outcome_addendum``), by an assessor or a reviewer, and queued
+  in the sync's outbox (kind ``outcome``) in the same transaction; the sync sends it
+  (``cstr_desktop.sync.sender``) and, once the pinned key verifies central's receipt,
+  :func:`outcome_received` marks it sent. After the purge of its assessment's version
+  (and its own receipt) it is a stub (:func:`stub_addenda`).
 - While the assessment awaits its countersignature nothing can be added to it: the
   outcome waits for the countersignature (or the return of the assessment).
 """
@@ -23,13 +26,12 @@ from datetime import date, datetime
 from typing import Any
 
 from ..form_loader import FormBundle
-from ..store_assessments import dump
+from ..sync import outbox
 from ..trust import content_hash, sign
 from .addendum import (
     addendum_hash,
     envelope,
     outcome_payload,
-    receipt_problem,
     signed_outcome_problem,
 )
 from .fields import OutcomeError, check_outcome, outcome_answers
@@ -133,10 +135,8 @@ class OutcomesMixin:
                 "result": checked["outcome_result"], "recorded_at": now,
                 "audit_seq": entry["seq"]})
             # Queued for central in the same transaction (the sync's outbox, kind "outcome").
-            from ..sync.outbox import queue
-
-            queue(self.db, "outcome", ident, row["version"], digest, now, item_id=outcome_id,
-                  payload=envelope(signed, self.book))
+            queued = outbox.queue_outcome(self.db, envelope(signed, self.book), now)
+            assert queued == digest, "the outbox and the addendum disagree on its content"
         self.checkpoint()
         return {"kind": "addendum", "assessment_id": ident, "outcome_id": outcome_id,
                 "answers": checked}
@@ -169,7 +169,7 @@ class OutcomesMixin:
             for ident, kept in record.items():
                 found[ident].append({"kind": "record", "outcome_id": None, "supersedes": None,
                                      "answers": kept["answers"], "recorded_at": kept["at"],
-                                     "sent_at": None, "signer": None})
+                                     "sent_at": None, "signer": None, "purged": False})
             for r in self.db.query(
                     f"SELECT o.*, acc.username FROM outcome_addenda o LEFT JOIN accounts acc "
                     f"ON acc.id = o.signer WHERE o.assessment_id IN ({marks}) "
@@ -177,9 +177,10 @@ class OutcomesMixin:
                 found[r["assessment_id"]].append({
                     "kind": "addendum", "outcome_id": r["outcome_id"],
                     "supersedes": r["supersedes"],
-                    "answers": json.loads(r["payload"])["answers"],
+                    # A stub (purged after central's receipt) has no answers left.
+                    "answers": json.loads(r["payload"])["answers"] if r["payload"] else {},
                     "recorded_at": r["recorded_at"], "sent_at": r["sent_at"],
-                    "signer": r["username"]})
+                    "signer": r["username"], "purged": r["purged_at"] is not None})
         for items in found.values():
             replaced = {o["supersedes"] for o in items if o["supersedes"]}
             for o in items:
@@ -202,37 +203,13 @@ class OutcomesMixin:
     # -- for sync -------------------------------------------------------------------------
 
     def pending_outcome_addenda(self) -> list[dict[str, Any]]:
-        """The addenda not yet received by central, oldest first: each ``{"outcome_id",
-        "content_hash", "path", "body"}``, ``body`` the ``cstr-outcome-addendum/1`` to PUT
-        at ``path``."""
-        out = []
-        for r in self.db.query("SELECT * FROM outcome_addenda WHERE receipt IS NULL "
-                               "ORDER BY recorded_at, rowid"):
-            signed = {"payload": json.loads(r["payload"]), "signer": r["signer"],
-                      "signature": r["signature"]}
-            out.append({"outcome_id": r["outcome_id"], "content_hash": r["content_hash"],
-                        "path": f"/api/v1/outcomes/{r['outcome_id']}",
-                        "body": envelope(signed, self.book)})
-        return out
-
-    def mark_outcome_sent(self, outcome_id: str, receipt: Mapping[str, Any],
-                          central_key: str) -> None:
-        """Keep central's receipt for an addendum once the pinned ``central_key`` verifies
-        it for exactly this addendum (else ``OutcomeError`` OUT_022, nothing kept)."""
-        row = self.db.execute("SELECT content_hash FROM outcome_addenda WHERE outcome_id = ?",
-                              [outcome_id]).fetchone()
-        if row is None:
-            raise self.error(f"no outcome addendum {outcome_id}")
-        problem = receipt_problem(receipt, central_key, outcome_id, row[0])
-        if problem:
-            raise OutcomeError("OUT_022", None, problem)
-        now = self._clock()
-        with self._transaction():
-            self.db["outcome_addenda"].update(outcome_id, {
-                "sent_at": now, "receipt": dump(receipt)})
-            self._audit("outcome_sent", "outcome", outcome_id,
-                        new={"receipt_id": receipt["payload"].get("receipt_id"),
-                             "content_hash": row[0]})
+        """The addenda the sync's outbox still has to send (or central holds for the
+        office), oldest first: each ``{"outcome_id", "content_hash", "path", "body"}``,
+        ``body`` the ``cstr-outcome-addendum/1`` it PUTs at ``path``."""
+        return [{"outcome_id": r["item_id"], "content_hash": r["content_hash"],
+                 "path": f"/api/v1/outcomes/{r['item_id']}",
+                 "body": outbox.payload(self.db, r["id"])}
+                for r in outbox.rows(self.db, outbox.SENDABLE, kind="outcome")]
 
     # -- checking -----------------------------------------------------------------------
 
@@ -244,6 +221,10 @@ class OutcomesMixin:
                                "FROM outcome_addenda o LEFT JOIN audit a "
                                "ON a.seq = o.audit_seq ORDER BY o.rowid"):
             name = f"outcome addendum {r['outcome_id']}"
+            if r["purged_at"] is not None:  # a stub: its entry redacted, its receipt kept
+                if not (r["redacted"] and r["receipt"] and r["audit_actor"] == r["signer"]):
+                    problems.append(f"{name}: a stub without its receipt or redacted entry")
+                continue
             try:
                 payload = json.loads(r["payload"])
             except ValueError:

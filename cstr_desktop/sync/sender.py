@@ -119,6 +119,10 @@ def apply_result(db, enrolment: Enrolment, row: dict, result: dict, now: str,
             report.not_sent.append((row, problem))
             return
         outbox.mark_received(db, row["id"], result["receipt"], now)
+        if row["kind"] == "outcome":
+            from ..outcomes.addendum_rows import mark_received
+
+            mark_received(db, row["item_id"], result["receipt"], now)
         report.received += 1
         return
     if status in HELD:
@@ -217,10 +221,6 @@ def sync_once(db, enrolment: Enrolment, device_key, renderer: Renderer | None = 
                 report.not_sent.extend((r, str(exc)) for r in rest)
                 report.error = str(exc)
                 return report
-        # The court outcomes recorded after approval (issue 13), one PUT each.
-        from ..outcomes.sending import send_outcomes
-
-        send_outcomes(client, db, enrolment, report, transaction)
         if held:
             _look_up(client, db, enrolment, held, report)
         _send_outcomes(client, db, enrolment, report)
