@@ -60,6 +60,9 @@ class CentralRecordsDialog(QDialog):
         self.code = QLineEdit(self)
         self.code.setPlaceholderText("ABCDE-FGHJK-MNPQR-STVWX")
         self.tls_fingerprint = QLineEdit(self)
+        for field, key in ((self.url, "central_url"), (self.code, "enrol_code"),
+                           (self.tls_fingerprint, "tls_fingerprint_field")):
+            field.setAccessibleName(t(key, lang))
         form.addRow(t("central_url", lang), self.url)
         form.addRow(t("enrol_code", lang), self.code)
         form.addRow(t("tls_fingerprint_field", lang), self.tls_fingerprint)
@@ -90,6 +93,7 @@ class CentralRecordsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([t(k, lang) for k in (
             "queue_case", "queue_version", "queue_state", "queue_detail")])
         self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(t("queue", lang))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
