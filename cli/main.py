@@ -43,6 +43,8 @@ class Commands:
 
     run_app: Callable[[argparse.Namespace], int] | None = None
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
+    # Renders a kept report snapshot to PDF bytes (the record sent to central carries them).
+    render_pdf: Callable[[dict], bytes] | None = None
     # Keeps an approved assessment's final reports, as the app does at countersigning
     # (the demo's approved case); by default reports.record.freeze_final_reports.
     countersigned: Callable[..., object] | None = None
@@ -196,6 +198,19 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
         from cli.report_command import run_report
 
         handler = commands.report or run_report
+    elif args.handler.startswith("sync:"):
+        from cli import sync_commands
+        from cstr_desktop.sync.record import Renderer
+
+        run = getattr(sync_commands, args.handler.removeprefix("sync:"))
+        renderer = Renderer(commands.render_pdf or render_pdf)
+
+        def handler(a, o, e):
+            return run(a, o, e, renderer=renderer, err=err)
+    elif args.handler.startswith("outcome:"):
+        from cli import outcome_commands
+
+        handler = getattr(outcome_commands, args.handler.removeprefix("outcome:"))
     elif args.handler == "cmd_demo":
         def handler(a, o, e):
             return store_commands.cmd_demo(a, o, e, countersigned=commands.countersigned
@@ -203,6 +218,13 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
     else:
         handler = getattr(store_commands, args.handler)
     return handler(args, out, store_commands.environment())
+
+
+def render_pdf(snapshot: dict) -> bytes:
+    """A kept report snapshot as PDF bytes (the record sent to central carries them)."""
+    from reports.court_report import render
+
+    return render(snapshot)
 
 
 def keep_final_reports(store, row: dict) -> None:

@@ -132,5 +132,11 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("upgrade", parents=[common], help="upgrade a store made by an earlier "
                                                          "version (administrator)")
     p.set_defaults(handler="cmd_upgrade")
+    from cli.sync_parser import add_parsers
+
+    add_parsers(sub, common)
+    from cli.outcome_parser import add_commands as add_outcome_commands
+
+    add_outcome_commands(sub, common)
 
 

@@ -108,6 +108,15 @@ class AnswerError(CstrError, ValueError):
         super().__init__(prefix + detail, code=code)
 
 
+class OutcomeError(AnswerError):
+    """An outcome at court that cannot be kept (``OUT_...``). ``params`` carries the values
+    the message names, so the app can say the same in Welsh."""
+
+    def __init__(self, code: str, question: str | None, detail: str, **params: object):
+        super().__init__(code, question, detail)
+        self.params = params
+
+
 class EntryError(CstrError, ValueError):
     """Typed text that is not a date or time. ``code`` names the fault for translation."""
 
@@ -334,3 +343,41 @@ class LegacyStore(StoreError):
         super().__init__(f"the store in {folder} was made by an earlier version of CSTR Court "
                          "Day, before signed accounts: an administrator upgrades it once with "
                          "'cstr-desktop upgrade --user NAME'")
+
+
+# -- central records (cstr_desktop/sync) -----------------------------------------------
+
+
+class SyncError(StoreError):
+    """Sync could not do what was asked (a bad code, an unreachable server, ...)."""
+
+    code = "sync"
+
+
+class NotEnrolled(SyncError):
+    """This laptop has not been enrolled with central records."""
+
+    code = "not_enrolled"
+
+
+class CentralUnreachable(SyncError):
+    """Central could not be reached, timed out, or answered with a server error: nothing
+    was lost, try again later."""
+
+    code = "central_unreachable"
+
+
+class CentralRefused(SyncError):
+    """Central answered with a refusal (``{"error": code, "message": ...}``); ``code`` is
+    central's."""
+
+    def __init__(self, code: str, message: str, status: int) -> None:
+        super().__init__(message, code=code)
+        self.status = status
+
+
+class WrongCertificate(SyncError):
+    """The server's TLS certificate is not the pinned one (or not trusted at enrolment)."""
+
+    code = "wrong_certificate"
+

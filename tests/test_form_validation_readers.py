@@ -227,7 +227,7 @@ def test_an_instruments_language_question_must_be_a_single_choice_of_its_own():
 def test_a_section_printed_in_no_part_of_the_report_is_form_020():
     docs = docs_with_layout()
     docs["layout"]["parts"][0]["sections"] = []
-    assert_first(load_error(docs), "FORM_020", LAYOUT_FILE, "section 'person'",
+    assert_first(load_error(docs), "FORM_021", LAYOUT_FILE, "section 'person'",
                  "is printed in no part of the report", "the sections of one part")
 
 
@@ -236,7 +236,7 @@ def test_an_instrument_section_needs_a_measures_part_form_020():
     instrument_sections = [s["name"] for s in docs["form"]["sections"] if s.get("instruments")]
     assert instrument_sections  # the small set asks an instrument
     docs["layout"]["parts"] = [docs["layout"]["parts"][0]]
-    assert_first(load_error(docs), "FORM_020", LAYOUT_FILE,
+    assert_first(load_error(docs), "FORM_021", LAYOUT_FILE,
                  f"section '{instrument_sections[0]}'", "a part whose kind is 'measures'")
 
 

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel("", self)
         self.status_label.setAccessibleName(t("status", self.lang))
         self.statusBar().addWidget(self.status_label, 1)
+        self._build_sync()
 
         self._build_views()
         self._build_menus()
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         self.list_view.search_changed.connect(self.search_cases)
         self.list_view.import_list.connect(self.choose_court_list)
         self.list_view.add_defendant.connect(self.show_add_defendant)
+        self.list_view.record_outcome.connect(self.show_outcome)
         self.list_view.day_changed.connect(self.change_day)
         self.add_view = AddDefendantView(self.lang, self)
         self.add_view.submitted.connect(self.add_defendant)
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         self.about_view = None
         self.import_view = None
         self._import_cases: list | None = None
+        self.outcome_dialog = None
 
     def _build_case_screens(self) -> None:
         if self.interview_view is not None:
@@ -258,6 +261,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "change_password", self.show_change_password)
         self._action(file_menu, "manage_accounts", self.show_accounts)
         file_menu.addSeparator()
+        self._action(file_menu, "central_records", self.show_central_records)
+        self._action(file_menu, "sync_now", self.sync_now, "Ctrl+Shift+S")
+        file_menu.addSeparator()
         # Ctrl+Q on every platform (Windows has no standard key for Quit).
         self._action(file_menu, "quit", self.close, "Ctrl+Q")
         go_menu = bar.addMenu(t("go_menu", self.lang))
@@ -270,6 +276,7 @@ class MainWindow(QMainWindow):
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
         self._action(case_menu, "submit", self.submit, "Ctrl+Shift+Return")
+        self._action(case_menu, "record_outcome", self.show_outcome, "Ctrl+Shift+O")
         help_menu = bar.addMenu(t("help_menu", self.lang))
         self._action(help_menu, "about", self.show_about)
         # Named in both languages, so either reader can find it (last, where it stands out).
@@ -388,6 +395,9 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self._before_lock)
                 self._set_signed_in(True)
                 self.idle.start()
+                if getattr(self.outcome_dialog, "hidden_by_lock", False):
+                    self.outcome_dialog.hidden_by_lock = False
+                    self.outcome_dialog.open()
                 if self.interview_view is not None and self.interview_view.unsaved:
                     self.interview_view.retry_unsaved()
                 return
@@ -462,6 +472,13 @@ class MainWindow(QMainWindow):
                                     role=t("role_" + user.role, self.lang)))
         self._set_signed_in(True)
         self.menu_actions["manage_accounts"].setVisible(user.role == "admin")
+        self.sync.lang = self.lang
+        self.sync_button.setText(t("sync_now", self.lang))
+        self.sync_button.setAccessibleName(t("sync_now", self.lang))
+        self.sync_label.setAccessibleName(t("central_title", self.lang))
+        self.sync_label.show()
+        self.sync_button.show()
+        self.sync.start()
 
     def lock_now(self) -> None:
         self.lock(now=True)
@@ -474,6 +491,9 @@ class MainWindow(QMainWindow):
         if self.interview_view is not None:
             self.interview_view.commit_editing()
         self._before_lock = self.stack.currentWidget()
+        if self.outcome_dialog is not None and self.outcome_dialog.isVisible():
+            self.outcome_dialog.hide()  # shown again, as it was, when unlocked
+            self.outcome_dialog.hidden_by_lock = True
         user = self.session.store.user.username
         message = t("locked_now" if now else "locked", self.lang, user=user)
         self.sign_in_view.set_mode("unlock", user, message)
@@ -489,6 +509,11 @@ class MainWindow(QMainWindow):
         self.leave_case(self._switch_user)
 
     def _switch_user(self) -> None:
+        if self.outcome_dialog is not None:
+            self.outcome_dialog.reject()  # the next person's day is not this one's
+        self.sync.stop()
+        self.sync_label.hide()
+        self.sync_button.hide()
         actions.sign_out(self.session)
         self.status_label.clear()
         self.statusBar().clearMessage()  # what the last person did is not the next one's
@@ -693,6 +718,67 @@ class MainWindow(QMainWindow):
             return
         self._show_list()
 
+    # -- the outcome at court -------------------------------------------------------
+
+    def show_outcome(self) -> None:
+        """The outcome dialog for the open case, or the case chosen in the list."""
+        if self.session.store is None:
+            return
+        in_list = self.stack.currentWidget() is self.list_view
+        case_number = self.list_view.current_case() if in_list else self.session.case_number
+        say = self.list_view.message.setText if in_list else \
+            (lambda text: self.statusBar().showMessage(text, 8000))
+        if not case_number or case_number == "-":
+            say(t("outcome_pick_case", self.lang))
+            return
+        try:
+            info = actions.outcome_form(self.session, case_number)
+        except StoreError as exc:
+            say(say_error(exc, self.lang))
+            return
+        role = self.session.store.user.role
+        refusal = "outcome_waits" if info["status"] == "awaiting_review" else \
+            "outcome_not_admin" if role == "admin" else \
+            "outcome_reviewer_later" if role == "reviewer" and info["status"] != "approved" \
+            else None
+        if refusal:
+            say(t(refusal, self.lang))
+            return
+        from cstr_desktop.outcomes import outcome_definitions
+
+        from .outcome_dialog import OutcomeDialog
+
+        dialog = self.outcome_dialog = OutcomeDialog(outcome_definitions(), self.lang, info,
+                                                     self)
+        dialog.finished.connect(lambda _: self._outcome_closed(dialog))
+        dialog.submitted.connect(lambda answers, supersedes: self.record_outcome(
+            case_number, answers, supersedes, dialog))
+        dialog.open()
+
+    def _outcome_closed(self, dialog) -> None:
+        if self.outcome_dialog is dialog:
+            self.outcome_dialog = None
+
+    def record_outcome(self, case_number: str, answers: dict, supersedes: str | None,
+                       dialog) -> None:
+        from cstr_desktop.errors import AnswerError
+
+        try:
+            kept = actions.record_outcome(self.session, case_number, answers, supersedes)
+        except (AnswerError, StoreError, LifecycleError) as exc:
+            dialog.show_problem(exc)
+            return
+        dialog.accept()
+        done = t("outcome_saved_addendum" if kept["kind"] == "addendum" else "outcome_saved",
+                 self.lang, case=case_number)
+        if self.stack.currentWidget() is not self.list_view:
+            self.statusBar().showMessage(done, 8000)
+        elif self.list_view.mode != "review":
+            self.search_cases(self.list_view.search.text())
+            self.list_view.select_case(case_number)
+            self.list_view.message.setText(done)
+            self.list_view.table.setFocus()
+
     # -- the interview ------------------------------------------------------------
 
     def open_case(self, case_number: str) -> None:
@@ -809,6 +895,7 @@ class MainWindow(QMainWindow):
         password = self.review_bar.password.text()
         self.review_bar.password.clear()
         self._lifecycle(lambda: actions.countersign(self.session, password))
+        self.sync.sync_now()  # queued with the countersignature: send it when central is there
 
     def send_reply(self) -> None:
         if self._not_saved_yet():
@@ -910,13 +997,73 @@ class MainWindow(QMainWindow):
         save_settings(self.settings, self.prefs)
         self.windowHandle().removeEventFilter(self.watcher)
         QGuiApplication.instance().focusWindowChanged.disconnect(self.watcher.watch)
+        self.sync.stop()
         self.pool.waitForDone(5000)
         if view is not None:
             view.retry_timer.stop()
+        self._purge_due()
         actions.sign_out(self.session)
         self.folder_lock.release()
         self._closed = True
         super().closeEvent(event)
+
+    # -- central records (issue 12) -----------------------------------------------
+
+    def _build_sync(self) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        from .sync_status import SyncWorker
+
+        self.sync = SyncWorker(self, lambda: self.session.store, self.lang, self._audit_sync)
+        self.sync_label = QLabel("", self)
+        self.sync_label.setObjectName("sync_status")
+        self.sync_label.setAccessibleName(t("central_title", self.lang))
+        self.sync_button = QPushButton(t("sync_now", self.lang), self)
+        self.sync_button.setObjectName("sync_now")
+        self.sync_button.setAccessibleName(t("sync_now", self.lang))
+        self.sync_button.setFlat(True)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(self.sync_button)
+        self.sync_label.hide()
+        self.sync_button.hide()
+        self.sync.changed.connect(self.sync_label.setText)
+
+    def _audit_sync(self, outcome: dict) -> None:
+        if self.session.store is not None and (outcome["received"] or outcome["held"]):
+            self.session.store.log("sync_run", "store", self.session.store.store_id,
+                                   reason=", ".join(f"{k}={v}" for k, v in outcome.items()))
+
+    def sync_now(self) -> None:
+        if self.session.store is not None:
+            self.sync.failures = 0
+            self.sync.sync_now()
+
+    def _purge_due(self) -> None:
+        """At quitting: clear what central has held for the grace period (with a valid
+        receipt), so identifiable data does not stay on the laptop for ever."""
+        from cstr_desktop.errors import StoreError
+        from cstr_desktop.sync import purge
+
+        store = self.session.store
+        if store is None:
+            return
+        try:
+            if purge.due(store.db, purge.grace_days(store.db)):
+                purge.purge(store)
+        except (StoreError, OSError):
+            pass  # never stops quitting; 'cstr-desktop purge' names the problem
+
+    def show_central_records(self) -> None:
+        if self.session.store is None:
+            return
+        from .central_dialog import CentralRecordsDialog
+
+        dialog = CentralRecordsDialog(self, self.session.store, self.lang, self.sync_now,
+                                      self.sync.text)
+        self.sync.changed.connect(dialog.status_changed)
+        self.central_dialog = dialog
+        dialog.open()
 
     def _close_now(self) -> None:
         self._closing = True

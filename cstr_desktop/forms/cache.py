@@ -67,11 +67,12 @@ def _code_parts() -> list[bytes]:
     )
     from cstr_desktop.forms import loader as form_loader
     from cstr_desktop.forms import schema as form_schema
+    from cstr_desktop.outcomes import definitions as outcome_definitions
 
     parts = []
     for module in (schema_base, form_schema, criteria_schema, layout_schema, form_loader,
                    bundle, documents, resolve, condition_checks, criteria_checks,
-                   layout_checks):
+                   layout_checks, outcome_definitions):
         try:
             parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).digest())
         except (OSError, TypeError):

@@ -51,7 +51,7 @@ def check_layout(layout: LayoutFile, bundle: FormBundle, file: str) -> list[Form
         where = ("a part whose kind is 'measures'" if section.instruments
                  else "the sections of one part")
         problems.append(FormProblem(
-            "FORM_020", file, f"section '{section.name}'",
+            "FORM_021", file, f"section '{section.name}'",
             f"is printed in no part of the report: add it to {where}"))
     for field, name in layout.prefill.items():
         if not answerable(name):

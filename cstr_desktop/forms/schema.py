@@ -43,6 +43,7 @@ from cstr_desktop.forms.schema_base import (  # noqa: F401 - re-exported: the fo
     SumCondition,
     _condition_kind,
 )
+from cstr_desktop.outcomes.definitions import OutcomeDefinitions
 
 QUESTION_TYPES = (
     "text",
@@ -340,6 +341,6 @@ class FormFile(Strict):
 
 
 FormDocument = Annotated[
-    FormFile | Instrument | ChoicesFile | CriteriaFile | LayoutFile,
+    FormFile | Instrument | ChoicesFile | CriteriaFile | LayoutFile | OutcomeDefinitions,
     Field(discriminator="kind"),
 ]

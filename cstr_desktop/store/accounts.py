@@ -214,6 +214,11 @@ class Accounts(Repository):
         self._require_admin()
         old = self.unit.file.key
         new = secrets.token_bytes(32)
+        # The device key for central records is wrapped under the next key too first.
+        from cstr_desktop.sync import device_key
+
+        with self.unit.transaction():
+            device_key.before_rekey(self.unit.db, old, new, self.unit.store_id)
         self.unit.slots.begin_rekey(new)
         try:
             self.unit.file.rekey(new)
@@ -222,6 +227,7 @@ class Accounts(Repository):
             raise
         self.unit.slots.finish_rekey(done=True)
         with self.unit.transaction():
+            device_key.after_rekey(self.unit.db, done=True)
             self.unit.audit("rekeyed", "store", self.unit.store_id)
         self.unit.checkpoint()
         return backups.rekey(self.unit.folder, [old], new, self.unit.copy_key_file)

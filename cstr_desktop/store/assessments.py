@@ -44,7 +44,7 @@ class Assessments(Repository):
             self.unit.audit("assessment_created", "assessment", ident,
                         new={"form_id": bundle.id, "form_version": bundle.version})
             for name, value in answers.items():
-                self._write_answer(ident, name, None, value, now)
+                self.write_answer(ident, name, None, value, now)
         return ident
 
     def start_assessment(self, bundle: FormBundle, case_number: str) -> str:
@@ -100,7 +100,7 @@ class Assessments(Repository):
             current[name] = value
         now = self.unit.now()
         with self.unit.transaction():
-            self._write_answer(assessment_id, name, old, value, now)
+            self.write_answer(assessment_id, name, old, value, now)
             self.unit.db["assessments"].update(assessment_id, {
                 "content_hash": content_hash(current), "updated_at": now,
                 "started_at": row.get("started_at") or now})
@@ -121,7 +121,7 @@ class Assessments(Repository):
                 old = current.get(name)
                 if old == value and type(old) is type(value):
                     continue
-                self._write_answer(assessment_id, name, old, value, now, action="answer_imported")
+                self.write_answer(assessment_id, name, old, value, now, action="answer_imported")
                 changed += 1
             started = {"started_at": self.assessment(assessment_id).get("started_at") or now} \
                 if changed else {}
@@ -129,7 +129,7 @@ class Assessments(Repository):
                                                           "updated_at": now, **started})
         return changed
 
-    def _write_answer(self, assessment_id: str, name: str, old: Any, value: Any, now: str,
+    def write_answer(self, assessment_id: str, name: str, old: Any, value: Any, now: str,
                       action: str = "answer_saved") -> None:
         if value is None:
             self.unit.db["answers"].delete_where("assessment_id = ? AND name = ?",

@@ -6,6 +6,7 @@ The writer of the entries is the unit of work (:mod:`cstr_desktop.store.unit`).
 
 from __future__ import annotations
 
+from cstr_desktop.outcomes.store_outcomes import Outcomes
 from cstr_desktop.store.unit import Repository, UnitOfWork
 from cstr_desktop.store.verification import Verification
 from cstr_desktop.trust.audit_chain import ChainReport, Mark, verify
@@ -14,9 +15,10 @@ from cstr_desktop.trust.audit_chain import ChainReport, Mark, verify
 class AuditTrail(Repository):
     """Reading and checking the trail (the unit of work writes its entries)."""
 
-    def __init__(self, unit: UnitOfWork, verification: Verification):
+    def __init__(self, unit: UnitOfWork, verification: Verification, outcomes: Outcomes):
         super().__init__(unit)
         self.verification = verification
+        self.outcomes = outcomes
 
     def log(self, action: str, entity: str | None = None, entity_id: str | None = None,
             reason: str | None = None) -> None:
@@ -42,9 +44,14 @@ class AuditTrail(Repository):
                         int(count) if count is not None and count.isdigit() else None,
                         self.unit.book, mark, [r.model_dump() for r in data.rollbacks],
                         {s["payload"].get("audit_head") for s in steps if isinstance(
-                            s.get("payload"), dict)})
+                            s.get("payload"), dict)},
+                        # Assessments purged after central's receipt (cstr_desktop/sync).
+                        {r[0] for r in self.unit.db.execute(
+                            "SELECT entity_id FROM audit WHERE action = 'sync_purged' AND "
+                            "json_extract(new, '$.whole_assessment') = 1")})
         extra = [f"certificate problem: {p}" for p in self.unit.book.problems]
         extra += self.verification.step_problems(steps, report.found)
+        extra += self.outcomes.outcome_problems()
         if not extra:
             return report
         problems = (*report.problems, *extra)

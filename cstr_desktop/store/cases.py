@@ -90,7 +90,7 @@ class Cases(Repository):
         # A case number listed before on another day or court is updated, not duplicated.
         for case in cases:
             if case.case_number not in existing:
-                row = self._case_row(case.case_number)
+                row = self.case_row(case.case_number)
                 if row is not None:
                     existing[case.case_number] = row
         started = {r["case_number"] for r in self.unit.db.query(
@@ -132,7 +132,7 @@ class Cases(Repository):
     def add_case(self, case: ListedCase) -> None:
         """Add a defendant by hand (not on the court list)."""
         self.unit.require("assessor", "admin")
-        if self._case_row(case.case_number) is not None:
+        if self.case_row(case.case_number) is not None:
             raise StoreError(f"case {case.case_number} is already listed")
         with self.unit.transaction():
             record = self._case_record(case, "manual", self.unit.now())
@@ -144,7 +144,7 @@ class Cases(Repository):
                 "listing": listing, "search_text": _search_text(case), "created_at": now,
                 "updated_at": now}
 
-    def _case_row(self, case_number: str) -> dict | None:
+    def case_row(self, case_number: str) -> dict | None:
         return next(self.unit.db["cases"].rows_where("case_number = ?", [case_number]), None)
 
     def case(self, case_number: str) -> dict:

@@ -178,3 +178,51 @@ def m005_started_review_comments_search(db: Database) -> None:
     from cstr_desktop.store.cases import rebuild_search_text
 
     rebuild_search_text(db)
+
+
+@migrations()
+def m008_sync_outbox(db: Database) -> None:
+    # Sync to central records (issue 12, cstr_desktop/sync/). The enrolment with central:
+    # its pinned signing key and TLS certificate, and this laptop's device key (wrapped).
+    db["sync_central"].create({
+        "id": int, "url": str, "device_id": str, "device_name": str,
+        "device_public_key": str, "device_key_wrapped": str, "device_key_next": str,
+        "signing_key": str, "bundle_key": str, "tls_cert_pem": str, "tls_fingerprint": str,
+        "enrolment": str, "enrolled_at": str, "enrolled_by": str,
+    }, pk="id")
+    # What waits to go to central, and afterwards the stub of what went: one row per
+    # (kind, assessment, version, item), queued in the transaction that approved it.
+    # ``kind``: "record" (a countersigned version; ``item_id`` "") or "outcome" (a court
+    # outcome addendum, ``cstr-outcome/1``; ``item_id`` its outcome_id).
+    db["outbox"].create({
+        "id": int, "kind": str, "item_id": str, "assessment_id": str, "version": int,
+        "content_hash": str,
+        "state": str, "queued_at": str, "payload": str, "attempts": int,
+        "last_attempt_at": str, "next_attempt_at": str, "last_error": str,
+        "receipt": str, "receipt_id": str, "received_at": str, "purged_at": str,
+        "approved_at": str,
+    }, pk="id", not_null={"kind", "item_id", "assessment_id", "version", "content_hash",
+                          "state", "queued_at"}, defaults={"item_id": ""})
+    db["outbox"].create_index(["kind", "assessment_id", "version", "item_id"], unique=True)
+    db["outbox"].create_index(["state"])
+    # Audit entries whose identifiable values were cleared after central's receipt: checked
+    # by their signature and place in the chain, no longer by recomputing their hash.
+    db["audit"].add_column("redacted", int)
+
+
+# Issue 13 (the laptop's half): court outcomes recorded after approval, as signed
+# cstr-outcome/1 addenda kept until central's receipt (an outcome recorded before approval
+# is answers of the assessment, under the outcome_* ids, and needs no table).
+@migrations()
+def m009_outcome_addenda(db: Database) -> None:
+    db["outcome_addenda"].create({
+        "outcome_id": str, "assessment_id": str, "version": int, "case_number": str,
+        "payload": str, "signer": str, "signature": str, "content_hash": str,
+        "supersedes": str, "outcome_date": str, "result": str, "recorded_at": str,
+        "audit_seq": int, "sent_at": str, "receipt": str, "purged_at": str,
+    }, pk="outcome_id", foreign_keys=[("assessment_id", "assessments", "id")],
+        # payload, case_number and result are cleared by the purge (a stub stays).
+        not_null={"assessment_id", "version", "signer", "signature", "content_hash",
+                  "outcome_date", "recorded_at"})
+    db["outcome_addenda"].create_index(["assessment_id"])
+    db["outcome_addenda"].create_index(["receipt"])

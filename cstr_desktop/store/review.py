@@ -180,8 +180,10 @@ class Review(Repository):
                           also=lambda row: self._keep_version(row, now))
 
     def _keep_version(self, row: dict, now: str) -> None:
-        """The countersigned version's answers and signature, kept for good (inside the
-        countersignature's transaction)."""
+        """The countersigned version's answers and signature, kept for good, and queued for
+        central records (inside the countersignature's transaction)."""
+        from cstr_desktop.sync.outbox import queue
+
         answers = self.assessments.answers(row["id"])
         step = self.verification.step(row["id"], row["version"], "countersign")
         self.unit.db["assessment_versions"].insert({
@@ -189,6 +191,10 @@ class Review(Repository):
             "answers": dump(answers), "content_hash": content_hash(answers),
             "countersigned_by": self.unit.user.id, "countersigned_at": now,
             "countersignature": step["signature"]})
+        # Queued for central records in the same transaction: a crash cannot leave an
+        # approved version unqueued.
+        queue(self.unit.db, "record", row["id"], row["version"], content_hash(answers), now,
+              approved_at=now)
 
     def amend(self, assessment_id: str, reason: str, password: str | None = None) -> dict:
         """Reopen an approved assessment as its next version; the countersignature is void.

@@ -4,7 +4,7 @@ The store is put together by composition: :class:`~cstr_desktop.store.database.S
 owns the open database (connection, migrations, integrity, backups); a
 :class:`~cstr_desktop.store.unit.UnitOfWork` carries the connection, the signed-in
 account, the clock and the audit writer; one repository per concern (accounts,
-profiles, cases, assessments, review, verification, the audit trail) is given the
+profiles, cases, assessments, review, verification, outcomes, the audit trail) is given the
 unit explicitly. ``Store`` assembles them and keeps the public methods callers use,
 each handing over to its repository.
 
@@ -41,6 +41,7 @@ from cstr_desktop.errors import (
     StoreExists,
     StoreUnavailable,
 )
+from cstr_desktop.outcomes.store_outcomes import Outcomes
 from cstr_desktop.store.accounts import ROLES, Accounts, check_new_account
 from cstr_desktop.store.assessments import Assessments
 from cstr_desktop.store.audit import AuditTrail
@@ -119,7 +120,8 @@ class Store:
         self.assessments = Assessments(self.unit, self.case_list)
         self.verification = Verification(self.unit, self.assessments, self.account_book)
         self.review = Review(self.unit, self.assessments, self.account_book, self.verification)
-        self.trail = AuditTrail(self.unit, self.verification)
+        self.outcome_book = Outcomes(self.unit, self.assessments)
+        self.trail = AuditTrail(self.unit, self.verification, self.outcome_book)
         self.recovery_key: str | None = None  # set once, by create()
         self.backup_problem: str | None = None
         # What stopped close's check and backup (each answer was already on disk).
@@ -165,7 +167,7 @@ class Store:
     import_court_list = _Done("case_list")
     add_case = _Done("case_list")
     case = _Done("case_list")
-    cases = _Done("case_list")
+    cases = _Done("outcome_book", "cases_with_outcomes")
     # assessments and their answers
     create_assessment = _Done("assessments")
     start_assessment = _Done("assessments")
@@ -207,6 +209,13 @@ class Store:
     set_profile = _Done("profiles")
     marking = _Done("profiles")
     set_marking = _Done("profiles")
+    # the outcome at court (issue 13)
+    record_outcome = _Done("outcome_book")
+    outcomes = _Done("outcome_book")
+    latest_outcomes = _Done("outcome_book")
+    pending_outcome_addenda = _Done("outcome_book")
+    mark_outcome_sent = _Done("outcome_book")
+    outcome_problems = _Done("outcome_book")
     # the audit trail
     log = _Done("trail")
     audit_entries = _Done("trail")

@@ -83,15 +83,18 @@ class _Walk:
 def verify(entries: Iterable[Mapping[str, Any]], head_hash: str | None,
            head_count: int | None, book: CertificateBook | None = None,
            mark: Mark | None = None, rollbacks: Iterable[Mapping[str, Any]] = (),
-           wanted: Iterable[str] = ()) -> ChainReport:
+           wanted: Iterable[str] = (), redactable: Iterable[str] = ()) -> ChainReport:
     """Walk the chain in ``seq`` order and report every fault, the first one first.
 
     ``book`` checks each entry's signature (without it only the chain is checked);
     ``mark`` is the newest entry recorded in the key file, ``rollbacks`` the
     rollbacks it has seen; ``wanted`` are hashes that must be found in the trail
     (the entries each signed step says came before it) and are reported in
-    ``found``.
+    ``found``. ``redactable``: the assessments purged after central's receipt, whose
+    entries marked ``redacted`` lost their values and are checked by their signature and
+    their place in the chain instead of by recomputing their hash.
     """
+    redactable = set(redactable)
     walk = _Walk(book, set(wanted))
     prev = GENESIS
     expected_seq = 1
@@ -107,7 +110,8 @@ def verify(entries: Iterable[Mapping[str, Any]], head_hash: str | None,
             walk.fail(seq, f"entry {seq} does not follow entry {seq - 1}: an entry before it "
                            "was altered or removed")
             break
-        if entry_hash(entry) != entry["hash"]:
+        redacted = entry.get("redacted") and entry.get("entity_id") in redactable
+        if not redacted and entry_hash(entry) != entry["hash"]:
             walk.fail(seq, f"entry {seq} was altered")
             break
         if book is not None:
