@@ -310,14 +310,14 @@ def test_a_receipt_is_kept_only_when_the_pinned_central_key_verifies_it(folder, 
                                                                   "key pinned"),
                            (answer(central, content_hash="0" * 64), "another outcome")):
             report = SyncReport()
-            with sam._transaction():
-                apply_result(sam.db, pinned, row, wrong, sam._clock(), report)
+            with sam.unit.transaction():
+                apply_result(sam.db, pinned, row, wrong, sam.unit.now(), report)
             assert report.received == 0 and why in report.not_sent[0][1]
             assert len(sam.pending_outcome_addenda()) == 1
             assert [o["sent_at"] for o in sam.outcomes("CF-3")] == [None]
         report = SyncReport()
-        with sam._transaction():
-            apply_result(sam.db, pinned, row, answer(central), sam._clock(), report)
+        with sam.unit.transaction():
+            apply_result(sam.db, pinned, row, answer(central), sam.unit.now(), report)
         assert report.received == 1 and report.not_sent == []
         assert sam.pending_outcome_addenda() == []
         assert [o["sent_at"] is not None for o in sam.outcomes("CF-3")] == [True]

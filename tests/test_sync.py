@@ -292,7 +292,7 @@ def _addendum(folder, assessment_id, answers, supersedes=None):
         payload = {"type": "cstr-outcome/1", "outcome_id": str(uuid.uuid4()),
                    "store_id": sam.store_id, "assessment_id": assessment_id, "version": 1,
                    "case_number": case_number(0), "answers": answers,
-                   "supersedes": supersedes, "at": sam._clock(), "actor": sam.user.id}
+                   "supersedes": supersedes, "at": sam.unit.now(), "actor": sam.user.id}
         certificates = [{"payload": json.loads(r[0]), "signer": r[1], "signature": r[2]}
                         for r in sam.db.execute("SELECT payload, signer, signature FROM "
                                                 "certificates ORDER BY seq").fetchall()]
@@ -318,10 +318,10 @@ def test_outcome_addenda_go_after_the_record_with_their_own_receipts(make_server
                                        "outcome_date": "2026-11-25"})
     forged["outcome"]["payload"]["answers"]["outcome_result"] = "adjourned"  # after signing
     with admin(laptop) as store:
-        with store._transaction():
-            outbox_mod.queue_outcome(store.db, sentenced, store._clock())
-            outbox_mod.queue_outcome(store.db, forged, store._clock())
-            outbox_mod.queue_outcome(store.db, sentenced, store._clock())  # twice: once
+        with store.unit.transaction():
+            outbox_mod.queue_outcome(store.db, sentenced, store.unit.now())
+            outbox_mod.queue_outcome(store.db, forged, store.unit.now())
+            outbox_mod.queue_outcome(store.db, sentenced, store.unit.now())  # twice: once
     enrol(server, laptop, tls)
     code, out, err = cli("sync", "--data-dir", str(laptop))
     assert code == 1 and "held at central (quarantined)" in err

@@ -214,7 +214,6 @@ class Store:
     outcomes = _Done("outcome_book")
     latest_outcomes = _Done("outcome_book")
     pending_outcome_addenda = _Done("outcome_book")
-    mark_outcome_sent = _Done("outcome_book")
     outcome_problems = _Done("outcome_book")
     # the audit trail
     log = _Done("trail")
