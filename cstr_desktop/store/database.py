@@ -146,6 +146,37 @@ def migrate(db: Database, folder: Path) -> None:
         raise fault(exc, folder) from None
 
 
+@contextlib.contextmanager
+def write_transaction(db: Database, folder: Path | None = None) -> Iterator[None]:
+    """One transaction for a group of writes (a savepoint when one is open already); a
+    fault of the disk or the file comes out named (busy, disk full, read-only, damaged).
+
+    It takes the write lock at the start (BEGIN IMMEDIATE), so another program's
+    write is waited for up to the busy timeout rather than failing at once. Every
+    writer takes it: the store's session, and sync's workers on their own connections.
+    """
+    conn = db.conn
+    folder = folder or getattr(conn, "folder", None) or Path(".")
+    try:
+        if conn.in_transaction:
+            with db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                try:
+                    conn.rollback()
+                except (StoreUnavailable, sqlcipher3.Error):
+                    pass  # the first fault is the one to report; nothing was committed
+            raise
+    except (sqlcipher3.Error, OSError) as exc:
+        raise fault(exc, folder) from None
+
+
 class StoreFile:
     """The open database: the one owner of its connection."""
 
@@ -159,33 +190,9 @@ class StoreFile:
     def key(self) -> bytes:
         return self._key
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction for a group of writes (a savepoint when one is open already); a
-        fault of the disk or the file comes out named (busy, disk full, read-only, damaged).
-
-        It takes the write lock at the start (BEGIN IMMEDIATE), so another program's
-        write is waited for up to the busy timeout rather than failing at once.
-        """
-        conn = self.db.conn
-        try:
-            if conn.in_transaction:
-                with self.db.atomic():
-                    yield
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    try:
-                        conn.rollback()
-                    except (StoreUnavailable, sqlcipher3.Error):
-                        pass  # the first fault is the one to report; nothing was committed
-                raise
-        except (sqlcipher3.Error, OSError) as exc:
-            raise fault(exc, self.folder) from None
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One transaction for a group of writes (see :func:`write_transaction`)."""
+        return write_transaction(self.db, self.folder)
 
     def mark_open(self) -> None:
         """Record that the store is open (a close that checks it says "clean" again)."""

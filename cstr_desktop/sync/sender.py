@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from cstr_desktop.errors import CentralRefused, CentralUnreachable, SyncError, WrongCertificate
+from cstr_desktop.store.database import write_transaction
 from cstr_desktop.sync import outbox
 from cstr_desktop.sync.client import CentralClient, now_iso
 from cstr_desktop.sync.enrolment import Enrolment
@@ -46,20 +47,9 @@ class SyncReport:
         return not self.not_sent and self.error is None
 
 
-@contextlib.contextmanager
-def transaction(db) -> Iterator[None]:
-    conn = db.conn
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.rollback()
-        raise
+def transaction(db) -> contextlib.AbstractContextManager[None]:
+    """The store's one write transaction, on this connection."""
+    return write_transaction(db)
 
 
 def _describe(row: dict) -> str:
