@@ -54,7 +54,7 @@ def main() -> None:
     rows.append(("interview state after one answer (all outputs)", statistics.median(t),
                  pct(t, 95), "tail = p95; part of the 30 ms page switch"))
 
-    cli = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+    cli = str(Path(sys.executable).parent / "cstr-desktop")
     example = str(EXAMPLES / "example_mhtr_atr_dual.json")
 
     def run_assess():
@@ -147,7 +147,7 @@ def report_rows(bundle) -> list[tuple[str, float, float, str]]:
     t = timed(bilingual, 30)
     rows.append(("render the bilingual court copy", statistics.median(t), pct(t, 95), "-"))
     rows.extend(long_text_rows(bundle, context))
-    cli = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+    cli = str(Path(sys.executable).parent / "cstr-desktop")
     with tempfile.TemporaryDirectory() as tmp:
         example = str(EXAMPLES / "example_mhtr_atr_dual.json")
         out = str(Path(tmp) / "r.pdf")

@@ -39,6 +39,9 @@ class Commands:
     report: Callable[[argparse.Namespace, TextIO, dict[str, str]], int] | None = None
     # Renders a kept report snapshot to PDF bytes (the record sent to central carries them).
     render_pdf: Callable[[dict], bytes] | None = None
+    # Keeps an approved assessment's final reports, as the app does at countersigning
+    # (the demo's approved case): reports.record.freeze_final_reports.
+    countersigned: Callable[..., object] | None = None
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
@@ -156,7 +159,34 @@ def _run_command(args: argparse.Namespace, commands: Commands, out: TextIO,
     if args.command == "assess":
         # assess needs the forms only: the store and its libraries stay unloaded.
         return _with_form_errors(lambda: _assess(args, out), err)
+    if args.command == "report" and args.file and not args.case and commands.report:
+        # So does a report from a file (no store needed, contract section 3).
+        return _with_form_errors(lambda: _run_file_report(args, commands, out, err), err)
     return _with_form_errors(lambda: _run_store_command(args, commands, out, err), err)
+
+
+def _run_file_report(args: argparse.Namespace, commands: Commands, out: TextIO,
+                     err: TextIO) -> int:
+    """``report FILE``: as a store command reports its errors, without loading the store."""
+    import os
+
+    from .hygiene import disable_core_dumps
+
+    disable_core_dumps()  # the people's data are in this process's memory
+    try:
+        return commands.report(args, out, dict(os.environ))
+    except UsageError as exc:
+        err.write(f"cstr-desktop: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        from .paths import default_data_dir
+        from .store_errors import StoreBusy, fault
+
+        folder = getattr(args, "data_dir", None) or default_data_dir()
+        found = fault(exc, folder)
+        err.write(f"cstr-desktop: {'busy' if isinstance(found, StoreBusy) else 'error'}: "
+                  f"{found}\n")
+        return EXIT_BUSY if isinstance(found, StoreBusy) else EXIT_BAD_INPUT
 
 
 def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO,
@@ -188,6 +218,9 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
                 return run(a, o, e, renderer=renderer, err=err)
         else:
             handler = getattr(cli_store, args.handler)
+        if args.handler == "cmd_demo":
+            return cli_store.cmd_demo(args, out, cli_store.environment(),
+                                      countersigned=commands.countersigned)
         return handler(args, out, cli_store.environment())
     except BrokenPipeError:
         raise

@@ -11,7 +11,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -193,10 +193,11 @@ def cmd_marking(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> i
     return 0
 
 
-def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int:
+def cmd_demo(args: argparse.Namespace, out: TextIO, env: dict[str, str],
+             countersigned: Callable[..., object] | None = None) -> int:
     folder = data_dir(args)
     with folder_lock(args):
-        accounts, cases = create_demo_store(folder, load_bundle())
+        accounts, cases = create_demo_store(folder, load_bundle(), countersigned=countersigned)
     out.write(f"Created a demo store in {folder} with {cases} fictional cases for today.\n"
               "Demo sign-ins (fictional data only):\n")
     for name, role, password in accounts:

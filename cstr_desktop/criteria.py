@@ -85,8 +85,9 @@ class CriterionResult:
             return label
         if self.met is False:
             return tr(self.criterion.not_met, lang)
-        return {"en": f"Not yet answered: {label}",
-                "cy": f"Heb ei ateb eto: {label}"}.get(lang, f"Not yet answered: {label}")
+        from .wording import t
+
+        return t("core.not_yet_answered", lang, label=label)
 
 
 @dataclass(frozen=True)

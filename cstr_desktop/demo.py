@@ -6,6 +6,7 @@ other spellings so that screens and reports can be seen handling them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -39,7 +40,7 @@ PEOPLE = (
     ("2", "14:30", "0108", "Brown", "Kerry-Ann", "1975-04-30", "Theft"),
 )
 
-# The dual MHTR and ATR example, as a finished interview awaiting review.
+# The dual MHTR and ATR example, as a finished interview (one awaiting review, one approved).
 DUAL = {
     "language_preference": "en", "interpreter_used": "no", "consent_assessment": "yes",
     "capacity_to_consent": "yes", "convicted": "yes", "offence_imprisonable": "yes",
@@ -112,9 +113,16 @@ def first_appointments(day: date) -> dict[str, str]:
             "atr_first_appointment_place": "Community Alcohol Team, Cardiff (demo)"}
 
 
-def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None
+def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None,
+                      countersigned: Callable[[Store, dict], object] | None = None
                       ) -> tuple[tuple[tuple[str, str, str], ...], int]:
-    """Create the demo store in ``folder``; returns the sign-ins and the number of cases."""
+    """Create the demo store in ``folder``; returns the sign-ins and the number of cases.
+
+    The day has an interview in progress, one awaiting review and one approved
+    (countersigned by the demo reviewer). ``countersigned(store, row)`` runs in the
+    reviewer's session right after the countersignature, as the app keeps the final
+    reports then (``reports.record.freeze_final_reports``, which the core cannot import):
+    without it the approved case's report carries no code that verifies."""
     day = day or date.today()
     admin_name, _, admin_password = DEMO_ACCOUNTS[0]
     with Store.create(folder, admin_name, admin_password) as admin:
@@ -136,6 +144,16 @@ def create_demo_store(folder: Path, bundle: FormBundle, day: date | None = None
         finished = assessor.start_assessment(bundle, cases[0].case_number)
         assessor.import_answers(bundle, finished, {**DUAL, **first_appointments(day)})
         assessor.submit_for_review(finished)
+        # A second finished interview, which the reviewer countersigns below.
+        approved = assessor.start_assessment(bundle, cases[5].case_number)
+        assessor.import_answers(bundle, approved, {**DUAL, **first_appointments(day),
+                                                   "offence_main": cases[5].offence})
+        assessor.submit_for_review(approved)
+    reviewer_name, _, reviewer_password = DEMO_ACCOUNTS[2]
+    with Store.open(folder, reviewer_name, reviewer_password) as reviewer:
+        row = reviewer.countersign(approved, reviewer_password)
+        if countersigned is not None:
+            countersigned(reviewer, row)
     return DEMO_ACCOUNTS, len(cases)
 
 

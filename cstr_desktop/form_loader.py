@@ -35,14 +35,12 @@ from .form_schema import (
 )
 from .layout_checks import check_layout, check_readers_named
 from .layout_schema import LayoutFile
+from .wording import entry
 
 DEFAULT_FORM_ID = "cstr_court_day"
 # A choice list of this name, if a form's choice files have one, words yes/no answers.
 YES_NO_LIST = "yes_no"
-YES_NO = [
-    Choice(value="yes", label={"en": "Yes", "cy": "Ydy / Oes / Do"}),
-    Choice(value="no", label={"en": "No", "cy": "Nac ydy / Nac oes / Naddo"}),
-]
+YES_NO = [Choice(value=value, label=dict(entry(f"core.{value}"))) for value in ("yes", "no")]
 
 
 

@@ -85,12 +85,12 @@ class OpenFinding:
         return c.reason_question if self.missing == "reason" else c.question
 
     def describe(self, lang: str = "en") -> str:
-        scope = self.scope.upper() if self.scope != "gates" else {
-            "en": "all requirements", "cy": "pob gofyniad"}.get(lang, "all requirements")
-        what = {("answer", "en"): "no answer", ("reason", "en"): "no reason given",
-                ("answer", "cy"): "dim ateb", ("reason", "cy"): "dim rheswm"}
-        return (f"{scope}: {tr(self.criterion.criterion.label, lang)} "
-                f"({what.get((self.missing, lang), what[(self.missing, 'en')])})")
+        from .wording import t
+
+        scope = (self.scope.upper() if self.scope != "gates"
+                 else t("core.all_requirements", lang))
+        what = t("core.no_answer" if self.missing == "answer" else "core.no_reason", lang)
+        return f"{scope}: {tr(self.criterion.criterion.label, lang)} ({what})"
 
 
 class InterviewState:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cstr_desktop.answers import read_answers_with_form
-from cstr_desktop.cli_store import CommandError, sign_in
+from cstr_desktop.cli_parser import UsageError as CommandError
 from cstr_desktop.form_loader import FormBundle, load_bundle
 
 from .court_report import render
@@ -76,6 +76,8 @@ def run_report(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> in
         write_atomically(out_path, render_pdf(snapshot))
         out.write(f"Wrote {out_path}, {_copy_name(snapshot)} (DRAFT).\n")
         return 0
+    from cstr_desktop.cli_store import sign_in  # the store only for --case
+
     with sign_in(args, env) as store:
         row = store.assessment_for_case(args.case)
         _check_reader(load_bundle(row["form_id"], row["form_version"]), who)

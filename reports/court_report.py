@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -212,6 +211,10 @@ class QrCode(Flowable):
 
     def __init__(self, text: str, size: float = 28 * mm, border: int = 2):
         super().__init__()
+        # Only a countersigned report has a code: reportlab's barcode package (most of
+        # reportlab.graphics) loads only then.
+        from reportlab.graphics.barcode import qrencoder
+
         code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
         code.addData(text)
         code.make()

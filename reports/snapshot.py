@@ -47,20 +47,13 @@ from cstr_desktop.readers import (
 from cstr_desktop.trust import canonical as canonical_json
 from cstr_desktop.trust import snapshot_hash
 from cstr_desktop.trust import verification_code as code_from
+from cstr_desktop.wording import t
 
 from .wording import marking_text, say
 
 SNAPSHOT_SCHEMA = "cstr-report-snapshot/2"
 LANGS = {"en": ("en",), "cy": ("cy",), "both": ("en", "cy")}
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
-
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "cy": ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
-           "Medi", "Hydref", "Tachwedd", "Rhagfyr"],
-}
-
 
 @dataclass(frozen=True)
 class ReportContext:
@@ -89,7 +82,8 @@ def long_date(value: str, lang: str) -> str:
     parsed = parse_date(value)
     if parsed is None:
         return value
-    return f"{parsed.day} {MONTHS[lang][parsed.month - 1]} {parsed.year}"
+    month = t(f"core.month_{parsed.month}", lang)
+    return f"{parsed.day} {month} {parsed.year}"
 
 
 def _texts(local: dict[str, str] | None, langs: tuple[str, ...]) -> dict[str, str]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from cstr_desktop.court_list import ListedCase  # noqa: E402
 from cstr_desktop.demo import PEOPLE, create_demo_store  # noqa: E402
 from cstr_desktop.form_loader import load_bundle  # noqa: E402
+from ui.entry import keep_final_reports  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.session import Session  # noqa: E402
 
@@ -31,7 +32,7 @@ from ui.session import Session  # noqa: E402
 def main() -> None:
     app = QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
-    create_demo_store(tmp / "data", load_bundle())
+    create_demo_store(tmp / "data", load_bundle(), countersigned=keep_final_reports)
     settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Session(data_dir=tmp / "data"), settings, idle_minutes=60)
     window.resize(1280, 800)

@@ -1,4 +1,7 @@
-"""Shared fixtures. Qt runs offscreen in every test."""
+"""Shared fixtures. Qt runs offscreen in every test.
+
+Helpers live in ``tests/support`` (a package); no test imports this file.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from support.paths import EXAMPLES
+from support.stores import new_store, remove_templates
+from support.tools import missing_apt_tools
 
 # Offscreen unless told otherwise (QT_QPA_PLATFORM=xcb under xvfb-run runs them on X).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,16 +30,22 @@ settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("explore")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
-ROOT = Path(__file__).resolve().parent.parent
 # Central records' fixtures (servers over TLS, PostgreSQL) live in tests/central, which has
 # no conftest.py of its own: a second module named conftest would hide this one from the
 # tests that import it.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "central"))
 pytest_plugins = ["central_fixtures"]
-# The contract's examples are facts: the tests carry their own copies, so a fresh
-# clone passes alone (test_cli checks them against ../shared when it is there).
-EXAMPLES = ROOT / "tests" / "data" / "examples"
-SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
+
+
+def pytest_sessionstart(session) -> None:
+    """The system tools from apt, checked once with one clear message."""
+    problem = missing_apt_tools()
+    if problem:
+        pytest.exit(problem, returncode=4)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    remove_templates()
 
 
 @pytest.fixture(scope="session")
@@ -49,3 +61,23 @@ def example_answers():
         return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))["answers"]
 
     return load
+
+
+@pytest.fixture
+def fresh_store(tmp_path):
+    """The one store factory (like sqlite-utils' ``fresh_db``):
+    ``fresh_store(accounts=None, sign_in=None, folder=None)`` makes a store in
+    ``tmp_path / "data"`` (or ``folder``) with its administrator and ``accounts``
+    (``{name: (password, role)}``, e.g. ``support.stores.TEAM``) and returns its folder,
+    or with ``sign_in=NAME`` that account's open session, closed after the test."""
+    opened = []
+
+    def make(accounts=None, sign_in=None, folder=None, **kwargs):
+        made = new_store(folder or tmp_path / "data", accounts, sign_in=sign_in, **kwargs)
+        if sign_in is not None:
+            opened.append(made)
+        return made
+
+    yield make
+    for store in opened:
+        store.close(backup=False)  # safe when the test closed it already

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.fuzz import examples
 
 from cstr_desktop.answers import (
     ANSWERS_SCHEMA,
@@ -345,7 +346,8 @@ def test_invalid_nhs_numbers_are_ans_008(bundle, value):
     assert_fault(err, "ANS_008", "nhs_number", "not a valid NHS number")
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(300), deadline=None)
 @given(nine=st.text(alphabet="0123456789", min_size=9, max_size=9),
        last=st.integers(0, 9), spaced=st.booleans())
 def test_nhs_number_is_valid_exactly_when_its_check_digit_is(nine, last, spaced):
@@ -682,7 +684,8 @@ def assert_checked_or_coded(call, answers: Any = None) -> dict | None:
     return result
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(300), deadline=None)
 @given(answers=ANSWERS)
 def test_random_answers_are_checked_or_coded(answers):
     bundle = _BUNDLE
@@ -692,7 +695,8 @@ def test_random_answers_are_checked_or_coded(answers):
         assert set(result) <= set(bundle.questions)
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(300), deadline=None)
 @given(name=st.sampled_from(QUESTION_IDS), value=ANSWER_VALUES)
 def test_random_single_answers_are_checked_or_coded(name, value):
     bundle = _BUNDLE
@@ -703,7 +707,8 @@ def test_random_single_answers_are_checked_or_coded(name, value):
         assert err.question == name
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(300), deadline=None)
 @given(document=JSON | st.fixed_dictionaries(
     {"schema": st.just(ANSWERS_SCHEMA) | JSON, "answers": ANSWERS | JSON}))
 def test_random_json_documents_are_checked_or_coded(document):
@@ -711,7 +716,8 @@ def test_random_json_documents_are_checked_or_coded(document):
     assert_checked_or_coded(lambda: parse_answers_document(document, bundle))
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(150), deadline=None)
 @given(content=st.binary(max_size=200) | st.text(max_size=200).map(str.encode)
        | ANSWERS.map(lambda a: json.dumps(answers_document(a)).encode()))
 def test_random_file_contents_are_checked_or_coded(content):
@@ -768,7 +774,8 @@ def valid_answers(draw) -> dict[str, Any]:
     return chosen
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.fuzz
+@settings(max_examples=examples(200), deadline=None)
 @given(answers=valid_answers())
 def test_answers_within_the_rules_are_all_accepted(answers):
     bundle = _BUNDLE

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import tomllib
 
-from conftest import ROOT
-from ui_driver import make_window
+from support.paths import ROOT
+from support.ui_driver import make_window
 
 from cstr_desktop import __version__
 

@@ -6,11 +6,12 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import EXAMPLES, ROOT
+from support.paths import EXAMPLES, ROOT
+from support.tools import tool
 
 
 def test_import_linter_contracts_hold():
-    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "lint-imports"), "--no-cache"],
+    proc = subprocess.run([tool("lint-imports"), "--no-cache"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Contracts: 3 kept, 0 broken." in proc.stdout
@@ -58,7 +59,7 @@ def test_core_imports_and_assesses_without_pyside6():
 
 
 def test_ruff_is_clean():
-    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "ruff"), "check", "cstr_desktop", "ui",
+    proc = subprocess.run([tool("ruff"), "check", "cstr_desktop", "ui",
                            "reports", "bench", "tests"], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -81,3 +82,29 @@ def test_assess_loads_neither_the_store_nor_its_libraries():
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_report_from_a_file_loads_neither_the_store_nor_the_barcodes(tmp_path):
+    # A report from an answers file needs no store (contract section 3) and, being a
+    # draft, no QR code: the store's libraries and reportlab's barcodes stay unloaded.
+    out = tmp_path / "r.pdf"
+    script = textwrap.dedent(f"""
+        import io, sys
+        from ui.entry import commands
+        from cstr_desktop.cli import main
+        text = io.StringIO()
+        code = main(["report", {str(EXAMPLES / "example_mhtr_primary.json")!r}, "--out",
+                     {str(out)!r}], commands=commands(), out=text)
+        assert code == 0 and "(DRAFT)" in text.getvalue(), text.getvalue()
+        # (cryptography still comes with cstr_desktop.trust, for the canonical JSON and
+        # the verification code's hash, which every snapshot uses.)
+        loaded = [m for m in ("cstr_desktop.store", "cstr_desktop.cli_store", "sqlite_utils",
+                              "sqlcipher3", "argon2", "reportlab.graphics.barcode",
+                              "PySide6") if m in sys.modules]
+        print(loaded)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+    assert out.read_bytes().startswith(b"%PDF")

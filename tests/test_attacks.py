@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import shutil
 import signal
 import sqlite3
@@ -27,16 +26,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import sqlcipher3
-from conftest import ROOT
-from report_helpers import full_answers
+from support.cli import run
+from support.paths import ROOT
+from support.reporting import full_answers
+from support.stores import opens_with, raw_db
 
 from cstr_desktop.audit_chain import GENESIS, entry_hash
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, KeySlots, SignInError
 from cstr_desktop.store import Store, StoreError, list_backups
 
 KDF = FAST_KDF_FOR_TESTS
-CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
 ACCOUNTS = {"admin": "admin password", "sam": "assessor password",
             "rita": "reviewer password"}
 ROLES = {"sam": "assessor", "rita": "reviewer"}
@@ -54,32 +53,8 @@ def db_key(folder, name, password=None, slots_folder=None):
     return opened.db_keys[0] if hasattr(opened, "db_keys") else opened
 
 
-def raw_db(folder, key, path=None):
-    """``store.db`` opened with the raw key, as an insider would (no Store, no rules)."""
-    conn = sqlcipher3.connect(str(path or Path(folder) / "store.db"), isolation_level=None)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    conn.row_factory = sqlcipher3.Row
-    return conn
-
-
-def opens_with(path, key) -> bool:
-    try:
-        conn = raw_db(None, key, path)
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        conn.close()
-        return ok
-    except sqlcipher3.DatabaseError:
-        return False
-
-
 def cli(*args, password=None, **env_extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CSTR_")}
-    if password is not None:
-        env["CSTR_PASSWORD"] = password
-    env.update(env_extra)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120, env=env,
-                          stdin=subprocess.DEVNULL)
+    return run(*args, password=password, **env_extra)
 
 
 def as_user(name, *args, folder):
@@ -113,12 +88,8 @@ def recompute_chain(conn, start_seq=1):
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", ACCOUNTS["admin"], kdf=KDF) as admin:
-        for name, role in ROLES.items():
-            admin.add_account(name, ACCOUNTS[name], role)
-    return folder
+def folder(fresh_store):
+    return fresh_store({name: (ACCOUNTS[name], role) for name, role in ROLES.items()})
 
 
 @pytest.fixture
@@ -320,11 +291,8 @@ def _guess(folder, name, now, barrier):
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-def test_parallel_wrong_passwords_never_damage_or_lose_a_count(tmp_path):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", ACCOUNTS["admin"], kdf=KDF) as admin:
-        for name in NAMES:
-            admin.add_account(name, f"{name} password", "assessor")
+def test_parallel_wrong_passwords_never_damage_or_lose_a_count(tmp_path, fresh_store):
+    folder = fresh_store({name: (f"{name} password", "assessor") for name in NAMES})
     ctx = multiprocessing.get_context("fork")
     for round_ in range(1, 31):
         barrier = ctx.Barrier(len(NAMES))
@@ -480,7 +448,7 @@ def test_a_name_differing_only_in_case_cannot_take_over_an_account(folder, twin)
 # -- 12. Guessing at the lock screen ---------------------------------------------------------------
 
 def test_guessing_at_the_lock_screen_backs_off(qtbot, folder, tmp_path):
-    from ui_driver import make_window, sign_in_by_keys
+    from support.ui_driver import make_window, sign_in_by_keys
 
     window = make_window(qtbot, folder, tmp_path)
     sign_in_by_keys(window, "sam", ACCOUNTS["sam"])

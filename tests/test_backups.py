@@ -11,7 +11,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, admin_session, assessor_store
+from support.stores import ADMIN, ADMIN_PASSWORD, KDF, admin_session
 
 from cstr_desktop import backups
 from cstr_desktop.cli import main
@@ -23,9 +23,9 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def folder(tmp_path, bundle):
-    folder = tmp_path / "data"
-    with assessor_store(folder, "ann", PASSWORD) as ann:
+def folder(fresh_store, bundle):
+    with fresh_store({"ann": (PASSWORD, "assessor")}, sign_in="ann") as ann:
+        folder = ann.folder
         a = ann.create_assessment(bundle, "CF-1")
         ann.save_answer(bundle, a, "person_family_name", "Gwilym")
     return folder
@@ -102,7 +102,7 @@ def test_rekey_changes_the_key_of_the_store_and_every_backup(folder):
         assert kept == len(list_backups(folder)) >= 2
     after = KeySlots(folder, KDF).unlock("ann", PASSWORD).db_keys[0]
     assert after != before
-    from test_attacks import opens_with
+    from support.stores import opens_with
 
     assert opens_with(folder / "store.db", after) and not opens_with(folder / "store.db", before)
     assert all(opens_with(b, after) for b in list_backups(folder))

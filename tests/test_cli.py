@@ -1,21 +1,23 @@
-"""The command line exactly as contract.md section 3 says, run as a real process."""
+"""The command line exactly as contract.md section 3 says: in this process (fast), and a
+handful as the real installed command (``real=True``)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from support.cli import cstr_desktop
+from support.paths import EXAMPLES
 
-CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
 EXAMPLE_NAMES = sorted(p.name[: -len(".expected.json")] for p in EXAMPLES.glob("*.expected.json"))
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60, cwd=cwd)
+def run(*args: str, cwd: Path | None = None, real: bool = False) -> subprocess.CompletedProcess:
+    return cstr_desktop(*args, cwd=cwd, real=real, env=dict(os.environ))
 
 
 def test_examples_are_present():
@@ -33,6 +35,19 @@ def test_assess_json_gives_exactly_the_expected_result(name):
     assert list(json.loads(proc.stdout)) == list(expected)
 
 
+def test_the_installed_command_as_a_real_process():
+    """The other tests run the command line in this process; these run the installed
+    ``cstr-desktop`` itself: its output, exit status and one-line errors."""
+    name = "example_mhtr_atr_dual"
+    proc = run("assess", str(EXAMPLES / f"{name}.json"), "--json", real=True)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert json.loads(proc.stdout) == json.loads(
+        (EXAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    proc = run("assess", "/no/such/file.json", "--json", real=True)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert len(proc.stderr.splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
 def test_options_may_come_before_the_file():
     proc = run("assess", "--json", str(EXAMPLES / "example_incomplete.json"))
     assert proc.returncode == 0 and json.loads(proc.stdout)["age"] == 36
@@ -47,7 +62,7 @@ def test_assess_without_json_prints_a_readable_summary():
 
 
 def test_version():
-    proc = run("--version")
+    proc = run("--version", real=True)
     assert proc.returncode == 0
     assert proc.stdout.strip() == "cstr-desktop 0.1.0"
 
@@ -114,7 +129,7 @@ def test_module_entry_runs_without_the_app():
 
 
 def test_the_copied_examples_match_the_shared_contract_when_it_is_beside_us():
-    from conftest import SHARED_EXAMPLES
+    from support.paths import SHARED_EXAMPLES
 
     if not SHARED_EXAMPLES.is_dir():
         pytest.skip("no ../shared beside this checkout (a fresh clone): the copies stand alone")

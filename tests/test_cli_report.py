@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLES
-from report_helpers import ARRANGEMENTS, REASONS, pages, pdf_text, reader
-from test_cli_store import one_line_error, run
+from support.cli import one_line_error, run
+from support.paths import EXAMPLES
+from support.reporting import ARRANGEMENTS, REASONS, pages, pdf_text, reader
+from support.stores import TEAM
 
 EXAMPLE = str(EXAMPLES / "example_mhtr_atr_dual.json")
 
@@ -50,16 +51,13 @@ def test_missing_output_folder(tmp_path):
     assert "no such folder" in err
 
 
-def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path):
+def test_report_for_a_case_draft_then_approved_with_its_code(tmp_path, fresh_store):
     from cstr_desktop.form_loader import load_bundle
     from cstr_desktop.store import Store
     from reports.record import freeze_final_reports
 
-    folder = tmp_path / "data"
+    folder = fresh_store(TEAM)
     bundle = load_bundle()
-    with Store.create(folder, "admin", "admin password") as admin:
-        admin.add_account("sam", "assessor password", "assessor")
-        admin.add_account("rita", "reviewer password", "reviewer")
     answers = {**json.loads(open(EXAMPLE, encoding="utf-8").read())["answers"], **REASONS,
                **ARRANGEMENTS, "requirements_considered": ["mhtr", "atr"]}
     with Store.open(folder, "sam", "assessor password") as sam:

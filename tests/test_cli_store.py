@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
+from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from support.cli import ADMIN_PW, one_line_error, run
+from support.paths import EXAMPLES
+from support.reporting import pdf_text
 
-CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
-ADMIN_PW = "admin password 1"
 LIST = """hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,\
 date_of_birth
 2026-11-23,Milton Keynes Magistrates' Court,3,10:00,MK-2026-0412,Example,Sam,1990-04-12
 2026-11-23,Milton Keynes Magistrates' Court,1,09:30,MK-2026-0413,Gwilym,Siân,1985-06-01
 """
-
-
-def run(*args, password=ADMIN_PW, new_password=None, **env_extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CSTR_")}
-    if password is not None:
-        env["CSTR_PASSWORD"] = password
-    if new_password is not None:
-        env["CSTR_NEW_PASSWORD"] = new_password
-    env.update(env_extra)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60, env=env,
-                          stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture
@@ -36,13 +25,6 @@ def store_dir(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "admin account 'ann'" in proc.stdout
     return str(folder)
-
-
-def one_line_error(proc, code):
-    assert proc.returncode == code, (proc.stdout, proc.stderr)
-    assert len(proc.stderr.splitlines()) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return proc.stderr
 
 
 def test_init_twice_is_refused(store_dir):
@@ -167,9 +149,26 @@ def test_demo_creates_a_store_with_sign_ins(tmp_path):
     assert "demo-reviewer" in proc.stdout and "demo-assessor-password" in proc.stdout
     proc = run("cases", "--json", "--data-dir", folder, "--user", "demo-reviewer",
                password="demo-reviewer-password")
-    statuses = [c["status"] for c in json.loads(proc.stdout)]
+    cases = json.loads(proc.stdout)
+    statuses = [c["status"] for c in cases]
     assert len(statuses) == 8
+    # Contract section 3: one in progress, one awaiting review, one approved.
     assert statuses.count("awaiting_review") == 1 and statuses.count("draft") == 1
+    assert statuses.count("approved") == 1
+    # The approved one is countersigned: its report is final, with a code that checks out.
+    approved = next(c["case_number"] for c in cases if c["status"] == "approved")
+    pdf = Path(folder) / "approved.pdf"
+    proc = run("report", "--case", approved, "--out", str(pdf), "--data-dir", folder,
+               "--user", "demo-assessor", password="demo-assessor-password")
+    assert proc.returncode == 0, proc.stderr
+    code = proc.stdout.split("verification code ")[1].split(")")[0]
+    text = pdf_text(pdf.read_bytes())
+    assert "DRAFT" not in text and code in text and "Tomos Evans" in text
+    proc = run("verify", code, "--data-dir", folder, "--user", "demo-reviewer",
+               password="demo-reviewer-password")
+    assert proc.returncode == 0 and approved in proc.stdout, proc.stderr
+    assert run("audit-verify", "--data-dir", folder, "--user", "demo-admin",
+               password="demo-admin-password").returncode == 0
     err = one_line_error(run("demo", "--data-dir", folder, password=None), 2)
     assert "already exists" in err
 
@@ -214,7 +213,7 @@ def test_a_command_on_a_store_open_in_the_app_says_busy_not_damaged(store_dir):
 def test_a_command_waiting_on_another_programs_write_says_busy(store_dir):
     from pathlib import Path
 
-    from disks import write_lock
+    from support.disks import write_lock
 
     from cstr_desktop.key_slots import KeySlots
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import assessor_store
 
 from cstr_desktop.court_list import CourtListError, fold, parse_court_list, read_court_list
 
@@ -21,10 +20,8 @@ def csv_text(rows=ROWS, header=HEADER):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = assessor_store(tmp_path / "data", "ann", "correct horse battery")
-    yield s
-    s.close(backup=False)
+def store(fresh_store):
+    return fresh_store({"ann": ("correct horse battery", "assessor")}, sign_in="ann")
 
 
 def test_parse_a_good_list():

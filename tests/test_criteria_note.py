@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from conftest import ROOT
+from support.paths import ROOT
 
 from cstr_desktop.form_loader import load_bundle
 
@@ -20,7 +20,7 @@ def _note_module():
 def test_the_readme_note_matches_the_criteria_file():
     note = _note_module().note()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert note in readme, "run: .venv/bin/python scripts/criteria_note.py --write"
+    assert note in readme, "run: python scripts/criteria_note.py --write"
 
 
 def test_every_criterion_and_warning_names_its_source_and_the_note_lists_them():

@@ -5,28 +5,23 @@ connection, a real small disk (tmpfs) and a real read-only mount."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 
 import pytest
 import sqlcipher3
-from conftest import ROOT
-from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, make_store
+from support.cli import clean_env, cstr_desktop
+from support.stores import ADMIN, ADMIN_PASSWORD, KDF, make_store
 
 from cstr_desktop.key_slots import KeySlots
 
-CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
 LIST = ("hearing_date,court_name,courtroom,list_time,case_number,family_name,given_names,"
         "date_of_birth\n2026-11-23,Cardiff,1,10:00,CF-1,Ali,Sara,1990-01-01\n")
 
 
 def cli(folder, *args):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CSTR_")}
-    env["CSTR_PASSWORD"] = ADMIN_PASSWORD
-    return subprocess.run([CLI, *args, "--data-dir", str(folder), "--user", ADMIN],
-                          capture_output=True, text=True, timeout=120, env=env,
-                          stdin=subprocess.DEVNULL)
+    return cstr_desktop(*args, "--data-dir", str(folder), "--user", ADMIN,
+                        env=clean_env(CSTR_PASSWORD=ADMIN_PASSWORD))
 
 
 def one_line(proc, code: int = 2) -> str:

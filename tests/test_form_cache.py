@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support.paths import ROOT
 
 from cstr_desktop.form_cache import cache_dir, load_library
 from cstr_desktop.form_loader import FormLibrary, default_forms_dir

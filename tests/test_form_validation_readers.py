@@ -1,14 +1,14 @@
 """The validator for what issue 10 added to the form files: layouts and readers, warnings,
 period limits, score conditions, a requirement's recommendation and period, an
 instrument's language question. Each test breaks one thing in the small valid set of
-test_form_validation (with a layout added) and checks the code and what it names."""
+tests/support/form_docs.py (with a layout added) and checks the code and what it names."""
 
 from __future__ import annotations
 
 import copy
 
 import pytest
-from test_form_validation import (
+from support.form_docs import (
     CRITERIA_FILE,
     FILES,
     FORM_FILE,

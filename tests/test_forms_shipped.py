@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ROOT
+from support.paths import ROOT
 
 from cstr_desktop.form_loader import FormLibrary, parse_document
 from cstr_desktop.form_schema import NoteQuestion

@@ -121,7 +121,7 @@ def test_example_interview_progress(bundle, example_answers):
 
 
 def _final(**changes):
-    from report_helpers import full_answers
+    from support.reporting import full_answers
 
     answers = full_answers()
     for name, value in changes.items():

@@ -8,7 +8,7 @@ import json
 import shutil
 
 import pytest
-from store_helpers import ADMIN, ADMIN_PASSWORD, KDF, make_store
+from support.stores import ADMIN, ADMIN_PASSWORD, KDF, make_store
 
 from cstr_desktop.cli import main
 from cstr_desktop.key_file import MAX_BYTES, KeyFile

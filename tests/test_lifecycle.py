@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import REASONS, full_answers, without_reasons
+from support.reporting import REASONS, full_answers, without_reasons
+from support.stores import TEAM
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, SignInError
 from cstr_desktop.lifecycle import Actor, LifecycleError, RoleError, check_move
@@ -42,12 +43,8 @@ def test_refused_moves(action, status, actor, text, error, message):
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", "admin password", kdf=KDF) as admin:
-        admin.add_account("sam", "assessor password", "assessor")
-        admin.add_account("rita", "reviewer password", "reviewer")
-    return folder
+def folder(fresh_store):
+    return fresh_store(TEAM)
 
 
 PASSWORDS = {"sam": "assessor password", "rita": "reviewer password"}

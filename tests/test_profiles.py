@@ -4,8 +4,9 @@ is printed instead of the account name; the protective marking is set per laptop
 from __future__ import annotations
 
 import pytest
-from report_helpers import ARRANGEMENTS, REASONS, full_answers, pdf_text
-from test_cli_store import one_line_error, run
+from support.cli import one_line_error, run
+from support.reporting import ARRANGEMENTS, REASONS, full_answers, pdf_text
+from support.stores import TEAM
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
 from cstr_desktop.store import NotAllowed, Store, StoreError
@@ -16,12 +17,8 @@ NOW = "2026-11-25T12:00:00+00:00"
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", "admin password", kdf=FAST_KDF_FOR_TESTS) as admin:
-        admin.add_account("sam", "assessor password", "assessor")
-        admin.add_account("rita", "reviewer password", "reviewer")
-    return folder
+def folder(fresh_store):
+    return fresh_store(TEAM)
 
 
 def open_as(folder, name, password):

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLES
-from report_helpers import APPROVED, full_answers, pages, pdf_text, reader, snapshot, squash
-from test_cli_store import one_line_error, run
+from support.cli import one_line_error, run
+from support.paths import EXAMPLES
+from support.reporting import APPROVED, full_answers, pages, pdf_text, reader, snapshot, squash
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState

@@ -6,8 +6,8 @@ import json
 import subprocess
 
 import pytest
-from conftest import ROOT
-from report_helpers import (
+from support.paths import ROOT
+from support.reporting import (
     APPROVED,
     DRAFT,
     GENERATED,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from report_helpers import body_text, full_answers, snapshot, squash
+from support.fuzz import examples
+from support.reporting import body_text, full_answers, snapshot, squash
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.form_schema import LongTextQuestion, TextQuestion
@@ -44,7 +46,8 @@ def _fill(texts: list[str]) -> dict:
     return answers
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.fuzz
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(ANY_TEXT, min_size=1, max_size=len(FREE_TEXT)),
        st.sampled_from(["en", "cy", "both"]))
 def test_any_text_never_crashes(texts, lang):
@@ -53,7 +56,8 @@ def test_any_text_never_crashes(texts, lang):
     assert render_card(snap).startswith(b"%PDF")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.fuzz
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PRINTABLE)
 def test_printable_text_is_not_lost(text):
     answers = _fill([])

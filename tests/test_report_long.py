@@ -5,7 +5,7 @@ inside one table cell."""
 from __future__ import annotations
 
 import pytest
-from report_helpers import APPROVED, GENERATED, full_answers, pdf_text, reader
+from support.reporting import APPROVED, GENERATED, full_answers, pdf_text, reader
 
 from cstr_desktop.answers import check_answers
 from cstr_desktop.demo import longest_answers

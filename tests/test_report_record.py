@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import full_answers
+from support.reporting import full_answers
+from support.stores import TEAM
 
 import reports.record as record
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
@@ -15,11 +16,8 @@ LATER = "2027-03-01T09:00:00+00:00"
 
 
 @pytest.fixture
-def approved(tmp_path, bundle):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", "admin password", kdf=FAST_KDF_FOR_TESTS) as admin:
-        admin.add_account("sam", "assessor password", "assessor")
-        admin.add_account("rita", "reviewer password", "reviewer")
+def approved(fresh_store, bundle):
+    folder = fresh_store(TEAM)
     with Store.open(folder, "sam", "assessor password", kdf=FAST_KDF_FOR_TESTS) as sam:
         a = sam.create_assessment(bundle, "CF-2026-0101")
         sam.import_answers(bundle, a, full_answers())

@@ -5,10 +5,10 @@ each requirement, and the plain-text summary of ``assess``."""
 from __future__ import annotations
 
 import json
-import subprocess
 
-from conftest import EXAMPLES, ROOT
-from report_helpers import APPROVED, full_answers, pdf_text, snapshot
+from support.cli import cstr_desktop
+from support.paths import EXAMPLES
+from support.reporting import APPROVED, full_answers, pdf_text, snapshot
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
@@ -16,7 +16,6 @@ from reports.court_report import render
 from reports.summary_card import render_card
 
 BUNDLE = load_bundle()
-CLI = str(ROOT / ".venv" / "bin" / "cstr-desktop")
 
 
 def text(pdf: bytes) -> str:
@@ -150,13 +149,11 @@ def test_assess_lists_only_the_requirements_considered(tmp_path):
     example["answers"]["requirements_considered"] = ["mhtr"]
     path = tmp_path / "a.json"
     path.write_text(json.dumps(example), encoding="utf-8")
-    out = subprocess.run([CLI, "assess", str(path)], capture_output=True, text=True,
-                         timeout=60).stdout
+    out = cstr_desktop("assess", str(path)).stdout
     assert "Mental Health Treatment Requirement (MHTR): eligible" in out
     assert "Drug Rehabilitation Requirement" not in out and "Alcohol Treatment" not in out
     assert "Not considered: DRR, ATR" in out
     assert "(screening scores, not diagnoses)" in out
-    declined = subprocess.run([CLI, "assess", str(EXAMPLES / "declined.json")],
-                              capture_output=True, text=True, timeout=60).stdout
+    declined = cstr_desktop("assess", str(EXAMPLES / "declined.json")).stdout
     assert "declined the assessment: no assessment took place" in declined
     assert "eligible" not in declined and "[  met  ]" not in declined

@@ -5,8 +5,8 @@ stored, without counting as a wrong password; only the assessor replies."""
 from __future__ import annotations
 
 import pytest
-from report_helpers import full_answers
-from store_helpers import KDF, make_store
+from support.reporting import full_answers
+from support.stores import KDF
 
 from cstr_desktop.lifecycle import LifecycleError
 from cstr_desktop.store import NotAllowed, Store
@@ -16,11 +16,9 @@ ACCOUNTS = {"admin": "admin password", "sam": "assessor password",
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "data"
-    make_store(folder, {"sam": (ACCOUNTS["sam"], "assessor"),
+def folder(fresh_store):
+    return fresh_store({"sam": (ACCOUNTS["sam"], "assessor"),
                         "rita": (ACCOUNTS["rita"], "reviewer")})
-    return folder
 
 
 def sign_in(folder, name):

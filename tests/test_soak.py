@@ -10,19 +10,17 @@ chain intact. Its time is in the bench (``bench/run.py``).
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
 from datetime import date
 
 import pytest
-from conftest import ROOT
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from report_helpers import reader
-from ui_driver import (
+from support.cli import clean_env, cstr_desktop
+from support.reporting import reader
+from support.ui_driver import (
     choose_file,
     complete_interview,
     focused,
@@ -214,10 +212,8 @@ def test_a_whole_court_day_in_one_process(qtbot, tmp_path):
             store.assessment_for_case(n)["id"]) if c["kind"] == "reply"]
         assert len(replies) == 3
     # The audit chain, checked by the command line as an administrator would.
-    env = {**os.environ, "CSTR_PASSWORD": ADMIN[1]}
-    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "cstr-desktop"), "audit-verify",
-                           "--user", "admin", "--data-dir", str(data)], capture_output=True,
-                          text=True, env=env, timeout=60)
+    proc = cstr_desktop("audit-verify", "--user", "admin", "--data-dir", str(data),
+                        env=clean_env(CSTR_PASSWORD=ADMIN[1]), real=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("The audit trail is intact:")
     # Nothing in Qt dropped references to None along the way (the 6.12.0 abort).

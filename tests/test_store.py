@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from store_helpers import KDF, assessor_store
+from support.stores import KDF, assessor_store
 
 from cstr_desktop.form_errors import AnswerError
 from cstr_desktop.key_slots import KeySlots, SignInError, TooManyAttempts
@@ -21,19 +21,15 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def store(folder):
+def store(fresh_store, folder):
     """An assessor's session (ann) on a new store made by its administrator."""
-    s = assessor_store(folder, "ann", PASSWORD)
-    yield s
-    s.close()
+    return fresh_store({"ann": (PASSWORD, "assessor")}, sign_in="ann", folder=folder)
 
 
 @pytest.fixture
-def admin(folder):
+def admin(fresh_store, folder):
     """The administrator's session (ann) on a new store."""
-    s = Store.create(folder, "ann", PASSWORD, kdf=KDF)
-    yield s
-    s.close()
+    return fresh_store(sign_in="ann", folder=folder, admin=("ann", PASSWORD))
 
 
 def reopen(folder, user="ann", password=PASSWORD):

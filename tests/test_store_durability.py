@@ -1,23 +1,22 @@
 """A process saving answers is killed (SIGKILL) at random moments; nothing saved is lost.
 
-Each round starts a child that signs in and saves answers in a loop, printing
-the number of each save after ``save_answer`` returns. The parent kills it at
+Each round forks a child (after the imports, so a round costs no interpreter start)
+that signs in and saves answers in a loop, writing the number of each save to a pipe
+after ``save_answer`` returns. The parent kills it at
 a random moment, reopens the store, and checks that every reported save is
 there (the one in flight may or may not be) and that the file is intact.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
-import subprocess
-import sys
-import textwrap
 import time
 
 import pytest
-from store_helpers import assessor_store
+from support.stores import assessor_store
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
@@ -26,29 +25,44 @@ from cstr_desktop.store import Store
 PASSWORD = "correct horse battery"
 QUESTIONS = ["mh_history", "mh_current_presentation", "physical_health", "trauma_history",
              "medication", "social_circumstances", "substance_services"]
-ROUNDS = 100
 
-CHILD = textwrap.dedent("""
-    import sys
-    from cstr_desktop.form_loader import load_bundle
-    from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
-    from cstr_desktop.store import Store
-    folder, assessment, start = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    names = sys.argv[4].split(",")
+
+def _child(folder: str, assessment: str, start: int, out_fd: int) -> None:
+    """In the forked child (everything already imported): sign in and save in a loop,
+    one line per save once ``save_answer`` has returned."""
+    out = os.fdopen(out_fd, "w", buffering=1)
     bundle = load_bundle()
-    store = Store.open(folder, "ann", "correct horse battery", kdf=FAST_KDF_FOR_TESTS)
-    print("ready", flush=True)
+    store = Store.open(folder, "ann", PASSWORD, kdf=FAST_KDF_FOR_TESTS)
+    out.write("ready\n")
     i = start
     while True:
-        store.save_answer(bundle, assessment, names[i % len(names)], f"v{i} " + "x" * (i % 300))
-        print(i, flush=True)
+        store.save_answer(bundle, assessment, QUESTIONS[i % len(QUESTIONS)],
+                          f"v{i} " + "x" * (i % 300))
+        out.write(f"{i}\n")
         i += 1
-""")
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(300)  # 100 child processes: about 40 s here, more on a slow runner
-def test_sigkill_while_saving_loses_nothing_that_was_saved(tmp_path):
+def _kill_while_saving(folder, assessment: str, start: int, rng: random.Random) -> list[int]:
+    """One round: a forked child saves until SIGKILL; the saves it reported."""
+    read_fd, write_fd = os.pipe()
+    child = multiprocessing.get_context("fork").Process(
+        target=_child, args=(str(folder), assessment, start, write_fd), daemon=True)
+    child.start()
+    os.close(write_fd)
+    with os.fdopen(read_fd) as lines:
+        assert lines.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.15))
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+        return [int(line) for line in lines.read().split() if line.isdigit()]
+
+
+@pytest.mark.parametrize("rounds", [
+    10,  # the quick run
+    pytest.param(100, marks=pytest.mark.slow),  # CI's run
+])
+@pytest.mark.timeout(300)  # 100 rounds: about 20 s here, more on a slow runner
+def test_sigkill_while_saving_loses_nothing_that_was_saved(tmp_path, rounds):
     folder = tmp_path / "data"
     bundle = load_bundle()
     with assessor_store(folder, "ann", PASSWORD) as store:
@@ -56,16 +70,8 @@ def test_sigkill_while_saving_loses_nothing_that_was_saved(tmp_path):
     rng = random.Random(20261125)
     last_saved: dict[str, int] = {}
     next_i = 0
-    for _ in range(ROUNDS):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(folder), assessment, str(next_i),
-             ",".join(QUESTIONS)], stdout=subprocess.PIPE, text=True)
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.15))
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-        reported = [int(line) for line in child.stdout.read().split() if line.isdigit()]
-        child.stdout.close()
+    for _ in range(rounds):
+        reported = _kill_while_saving(folder, assessment, next_i, rng)
         for i in reported:
             last_saved[QUESTIONS[i % len(QUESTIONS)]] = i
         in_flight = (reported[-1] + 1) if reported else next_i
@@ -84,4 +90,4 @@ def test_sigkill_while_saving_loses_nothing_that_was_saved(tmp_path):
         next_i = in_flight + 1
     # The test really did interrupt a stream of saves many times.
     assert len(last_saved) == len(QUESTIONS)
-    assert next_i > ROUNDS * 5
+    assert next_i > rounds * 5

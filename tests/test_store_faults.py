@@ -7,8 +7,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from disks import failing_disk, fill, read_only, small_disk, write_lock
-from store_helpers import assessor_store
+from support.disks import failing_disk, fill, read_only, small_disk, write_lock
+from support.stores import assessor_store
 
 from cstr_desktop.folder_lock import FolderLock
 from cstr_desktop.store import StoreError

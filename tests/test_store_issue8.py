@@ -11,8 +11,8 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT
-from test_cli_store import run
+from support.cli import run
+from support.paths import ROOT
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
 from cstr_desktop.store import Store

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import KDF, assessor_store
+from support.stores import KDF, assessor_store
 
 from cstr_desktop.store import DB_FILE, Store, StoreCorrupt, list_backups
 from cstr_desktop.store_recovery import restore

@@ -13,9 +13,9 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT
-from report_helpers import pages, pdf_text
-from test_cli_store import one_line_error, run
+from support.cli import one_line_error, run
+from support.paths import ROOT
+from support.reporting import pages, pdf_text
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState

@@ -9,8 +9,8 @@ import uuid
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from report_helpers import APPROVED, snapshot
-from store_helpers import KDF
+from support.reporting import APPROVED, snapshot
+from support.stores import KDF
 
 from cstr_desktop.key_wrap import recovery_key_from_text, recovery_key_text
 from cstr_desktop.trust import (
@@ -143,8 +143,8 @@ def test_the_recovery_key_reads_back_in_any_spelling():
 
 def test_the_store_records_follow_the_trust_model(tmp_path, bundle):
     """What central will receive: certificates and signed steps that check out alone."""
-    from report_helpers import full_answers
-    from store_helpers import make_store
+    from support.reporting import full_answers
+    from support.stores import make_store
 
     from cstr_desktop.store import Store
     from cstr_desktop.trust import content_hash, load_public

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from ui_driver import focused, make_window, sign_in_by_keys
+from support.ui_driver import focused, make_window, sign_in_by_keys
 
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS, SignInError
 from cstr_desktop.store import Store
@@ -98,10 +98,9 @@ def test_administrator_manages_accounts(qtbot, tmp_path):
     assert "account_removed" in actions and "password_reset" in actions
 
 
-def test_anyone_changes_their_own_password_and_only_admins_see_accounts(qtbot, tmp_path):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", ADMIN_PASSWORD, kdf=FAST_KDF_FOR_TESTS) as store:
-        store.add_account("sam", "assessor pass 1", "assessor")
+def test_anyone_changes_their_own_password_and_only_admins_see_accounts(qtbot, tmp_path,
+                                                                       fresh_store):
+    folder = fresh_store({"sam": ("assessor pass 1", "assessor")}, admin=("admin", ADMIN_PASSWORD))
     window = make_window(qtbot, folder, tmp_path)
     sign_in_by_keys(window, "sam", "assessor pass 1")
     assert not window.menu_actions["manage_accounts"].isVisible()

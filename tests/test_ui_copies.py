@@ -3,8 +3,8 @@ printed; a copy the person did not agree to is not made."""
 
 from __future__ import annotations
 
-from report_helpers import pdf_text
-from ui_driver import make_window, shortcut
+from support.reporting import pdf_text
+from support.ui_driver import make_window, shortcut
 
 from cstr_desktop.demo import create_demo_store
 
@@ -110,7 +110,7 @@ def test_ctrl_m_goes_to_the_question_an_open_warning_names(qtbot, tmp_path, bund
 def test_a_version_1_draft_opens_and_previews_its_one_report(qtbot, tmp_path):
     import shutil
 
-    from conftest import ROOT
+    from support.paths import ROOT
 
     from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
     from cstr_desktop.upgrade import upgrade

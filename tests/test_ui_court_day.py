@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
 from PySide6.QtCore import Qt
-from report_helpers import ink_fraction, pages, pdf_text, reader
-from store_helpers import ADMIN_PASSWORD, make_store
-from ui_driver import (
+from support.paths import EXAMPLES
+from support.reporting import ink_fraction, pages, pdf_text, reader
+from support.stores import ADMIN_PASSWORD, make_store
+from support.ui_driver import (
     choose_file,
     complete_interview,
     focused,

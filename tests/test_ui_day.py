@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from ui_driver import (
+from support.ui_driver import (
     ADMIN,
     ASSESSOR,
     choose_file,

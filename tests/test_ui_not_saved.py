@@ -6,10 +6,10 @@ the person discards it through the real question box."""
 from __future__ import annotations
 
 import pytest
-from disks import failing_disk, fill, read_only, small_disk, write_lock
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from ui_driver import (
+from support.disks import failing_disk, fill, read_only, small_disk, write_lock
+from support.ui_driver import (
     ADMIN,
     answer_question_box,
     first_run,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from report_helpers import full_answers, reader, snapshot
+from support.reporting import full_answers, reader, snapshot
 
 from reports.court_report import render
 from ui.printing import PrintError, print_in_background, print_pdf_pages

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
 from PySide6.QtCore import QSettings
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -15,10 +14,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from ui_driver import make_window, sign_in_by_keys
+from support.paths import ROOT
+from support.ui_driver import make_window, sign_in_by_keys
 
 from cstr_desktop.court_list import ListedCase
 from ui.question_widgets import QuestionInput
+from ui.settings import load_settings
 
 INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView, QPdfView,
                QuestionInput)
@@ -90,7 +91,7 @@ def test_window_size_is_remembered(qtbot, tmp_path):
     assert size != (1200, 780)
     window.close()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    assert settings.value("geometry")
+    assert load_settings(settings).geometry  # kept, as typed settings
     again = make_window(qtbot, tmp_path / "data", tmp_path)
     # The offscreen screen is 800 pixels wide, so the width is held at the window's minimum;
     # the height shows the remembered size.
@@ -126,7 +127,7 @@ def test_language_menu_switches_the_interface_in_place(qtbot, tmp_path):
     assert window.menu_actions["english"].isChecked()
     assert not window.menu_actions["welsh"].isChecked()
     assert [m.text() for m in window.menuBar().actions()][:3] == ["&File", "&Go", "&Case"]
-    assert window.settings.value("language") == "en"
+    assert load_settings(window.settings).language == "en"
     assert window.status_label.text() == "Signed in as sam · Assessor"
     # While the screen is locked the language cannot change (the lock must hold).
     window.lock()

@@ -8,9 +8,10 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import ROOT
 from PySide6.QtCore import Qt
-from ui_driver import current_block, key, make_window, sign_in_by_keys
+from support.paths import ROOT
+from support.stores import TEAM
+from support.ui_driver import current_block, key, make_window, sign_in_by_keys
 
 from cstr_desktop.court_list import ListedCase
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
@@ -23,7 +24,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from PySide6.QtCore import Qt
     app = QApplication([])
-    from ui_driver import key, sign_in_by_keys
+    from support.ui_driver import key, sign_in_by_keys
     from PySide6.QtCore import QSettings
     from ui.session import Session
     from ui.main_window import MainWindow
@@ -50,10 +51,9 @@ CHILD = textwrap.dedent("""
 """)
 
 
-def test_killed_mid_interview_reopens_with_the_same_answers_and_place(qtbot, tmp_path):
-    data = tmp_path / "data"
-    with Store.create(data, "admin", "admin password", kdf=FAST_KDF_FOR_TESTS) as admin:
-        admin.add_account("sam", "assessor password", "assessor")
+def test_killed_mid_interview_reopens_with_the_same_answers_and_place(qtbot, tmp_path,
+                                                                      fresh_store):
+    data = fresh_store(TEAM)
     with Store.open(data, "sam", "assessor password", kdf=FAST_KDF_FOR_TESTS) as sam:
         from datetime import date
         sam.add_case(ListedCase(date.today().isoformat(), "Cardiff", "1", "10:00", "CF-7",

@@ -48,7 +48,7 @@ def test_welsh_panel(qtbot, bundle):
 
 
 def test_open_warnings_and_period_limits_are_shown(qtbot, bundle):
-    from report_helpers import full_answers
+    from support.reporting import full_answers
 
     text = panel_text(qtbot, bundle, full_answers(sentence_indicated="custody"))
     assert "Warnings" in text and "⚠ The court has indicated immediate custody" in text

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from central_fixtures import add_device_code
-from sync_checks import check_invariants
-from sync_proxy import STALL, FaultProxy
-from sync_support import ADMIN, ADMIN_PW, approve, make_laptop
-from ui_driver import make_window, sign_in_by_keys
+from support.sync_checks import check_invariants
+from support.sync_proxy import STALL, FaultProxy
+from support.sync_stores import ADMIN, ADMIN_PW, approve, make_laptop
+from support.ui_driver import make_window, sign_in_by_keys
 
 from cstr_desktop.sync.tls_pin import fingerprint_of
 
@@ -29,7 +29,7 @@ def enrol_in_dialog(qtbot, window, url: str, code: str, cert_file: str):
     dialog.code.setText(code)
     dialog.tls_fingerprint.setText(fingerprint_of(pem_of(cert_file)))
     dialog.enrol_button.click()
-    qtbot.waitUntil(lambda: not dialog.job.running, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.enrolling, timeout=20000)
     assert dialog.pins_box.isVisible(), dialog.enrol_message.text()
     return dialog
 

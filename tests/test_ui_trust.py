@@ -8,9 +8,9 @@ import io
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from report_helpers import full_answers, pdf_text, reader
-from store_helpers import KDF, make_store
-from ui_driver import focused, make_window, print_to_pdf, sign_in_by_keys
+from support.reporting import full_answers, pdf_text, reader
+from support.stores import KDF, make_store
+from support.ui_driver import focused, make_window, print_to_pdf, sign_in_by_keys
 
 from cstr_desktop.cli import main
 from cstr_desktop.store import Store

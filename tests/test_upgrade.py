@@ -139,7 +139,7 @@ def test_an_old_store_says_what_to_do_and_is_upgraded_by_an_administrator(tmp_pa
 
 
 def test_what_was_countersigned_before_signatures_is_attested_and_tamper_shows(tmp_path):
-    from conftest import ROOT
+    from support.paths import ROOT
 
     from cstr_desktop.store_errors import RecordAltered
     from cstr_desktop.upgrade import upgrade

@@ -4,7 +4,8 @@ by order type, and an open warning refuses a countersignature."""
 from __future__ import annotations
 
 import pytest
-from report_helpers import full_answers, pdf_text, snapshot
+from support.reporting import full_answers, pdf_text, snapshot
+from support.stores import TEAM
 
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.interview import InterviewState
@@ -128,11 +129,8 @@ def test_warnings_are_still_needed_and_named_on_the_draft_and_the_card():
     assert "Open warnings" in text and "The court has indicated immediate custody" in text
 
 
-def test_an_open_warning_refuses_a_countersignature(tmp_path, bundle):
-    folder = tmp_path / "data"
-    with Store.create(folder, "admin", "admin password", kdf=FAST_KDF_FOR_TESTS) as admin:
-        admin.add_account("sam", "assessor password", "assessor")
-        admin.add_account("rita", "reviewer password", "reviewer")
+def test_an_open_warning_refuses_a_countersignature(fresh_store, bundle):
+    folder = fresh_store(TEAM)
     with Store.open(folder, "sam", "assessor password", kdf=FAST_KDF_FOR_TESTS) as sam:
         a = sam.create_assessment(bundle, "CF-1")
         sam.import_answers(bundle, a, full_answers(sentence_indicated="custody"))

@@ -13,12 +13,12 @@ from cstr_desktop.paths import default_data_dir
 
 from .main_window import MainWindow
 from .session import Session
+from .settings import load_settings
 
 
 def build_window(data_dir: Path, settings: QSettings | None = None, **kwargs) -> MainWindow:
     settings = settings or QSettings("CSTR Court Day", "cstr-desktop")
-    lang = str(settings.value("language", "en"))
-    session = Session(data_dir=data_dir, lang=lang if lang in ("en", "cy") else "en")
+    session = Session(data_dir=data_dir, lang=load_settings(settings).language)
     return MainWindow(session, settings, **kwargs)
 
 

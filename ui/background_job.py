@@ -1,9 +1,13 @@
-"""Work off the window's thread, with one way back (like Anki's QueryOp).
+"""One way to run work off the UI thread (like Anki's ``QueryOp``).
 
-``BackgroundJob(parent, work, on_success, on_failure).start()`` runs ``work()`` on a
-thread of the pool; when it returns, ``on_success(result)`` runs on the window's thread;
-if it raises, ``on_failure(exception)`` does (the one error path). The window never
-waits for it.
+``BackgroundJob(work, success, failure).start(pool)`` runs ``work()`` on a worker
+thread of a ``QThreadPool``; then, on the UI thread, ``success(result)`` is called
+with what it returned, or ``failure(exc)`` with the exception it raised (any
+exception: there is one error path, never a traceback on a console and a window
+left waiting). ``work`` must not touch widgets; the callbacks may.
+
+A job is kept alive until its result has been delivered, so a caller need not
+hold it. Preview (the report rendered to PDF) and print use it, and sync will.
 """
 
 from __future__ import annotations
@@ -11,71 +15,56 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
-class _Relay(QObject):
-    """Lives on the window's thread: its signals bring the result back there."""
+class _Delivery(QObject):
+    """Lives on the UI thread (made there): a signal emitted on the worker thread reaches
+    its slots queued, on the UI thread, because they are this object's own."""
 
     succeeded = Signal(object)
     failed = Signal(object)
 
-
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, job: BackgroundJob, success: Callable[[Any], None],
+                 failure: Callable[[BaseException], None]):
         super().__init__()
+        self.job, self.success, self.failure = job, success, failure
+        self.succeeded.connect(self._on_success)
+        self.failed.connect(self._on_failure)
+
+    @Slot(object)
+    def _on_success(self, result: Any) -> None:
+        BackgroundJob._running.discard(self.job)
+        self.success(result)
+
+    @Slot(object)
+    def _on_failure(self, exc: BaseException) -> None:
+        BackgroundJob._running.discard(self.job)
+        self.failure(exc)
+
+
+class BackgroundJob(QRunnable):
+    """``work`` off the UI thread; ``success(result)`` or ``failure(exc)`` on it."""
+
+    _running: set[BackgroundJob] = set()  # alive until their result is delivered
+
+    def __init__(self, work: Callable[[], Any], success: Callable[[Any], None],
+                 failure: Callable[[BaseException], None]):
+        super().__init__()
+        self.setAutoDelete(False)
         self.work = work
-        self.relay = relay
+        self.delivery = _Delivery(self, success, failure)  # on the UI thread
 
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # noqa: BLE001 - handed to on_failure, never lost
-            self._emit(self.relay.failed, exc)
-            return
-        self._emit(self.relay.succeeded, result)
-
-    @staticmethod
-    def _emit(signal, value: Any) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:
-            pass  # the window that asked has gone (closed mid-run): no one to tell
-
-
-class BackgroundJob:
-    """One piece of work off the window's thread, its callbacks back on it."""
-
-    _running: set[BackgroundJob] = set()  # kept alive until their callback has run
-
-    def __init__(self, parent: QObject, work: Callable[[], Any],
-                 on_success: Callable[[Any], None],
-                 on_failure: Callable[[Exception], None],
-                 pool: QThreadPool | None = None) -> None:
-        self.work = work
-        self.on_success = on_success
-        self.on_failure = on_failure
-        self.pool = pool or QThreadPool.globalInstance()
-        self.relay = _Relay(parent)
-        self.relay.succeeded.connect(self._succeeded)
-        self.relay.failed.connect(self._failed)
-        self.running = False
-
-    def start(self) -> BackgroundJob:
-        self.running = True
+    def start(self, pool: QThreadPool | None = None) -> BackgroundJob:
+        """Queue the job on ``pool`` (default: the application's global pool)."""
         BackgroundJob._running.add(self)
-        self.pool.start(_Runnable(self.work, self.relay))
+        (pool or QThreadPool.globalInstance()).start(self)
         return self
 
-    def _finish(self) -> None:
-        self.running = False
-        BackgroundJob._running.discard(self)
-        self.relay.deleteLater()
-
-    def _succeeded(self, result: Any) -> None:
-        self._finish()
-        self.on_success(result)
-
-    def _failed(self, exc: Exception) -> None:
-        self._finish()
-        self.on_failure(exc)
+    def run(self) -> None:  # on the worker thread
+        try:
+            result = self.work()
+        except Exception as exc:  # noqa: BLE001 - every failure goes to ``failure``
+            self.delivery.failed.emit(exc)
+            return
+        self.delivery.succeeded.emit(result)

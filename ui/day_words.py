@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                   "Sunday"),
-            "cy": ("Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener",
-                   "Dydd Sadwrn", "Dydd Sul")}
-MONTHS = {"en": ("January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December"),
-          "cy": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
-                 "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr")}
+from cstr_desktop.wording import t
+
+
+def _weekday(day: date, lang: str) -> str:
+    return t(f"core.weekday_{day.weekday()}", lang)
+
+
+def _month(month: int, lang: str) -> str:
+    return t(f"core.month_{month}", lang)
 
 
 def _date(value: str | date) -> date | None:
@@ -28,7 +29,7 @@ def long_date(value: str | date, lang: str = "en") -> str:
     day = _date(value)
     if day is None:
         return str(value)
-    return (f"{WEEKDAYS[lang][day.weekday()]} {day.day} {MONTHS[lang][day.month - 1]} "
+    return (f"{_weekday(day, lang)} {day.day} {_month(day.month, lang)} "
             f"{day.year}")
 
 
@@ -37,9 +38,9 @@ def short_date(value: str | date, lang: str = "en") -> str:
     day = _date(value)
     if day is None:
         return str(value or "")
-    weekday = WEEKDAYS[lang][day.weekday()]
+    weekday = _weekday(day, lang)
     weekday = weekday[:3] if lang == "en" else weekday.replace("Dydd ", "")[:3]
-    return f"{weekday} {day.day} {MONTHS[lang][day.month - 1][:3]} {day.year}"
+    return f"{weekday} {day.day} {_month(day.month, lang)[:3]} {day.year}"
 
 
 def when(value: str | None, lang: str = "en") -> str:
@@ -50,5 +51,5 @@ def when(value: str | None, lang: str = "en") -> str:
         moment = datetime.fromisoformat(value).astimezone()
     except ValueError:
         return value
-    return f"{moment.day} {MONTHS[lang][moment.month - 1][:3]} {moment.year} " \
+    return f"{moment.day} {_month(moment.month, lang)[:3]} {moment.year} " \
            f"{moment:%H:%M}"

@@ -31,9 +31,22 @@ def render_pdf(snapshot: dict) -> bytes:
     return render(snapshot)
 
 
+def keep_final_reports(store, row: dict) -> None:
+    """At countersigning, keep the final reports (their codes), as the app does."""
+    from datetime import UTC, datetime
+
+    from reports.record import freeze_final_reports
+
+    freeze_final_reports(store, row, datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+def commands() -> Commands:
+    return Commands(run_app=run_app, report=run_report, render_pdf=render_pdf,
+                    countersigned=keep_final_reports)
+
+
 def main() -> int:
-    return cli_main(commands=Commands(run_app=run_app, report=run_report,
-                                      render_pdf=render_pdf))
+    return cli_main(commands=commands())
 
 
 if __name__ == "__main__":

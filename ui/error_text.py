@@ -7,16 +7,9 @@ error's type and code. Anything else is shown as the core wrote it.
 
 from __future__ import annotations
 
-from .text import sentence, t
+from cstr_desktop import wording
 
-# What each answer check means, for the Welsh screen (the detail stays as the core says).
-_ANSWER_CODES_CY = {
-    "ANS_002": "math anghywir o werth", "ANS_003": "y tu allan i'r amrediad",
-    "ANS_004": "nid yw'n un o'r dewisiadau", "ANS_005": "nid yw'n ddyddiad dilys",
-    "ANS_006": "nid yw'n amser dilys", "ANS_008": "nid yw yn y ffurf ofynnol",
-    "ANS_009": "testun rhy hir neu'n cynnwys nodau rheoli",
-    "ANS_010": "yn anghyson ag ateb arall",
-}
+from .text import sentence, t
 
 # Refusals from the review, by the start of the core's words.
 _LIFECYCLE = (
@@ -47,7 +40,9 @@ def say_error(error: object, lang: str) -> str:
     if isinstance(error, AnswerError):
         detail = sentence(error.detail)
         if lang == "cy":
-            what = _ANSWER_CODES_CY.get(error.code, error.code)
+            # What each answer check means (the detail stays as the core says).
+            key = f"answer_code_{error.code}"
+            what = t(key, lang) if wording.has("app." + key) else error.code
             return t("answer_refused_cy", lang, what=what, detail=detail)
         return detail
     text = str(error)

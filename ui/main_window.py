@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,10 +21,12 @@ from cstr_desktop.paths import store_exists
 from cstr_desktop.store_errors import StoreUnavailable
 
 from .accounts_view import AccountsView, PasswordView, say
+from .background_job import BackgroundJob
 from .dialogs import Dialogs
 from .error_text import say_error
 from .screens import AddDefendantView, CaseListView, SignInView
 from .session import Session
+from .settings import load_settings, save_settings
 from .text import sentence, t, tn
 
 
@@ -81,30 +83,12 @@ QLineEdit:disabled, QPlainTextEdit:disabled { color: #111; background: #f7f7f4; 
 """
 
 
-class _RenderJob(QRunnable):
-    """Render a report snapshot to PDF bytes off the UI thread."""
+def render_pdf(snapshot: dict, summary: bool) -> bytes:
+    """A report snapshot as PDF bytes (run off the UI thread, by a BackgroundJob)."""
+    from reports.court_report import render
+    from reports.summary_card import render_card
 
-    class Signals(QObject):
-        finished = Signal(bytes, int)  # the PDF, and the job's number
-        failed = Signal(str)
-
-    def __init__(self, snapshot: dict, summary: bool, number: int = 0):
-        super().__init__()
-        self.snapshot = snapshot
-        self.summary = summary
-        self.number = number
-        self.signals = self.Signals()
-
-    def run(self) -> None:
-        from reports.court_report import render
-        from reports.summary_card import render_card
-
-        try:
-            pdf = (render_card if self.summary else render)(self.snapshot)
-        except Exception as exc:  # noqa: BLE001 - shown in plain words, never a traceback
-            self.signals.failed.emit(str(exc))
-            return
-        self.signals.finished.emit(pdf, self.number)
+    return (render_card if summary else render)(snapshot)
 
 
 class ActivityWatcher(QObject):
@@ -156,10 +140,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.pool = QThreadPool(self)
         self.idle = QTimer(self, singleShot=True)
-        from .session import checked_idle_minutes
+        self.prefs = load_settings(settings)  # the typed settings (ui/settings.py)
+        if idle_minutes is not None:
+            from .session import checked_idle_minutes
 
-        minutes, self.idle_warning = checked_idle_minutes(
-            idle_minutes if idle_minutes is not None else settings.value("idle_minutes", 5))
+            minutes, self.idle_warning = checked_idle_minutes(idle_minutes)
+        else:
+            minutes = self.prefs.idle_minutes
+            self.idle_warning = dict(self.prefs.refused).get("idle_minutes")
         if self.idle_warning is not None:
             self.idle_warning = t("idle_setting", self.lang, value=self.idle_warning)
             self.statusBar().showMessage(self.idle_warning, 30_000)
@@ -170,8 +158,8 @@ class MainWindow(QMainWindow):
         self.windowHandle().installEventFilter(self.watcher)
         # A file or print dialog is a window of its own: watch each one that takes focus.
         QGuiApplication.instance().focusWindowChanged.connect(self.watcher.watch)
-        self.restoreGeometry(settings.value("geometry", b""))
-        if not settings.value("geometry"):
+        self.restoreGeometry(self.prefs.geometry)
+        if not self.prefs.geometry:
             self.resize(1200, 780)
         # One app at a time on a data folder: held until the window closes.
         self.folder_lock = FolderLock(session.data_dir, t("app", "en"))
@@ -316,7 +304,8 @@ class MainWindow(QMainWindow):
         self.leave_case(lambda: self._set_language(lang))
 
     def _set_language(self, lang: str) -> None:
-        self.settings.setValue("language", lang)
+        self.prefs.language = lang
+        save_settings(self.settings, self.prefs)
         self.session.lang = self.lang = lang
         current = self.stack.currentWidget()
         in_case = current is not None and current in (self.case_page, self.report_view)
@@ -883,11 +872,10 @@ class MainWindow(QMainWindow):
             return
         self.report_view.status.setText(t("generating", self.lang))
         self._render_count += 1
-        job = _RenderJob(snapshot, self._summary, self._render_count)
-        job.signals.finished.connect(self._report_ready)
-        job.signals.failed.connect(lambda text: self.report_view.status.setText(text))
-        self._job = job
-        self.pool.start(job)
+        number, summary = self._render_count, self._summary
+        BackgroundJob(lambda: render_pdf(snapshot, summary),
+                      lambda pdf: self._report_ready(pdf, number),
+                      lambda exc: self.report_view.status.setText(str(exc))).start(self.pool)
 
     def preview_card(self) -> None:
         self.preview_report(summary=True)
@@ -939,7 +927,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 self.leave_case(self._close_now)
                 return
-        self.settings.setValue("geometry", self.saveGeometry())
+        self.prefs.geometry = self.saveGeometry().data()
+        save_settings(self.settings, self.prefs)
         self.windowHandle().removeEventFilter(self.watcher)
         QGuiApplication.instance().focusWindowChanged.disconnect(self.watcher.watch)
         self.sync.stop()

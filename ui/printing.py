@@ -3,8 +3,8 @@
 Each page is rendered as an image at no more than ``dpi`` (a printer's own
 resolution can be 1200 dpi, which for one A4 page would be a 550 MB image) and
 placed on the printable area with its shape kept. It runs off the UI thread
-(Qt allows a QPainter on a QPrinter in a worker thread), so the window never
-freezes while a long report prints.
+(Qt allows a QPainter on a QPrinter in a worker thread, here through
+``BackgroundJob``), so the window never freezes while a long report prints.
 """
 
 from __future__ import annotations
@@ -12,19 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QObject,
-    QRect,
-    QRunnable,
-    QSize,
-    QThreadPool,
-    Signal,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QThreadPool
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
+
+from .background_job import BackgroundJob
 
 PRINT_DPI = 300
 
@@ -63,38 +55,13 @@ def print_pdf_pages(printer: Any, pdf: bytes, dpi: int = PRINT_DPI) -> int:
     return document.pageCount()
 
 
-class _PrintJob(QRunnable):
-    class Signals(QObject):
-        finished = Signal(object)  # None when printed, else what went wrong
-
-    def __init__(self, printer: Any, pdf: bytes):
-        super().__init__()
-        self.printer = printer
-        self.pdf = pdf
-        self.signals = self.Signals()  # made here, on the UI thread: results arrive there
-
-    def run(self) -> None:
-        try:
-            print_pdf_pages(self.printer, self.pdf)
-        except PrintError as exc:
-            self.signals.finished.emit(str(exc))
-            return
-        self.signals.finished.emit(None)
-
-
-_running: set[_PrintJob] = set()  # kept alive until their result has been delivered
-
-
 def print_in_background(printer: Any, pdf: bytes, done: Callable[[str | None], None],
                         pool: QThreadPool | None = None) -> None:
     """Print on a worker thread; ``done`` is called on the UI thread with None or a reason."""
-    job = _PrintJob(printer, pdf)
-    job.setAutoDelete(False)
-    _running.add(job)
 
-    def finished(problem: str | None) -> None:
-        _running.discard(job)
-        done(problem)
+    def failed(exc: BaseException) -> None:
+        done(str(exc) if isinstance(exc, PrintError)
+             else f"the report could not be printed ({exc})")
 
-    job.signals.finished.connect(finished)
-    (pool or QThreadPool.globalInstance()).start(job)
+    BackgroundJob(lambda: print_pdf_pages(printer, pdf), lambda _pages: done(None),
+                  failed).start(pool)

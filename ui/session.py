@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .settings import IDLE_DEFAULT, IDLE_RANGE
+
 
 @dataclass
 class Session:
@@ -36,8 +38,6 @@ class Session:
 
 
 
-IDLE_DEFAULT = 5.0
-IDLE_RANGE = (1.0, 60.0)
 
 
 def checked_idle_minutes(value: Any) -> tuple[float, str | None]:

@@ -61,7 +61,7 @@ class SyncWorker(QObject):
         self.store_of = store_of
         self.lang = lang
         self.audit = audit
-        self.job: BackgroundJob | None = None
+        self._running = False
         self.failures = 0
         self.problem: str | None = None
         self.timer = QTimer(self, singleShot=True)
@@ -77,7 +77,7 @@ class SyncWorker(QObject):
 
     @property
     def running(self) -> bool:
-        return self.job is not None and self.job.running
+        return self._running
 
     def text(self) -> str:
         store = self.store_of()
@@ -107,11 +107,12 @@ class SyncWorker(QObject):
         if job is None:
             self.refresh()
             return
-        self.job = BackgroundJob(self, lambda: worker.run(job), self._done, self._failed)
-        self.job.start()
+        self._running = True
+        BackgroundJob(lambda: worker.run(job), self._done, self._failed).start()
         self.refresh()
 
     def _done(self, result) -> None:
+        self._running = False
         report, counts = result
         if self.audit is not None:
             self.audit({"received": report.received, "held": len(report.held),
@@ -125,7 +126,8 @@ class SyncWorker(QObject):
         self.timer.start(EVERY_MS)
         self.refresh()
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        self._running = False
         delay = BACKOFF_MS[min(self.failures, len(BACKOFF_MS) - 1)]
         self.failures += 1
         again = (datetime.now() + timedelta(milliseconds=delay)).strftime("%H:%M")

@@ -9,17 +9,18 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from central_factory import make_record, tampered
-from central_fixtures import ROOT, CentralServer, run_cli
+from central_fixtures import CentralServer, run_cli
 
 from central import bundle
 from central.canonical import public_key, signature_ok
 from central.cli import main
 
-CENTRAL = str(ROOT / ".venv" / "bin" / "cstr-central")
+CENTRAL = str(Path(sys.executable).parent / "cstr-central")
 
 
 @pytest.fixture

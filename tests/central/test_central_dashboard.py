@@ -8,13 +8,16 @@ import re
 
 import pytest
 from central_outcome_data import CARDIFF, load
+from central_pages import WIDEST, audit_rows, no_horizontal_scroll, sign_in
 from central_seed import add_users
 from playwright.sync_api import expect
 from sqlalchemy import select
-from test_central_office import WIDEST, audit_rows, no_horizontal_scroll, sign_in
 
 from central.keys import load_keys
 from central.models import CaseFacts, Record, TreatmentFollowUp
+
+# A browser and a page per test: CI's run (--all), not the quick one.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

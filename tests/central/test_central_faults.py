@@ -15,6 +15,10 @@ from sqlalchemy import func, select
 
 from central.models import Record
 
+# Real servers killed and restarted, two hosts on one PostgreSQL: CI's run (--all), not
+# the quick one.
+pytestmark = pytest.mark.slow
+
 
 def count_rows(server: CentralServer) -> int:
     db = server.db()

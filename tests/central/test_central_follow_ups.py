@@ -7,10 +7,10 @@ import json
 from datetime import date
 
 import pytest
+from central_commands import cli
 from central_factory import make_record, sample_answers
 from central_outcome_data import load
 from sqlalchemy import select
-from test_central_steering import cli
 
 from central.audit import Actor
 from central.config import Settings, database_url

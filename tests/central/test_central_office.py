@@ -8,12 +8,16 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from central_pages import WIDEST, audit_rows, no_horizontal_scroll, sign_in
 from central_seed import PASSWORDS, seed
 from playwright.sync_api import expect
 from sqlalchemy import select, update
 
 from central.canonical import stamp
-from central.models import AuditEvent, Record, WebSession
+from central.models import Record, WebSession
+
+# A browser and a page per test: CI's run (--all), not the quick one.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -22,35 +26,6 @@ def office(shared_servers, tls):
     seeded = seed(server, tls.ca_file)
     yield server, seeded
     seeded.laptop.close()
-
-
-def sign_in(page, base: str, name: str, next_path: str = "/records") -> None:
-    page.goto(f"{base}{next_path}")
-    assert "/signin" in page.url
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password").fill(PASSWORDS[name])
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(re.escape(next_path) + "$"))
-
-
-def audit_rows(server, action: str) -> list[AuditEvent]:
-    db = server.db()
-    try:
-        with db.read() as session:
-            return list(session.scalars(select(AuditEvent).where(AuditEvent.action == action)
-                                        .order_by(AuditEvent.id)))
-    finally:
-        db.dispose()
-
-
-WIDEST = """[...document.querySelectorAll('body *')]
-  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-  .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
-  .slice(0, 5).join('; ')"""
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def test_sign_in_search_and_open_a_record(office, page, tmp_path):

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from central_fixtures import ROOT
+from central_commands import cli
 from central_outcome_data import CARDIFF, SWANSEA, load
 from pypdf import PdfReader
 
@@ -32,14 +30,6 @@ def data_dir(tmp_path_factory):
     load(db, load_keys(folder / "keys"))
     db.dispose()
     return folder
-
-
-def cli(folder: Path, *args: str, database: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    if database:
-        env["DATABASE_URL"] = database
-    return subprocess.run([sys.executable, "-m", "central", *args, "--data-dir", str(folder)],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
 
 
 def pages_text(path: Path) -> list[str]:

@@ -13,9 +13,9 @@ from pathlib import Path
 from cstr_desktop.form_loader import load_bundle
 from cstr_desktop.key_slots import FAST_KDF_FOR_TESTS
 from cstr_desktop.store import Store
+from support.paths import EXAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "tests" / "data" / "examples" / "example_mhtr_atr_dual.json"
+EXAMPLE = EXAMPLES / "example_mhtr_atr_dual.json"
 ADMIN, ADMIN_PW = "admin", "admin password 1"
 ASSESSOR, ASSESSOR_PW = "sam", "assessor password"
 REVIEWER, REVIEWER_PW = "rita", "reviewer password"
@@ -23,7 +23,7 @@ KDF = FAST_KDF_FOR_TESTS
 
 
 def approved_answers(n: int) -> dict:
-    from report_helpers import ARRANGEMENTS, REASONS
+    from support.reporting import ARRANGEMENTS, REASONS
 
     answers = json.loads(EXAMPLE.read_text(encoding="utf-8"))["answers"]
     return {**answers, **REASONS, **ARRANGEMENTS, "requirements_considered": ["mhtr", "atr"],
@@ -92,3 +92,31 @@ def decrypted_pages(path: Path, key: bytes, page_size: int = 4096) -> bytes:
         decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
         out.append(decryptor.update(body) + decryptor.finalize())
     return b"".join(out)
+
+
+def render_pdf(snapshot: dict) -> bytes:
+    from reports.court_report import render
+
+    return render(snapshot)
+
+
+def cli(*args: str, user: str = ADMIN, password: str = ADMIN_PW) -> tuple[int, str, str]:
+    """``cstr-desktop`` in this process, with the entry point's renderer: (exit, out, err)."""
+    import io
+    import os
+
+    from cstr_desktop.cli import Commands
+    from cstr_desktop.cli import main as cli_main
+
+    out, err = io.StringIO(), io.StringIO()
+    old = os.environ.get("CSTR_PASSWORD")
+    os.environ["CSTR_PASSWORD"] = password
+    try:
+        code = cli_main([*args, "--user", user], commands=Commands(render_pdf=render_pdf),
+                        out=out, err=err)
+    finally:
+        if old is None:
+            os.environ.pop("CSTR_PASSWORD", None)
+        else:
+            os.environ["CSTR_PASSWORD"] = old
+    return code, out.getvalue(), err.getvalue()

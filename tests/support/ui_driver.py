@@ -14,6 +14,7 @@ from ui.interview_view import QuestionBlock
 from ui.main_window import MainWindow
 from ui.question_widgets import ChoiceInput, LineInput, LongTextInput, MultiChoiceInput
 from ui.session import Session
+from ui.settings import load_settings, save_settings
 
 
 def open_dialog(qtbot, kind: type, timeout: int = 5000):
@@ -95,7 +96,9 @@ def make_window(qtbot, data_dir: Path, tmp_path: Path, lang="en",
     """The app's window as a person starts it (its real dialogs), with a quick key
     derivation for the tests' accounts."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("language", lang)
+    prefs = load_settings(settings)
+    prefs.language = lang
+    save_settings(settings, prefs)
     window = MainWindow(Session(data_dir=data_dir, lang=lang, kdf=FAST_KDF_FOR_TESTS), settings,
                         idle_minutes=idle_minutes)
     qtbot.addWidget(window)
