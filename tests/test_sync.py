@@ -9,12 +9,12 @@ import subprocess
 
 import pytest
 from central_fixtures import add_device_code, run_cli
+from support.paths import ROOT
 from support.sync_stores import (
     ADMIN,
     ADMIN_PW,
     ASSESSOR,
     ASSESSOR_PW,
-    ROOT,
     admin,
     approve,
     case_number,

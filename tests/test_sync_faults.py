@@ -273,7 +273,8 @@ def test_laptop_killed_mid_sync_50_times(make_server, tls, laptop):
     import signal
     import subprocess
 
-    from support.sync_stores import ADMIN, ADMIN_PW, ROOT
+    from support.paths import ROOT
+    from support.sync_stores import ADMIN, ADMIN_PW
 
     server = make_server("sqlite")
     approve(laptop, range(4))
