@@ -27,6 +27,7 @@ from .form_schema import (
     YesNoQuestion,
 )
 from .hygiene import MAX_ANSWERS_FILE, DuplicateKey, hidden_characters, loads_strict
+from .outcomes.fields import check_outcome, check_outcome_answer, is_outcome_id
 
 ANSWERS_SCHEMA = "cstr-answers/1"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -94,6 +95,10 @@ def check_answer(bundle: FormBundle, name: str, value: Any,
     date, such as a date of birth against the hearing date.
     """
     q = bundle.questions.get(name)
+    if q is None and is_outcome_id(name):
+        # The outcome at court (docs/outcomes.md): its own ids, checked as a whole by
+        # check_answers and cstr_desktop.outcomes.
+        return check_outcome_answer(name, value)
     if q is None:
         raise AnswerError("ANS_001", name, "no question has this id in form "
                                            f"'{bundle.id}' version {bundle.version}")
@@ -222,7 +227,7 @@ def check_answers(bundle: FormBundle, answers: Any) -> dict[str, Any]:
         raise AnswerError("FILE_003", None, f"'answers' must be an object of question ids and "
                                             f"values, got {_kind(answers)}")
     for name in answers:
-        if name not in bundle.questions:
+        if name not in bundle.questions and not is_outcome_id(name):
             raise AnswerError("ANS_001", name, "no question has this id in form "
                                                f"'{bundle.id}' version {bundle.version}")
     given = {k: v for k, v in answers.items() if v is not None}
@@ -230,6 +235,11 @@ def check_answers(bundle: FormBundle, answers: Any) -> dict[str, Any]:
     for name in bundle.questions:
         if name in given:
             checked[name] = check_answer(bundle, name, given[name], given)
+    outcome = {k: v for k, v in given.items() if is_outcome_id(k)}
+    if outcome:
+        # The outcome at court, recorded before approval, goes with the answers.
+        hearing = checked.get("hearing_date")
+        checked.update(check_outcome(outcome, hearing if isinstance(hearing, str) else None))
     return checked
 
 

@@ -216,6 +216,11 @@ def _run_store_command(args: argparse.Namespace, commands: Commands, out: TextIO
 
             def handler(a, o, e):
                 return run(a, o, e, renderer=renderer, err=err)
+        elif ":" in args.handler:  # a command of a sub-package: ".outcomes.cli_outcomes:cmd"
+            import importlib
+
+            module, name = args.handler.split(":")
+            handler = getattr(importlib.import_module(module, __package__), name)
         else:
             handler = getattr(cli_store, args.handler)
         if args.handler == "cmd_demo":

@@ -138,5 +138,8 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     from .sync.command_line import add_parsers
 
     add_parsers(sub, common)
+    from .outcomes.cli_args import add_commands as add_outcome_commands
+
+    add_outcome_commands(sub, common)
 
 

@@ -235,8 +235,9 @@ def cmd_cases(args: argparse.Namespace, out: TextIO, env: dict[str, str]) -> int
         store.log("cases_listed", reason=f"date={args.date or '-'} search="
                                           f"{'yes' if args.search else 'no'}")
     if args.json:
-        json.dump([{k: v for k, v in r.items() if k != "assessment_id"} for r in rows], out,
-                  ensure_ascii=False, indent=1)
+        json.dump([{**{k: v for k, v in r.items() if k not in ("assessment_id", "outcome")},
+                    "outcome": r["outcome"]["answers"] if r.get("outcome") else None}
+                   for r in rows], out, ensure_ascii=False, indent=1)
         out.write("\n")
         return 0
     for r in rows:

@@ -64,10 +64,11 @@ def _code_parts() -> list[bytes]:
         layout_schema,
         schema_base,
     )
+    from .outcomes import definitions as outcome_definitions
 
     parts = []
     for module in (schema_base, form_schema, criteria_schema, layout_schema, form_loader,
-                   condition_checks, criteria_checks, layout_checks):
+                   condition_checks, criteria_checks, layout_checks, outcome_definitions):
         try:
             parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).digest())
         except (OSError, TypeError):

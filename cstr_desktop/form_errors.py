@@ -28,6 +28,7 @@ FORM_CODES = {
     "FORM_017": "a yes/no question's answer words are not exactly 'yes' and 'no'",
     "FORM_018": "a layout refers to an unknown or unsuitable question, section or reader",
     "FORM_019": "a question or section names a reader the layout does not have",
+    "FORM_020": "an outcomes file is not of kind 'outcomes'",
 }
 
 ANSWER_CODES = {

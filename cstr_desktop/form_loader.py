@@ -98,8 +98,8 @@ def _schema_problems(exc: ValidationError, raw: Any, file: str) -> list[FormProb
     return problems
 
 
-_UNION_TAGS = {"form", "instrument", "choices", "criteria", "layout", "question", "sum", "score",
-               "all", "any", "not",
+_UNION_TAGS = {"form", "instrument", "choices", "criteria", "layout", "outcomes", "question",
+               "sum", "score", "all", "any", "not",
                "text", "long_text", "integer", "date", "yes_no", "single_choice", "multi_choice",
                "time", "note", "int", "str"}
 

@@ -27,6 +27,7 @@ from .criteria_schema import (  # noqa: F401 - re-exported
     Requirement,
 )
 from .layout_schema import LayoutFile
+from .outcomes.definitions import OutcomeDefinitions
 from .schema_base import (  # noqa: F401 - re-exported: the form files' building blocks
     COMPARISONS,
     LANGUAGES,
@@ -340,6 +341,6 @@ class FormFile(Strict):
 
 
 FormDocument = Annotated[
-    FormFile | Instrument | ChoicesFile | CriteriaFile | LayoutFile,
+    FormFile | Instrument | ChoicesFile | CriteriaFile | LayoutFile | OutcomeDefinitions,
     Field(discriminator="kind"),
 ]

@@ -26,6 +26,7 @@ from . import backups
 from .backups import BACKUP_DIR, BACKUPS_KEPT, list_backups
 from .key_file import SLOTS_FILE
 from .key_slots import DEFAULT_KDF, KdfParams, KeySlots, SignInError, Unlocked
+from .outcomes.store_outcomes import OutcomesMixin
 from .store_accounts import AccountsMixin
 from .store_assessments import AssessmentsMixin, dump
 from .store_audit import AuditMixin
@@ -199,7 +200,7 @@ def _migrate(db: Database, folder: Path) -> None:
 
 
 class Store(CasesMixin, AssessmentsMixin, ReviewMixin, AccountsMixin, AuditMixin,
-            ProfilesMixin):
+            ProfilesMixin, OutcomesMixin):
     """One signed-in session on the local store."""
 
     def __init__(self, folder: Path, db: Database, user: Account, slots: KeySlots,

@@ -91,6 +91,7 @@ class AuditMixin:
                             "json_extract(new, '$.whole_assessment') = 1")})
         extra = [f"certificate problem: {p}" for p in self.book.problems]
         extra += self.step_problems(steps, report.found)
+        extra += self.outcome_problems()
         if not extra:
             return report
         problems = (*report.problems, *extra)

@@ -173,7 +173,12 @@ class CasesMixin:
         if day and words:
             # A search within one day's list filters the day's few cases directly.
             rows = [r for r in rows if _matches(r["search_text"], words)][:limit]
-        return [{k: row[k] for k in (*CASE_FIELDS, "assessment_id")} for row in rows]
+        found = [{k: row[k] for k in (*CASE_FIELDS, "assessment_id")} for row in rows]
+        # The outcome at court as it now stands (issue 13), for the list's column.
+        latest = self.latest_outcomes(r["assessment_id"] for r in found if r["assessment_id"])
+        for row in found:
+            row["outcome"] = latest.get(row["assessment_id"])
+        return found
 
 
 __all__ = ["CasesMixin", "LISTING_FIELDS"]

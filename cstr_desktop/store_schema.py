@@ -208,3 +208,21 @@ def m008_sync_outbox(db: Database) -> None:
     # Audit entries whose identifiable values were cleared after central's receipt: checked
     # by their signature and place in the chain, no longer by recomputing their hash.
     db["audit"].add_column("redacted", int)
+
+
+# Issue 13 (the laptop's half): court outcomes recorded after approval, as signed
+# cstr-outcome/1 addenda kept until central's receipt (an outcome recorded before approval
+# is answers of the assessment, under the outcome_* ids, and needs no table).
+@migrations()
+def m009_outcome_addenda(db: Database) -> None:
+    db["outcome_addenda"].create({
+        "outcome_id": str, "assessment_id": str, "version": int, "case_number": str,
+        "payload": str, "signer": str, "signature": str, "content_hash": str,
+        "supersedes": str, "outcome_date": str, "result": str, "recorded_at": str,
+        "audit_seq": int, "sent_at": str, "receipt": str, "purged_at": str,
+    }, pk="outcome_id", foreign_keys=[("assessment_id", "assessments", "id")],
+        # payload, case_number and result are cleared by the purge (a stub stays).
+        not_null={"assessment_id", "version", "signer", "signature", "content_hash",
+                  "outcome_date", "recorded_at"})
+    db["outcome_addenda"].create_index(["assessment_id"])
+    db["outcome_addenda"].create_index(["receipt"])

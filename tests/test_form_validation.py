@@ -1327,7 +1327,8 @@ def test_each_shipped_file_parses(path):
     doc = parse_document(path.read_text(encoding="utf-8"), path.name)
     assert path.name.startswith(f"{doc.id}.v{doc.version}.")
     expected_folder = {"form": "interview", "instrument": "instruments",
-                       "choices": "choices", "criteria": "criteria", "layout": "layouts"}[doc.kind]
+                       "choices": "choices", "criteria": "criteria", "layout": "layouts",
+                       "outcomes": "outcomes"}[doc.kind]
     assert path.parent.name == expected_folder
 
 

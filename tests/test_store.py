@@ -240,7 +240,8 @@ def test_migrations_are_applied_once(folder, store):
         assert names == ["m001_core_tables", "m002_cases_lifecycle_versions",
                          "m003_resume_position", "m004_frozen_reports",
                          "m007_profiles_and_reader_copies", "m006_signed_accounts_and_steps",
-                         "m005_started_review_comments_search", "m008_sync_outbox"]
+                         "m005_started_review_comments_search", "m008_sync_outbox",
+                         "m009_outcome_addenda"]
 
 
 def filled(store, bundle, count=5):

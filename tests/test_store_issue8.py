@@ -51,7 +51,7 @@ def test_it_upgrades_takes_m007_and_m006_and_keeps_what_m005_made(folder):
                          "m003_resume_position", "m004_frozen_reports",
                          "m005_started_review_comments_search",
                          "m007_profiles_and_reader_copies", "m006_signed_accounts_and_steps",
-                         "m008_sync_outbox"]
+                         "m008_sync_outbox", "m009_outcome_addenda"]
         statuses = {c["case_number"]: c["status"] for c in sam.cases(day="2026-11-20")}
         assert statuses == EXPECTED["statuses"]
         assert statuses["CF-E-0004"] == "listed"

@@ -43,9 +43,10 @@ def test_it_opens_takes_m005_last_and_its_cases_read_as_they_should(folder):
     assert EXPECTED["statuses"]["CF-M-0004"] == "draft"  # main counted the listing copied in
     with open_as(folder, "sam") as sam:
         names = [r["name"] for r in sam.db["_sqlite_migrations"].rows]
-        assert names[-4:] == ["m007_profiles_and_reader_copies",
+        assert names[-5:] == ["m007_profiles_and_reader_copies",
                               "m006_signed_accounts_and_steps",
-                              "m005_started_review_comments_search", "m008_sync_outbox"]
+                              "m005_started_review_comments_search", "m008_sync_outbox",
+                              "m009_outcome_addenda"]
         statuses = {c["case_number"]: c["status"] for c in sam.cases(day="2026-11-20")}
         assert statuses == {**EXPECTED["statuses"], "CF-M-0004": "listed"}
         assert [c["case_number"] for c in sam.cases(search="obrien")] == ["CF-M-0002"]

@@ -29,7 +29,7 @@ def enrol_in_dialog(qtbot, window, url: str, code: str, cert_file: str):
     dialog.code.setText(code)
     dialog.tls_fingerprint.setText(fingerprint_of(pem_of(cert_file)))
     dialog.enrol_button.click()
-    qtbot.waitUntil(lambda: not dialog.enrolling, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.job.running, timeout=20000)
     assert dialog.pins_box.isVisible(), dialog.enrol_message.text()
     return dialog
 

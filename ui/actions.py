@@ -342,3 +342,27 @@ def amend(session: Session, reason: str, password: str | None = None) -> dict:
     """Amend (the author; or a reviewer, with their password)."""
     assert session.store is not None
     return session.store.amend(session.assessment_id, reason, password)
+
+
+def outcome_form(session: Session, case_number: str) -> dict[str, Any]:
+    """What the outcome dialog shows for a case: who, when, where its assessment is, the
+    outcomes recorded so far, and the one kept with the assessment (to start from)."""
+    assert session.store is not None
+    store = session.store
+    case = store.case(case_number)
+    status = store.assessment(case["assessment_id"])["status"] if case["assessment_id"] \
+        else "listed"
+    history = store.outcomes(case_number)
+    record = next((o for o in history if o["kind"] == "record"), None)
+    return {"case_number": case_number, "hearing_date": case["hearing_date"],
+            "name": f"{case['given_names']} {case['family_name']}", "status": status,
+            "history": history,
+            "current": record["answers"] if record and status != "approved" else None}
+
+
+def record_outcome(session: Session, case_number: str, answers: dict[str, Any],
+                   supersedes: str | None = None) -> dict[str, Any]:
+    """Record the court's outcome on the case: with the assessment before approval, as a
+    signed addendum after it."""
+    assert session.store is not None
+    return session.store.record_outcome(load_bundle(), case_number, answers, supersedes)

@@ -7,7 +7,9 @@ exception: there is one error path, never a traceback on a console and a window
 left waiting). ``work`` must not touch widgets; the callbacks may.
 
 A job is kept alive until its result has been delivered, so a caller need not
-hold it. Preview (the report rendered to PDF) and print use it, and sync will.
+hold it. Preview (the report rendered to PDF), print and sync use it. Given a
+``parent`` (the window that asked), a result that arrives after that window has
+closed is dropped quietly; ``running`` says whether the job is still under way.
 """
 
 from __future__ import annotations
@@ -26,19 +28,21 @@ class _Delivery(QObject):
     failed = Signal(object)
 
     def __init__(self, job: BackgroundJob, success: Callable[[Any], None],
-                 failure: Callable[[BaseException], None]):
-        super().__init__()
+                 failure: Callable[[BaseException], None], parent: QObject | None = None):
+        super().__init__(parent)
         self.job, self.success, self.failure = job, success, failure
         self.succeeded.connect(self._on_success)
         self.failed.connect(self._on_failure)
 
     @Slot(object)
     def _on_success(self, result: Any) -> None:
+        self.job.running = False
         BackgroundJob._running.discard(self.job)
         self.success(result)
 
     @Slot(object)
     def _on_failure(self, exc: BaseException) -> None:
+        self.job.running = False
         BackgroundJob._running.discard(self.job)
         self.failure(exc)
 
@@ -49,14 +53,16 @@ class BackgroundJob(QRunnable):
     _running: set[BackgroundJob] = set()  # alive until their result is delivered
 
     def __init__(self, work: Callable[[], Any], success: Callable[[Any], None],
-                 failure: Callable[[BaseException], None]):
+                 failure: Callable[[BaseException], None], parent: QObject | None = None):
         super().__init__()
         self.setAutoDelete(False)
         self.work = work
-        self.delivery = _Delivery(self, success, failure)  # on the UI thread
+        self.running = False
+        self.delivery = _Delivery(self, success, failure, parent)  # on the UI thread
 
     def start(self, pool: QThreadPool | None = None) -> BackgroundJob:
         """Queue the job on ``pool`` (default: the application's global pool)."""
+        self.running = True
         BackgroundJob._running.add(self)
         (pool or QThreadPool.globalInstance()).start(self)
         return self
@@ -65,6 +71,13 @@ class BackgroundJob(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # noqa: BLE001 - every failure goes to ``failure``
-            self.delivery.failed.emit(exc)
+            self._deliver(self.delivery.failed, exc)
             return
-        self.delivery.succeeded.emit(result)
+        self._deliver(self.delivery.succeeded, result)
+
+    def _deliver(self, signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the parent window has closed, and the delivery with it
+            self.running = False
+            BackgroundJob._running.discard(self)

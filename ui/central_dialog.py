@@ -45,7 +45,7 @@ class CentralRecordsDialog(QDialog):
         self.store = store
         self.lang = lang
         self.status_of = status
-        self.enrolling = False
+        self.job: BackgroundJob | None = None
         self.setWindowTitle(t("central_title", lang))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(820, 620)
@@ -120,7 +120,7 @@ class CentralRecordsDialog(QDialog):
                                           date=found.enrolled_at[:10]))
             self.enrol_button.setText(t("enrol_again", self.lang))
         for widget in (self.url, self.code, self.tls_fingerprint, self.enrol_button):
-            widget.setEnabled(admin and not self.enrolling)
+            widget.setEnabled(admin and not (self.job and self.job.running))
         if not admin:
             self.enrol_message.setText(t("admins_enrol", self.lang))
         self.pins_box.setVisible(found is not None)
@@ -148,20 +148,20 @@ class CentralRecordsDialog(QDialog):
         self.refresh()
 
     def enrol(self) -> None:
-        if self.enrolling:
+        if self.job is not None and self.job.running:
             return
         url, code = self.url.text().strip(), self.code.text().strip()
         fingerprint = self.tls_fingerprint.text().strip() or None
         root = self.store.root_fingerprint().replace(" ", "")
         store_id = self.store.store_id
         self.enrol_message.setText(t("enrolling", self.lang))
-        self.enrolling = True
-        BackgroundJob(lambda: enrolment.request(url, code, root, store_id, None, fingerprint),
-                      self._enrolled, self._not_enrolled).start()
+        self.job = BackgroundJob(
+            lambda: enrolment.request(url, code, root, store_id, None, fingerprint),
+            self._enrolled, self._not_enrolled, parent=self)
+        self.job.start()
         self.refresh()
 
     def _enrolled(self, answer) -> None:
-        self.enrolling = False
         try:
             enrolment.save(self.store, answer)
         except Exception as exc:  # noqa: BLE001 - shown in words
@@ -171,7 +171,6 @@ class CentralRecordsDialog(QDialog):
         self.enrol_message.setText(t("enrolled_now", self.lang))
         self.refresh()
 
-    def _not_enrolled(self, exc: BaseException) -> None:
-        self.enrolling = False
+    def _not_enrolled(self, exc: Exception) -> None:
         self.enrol_message.setText(sentence(str(exc)))
         self.refresh()

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.list_view.search_changed.connect(self.search_cases)
         self.list_view.import_list.connect(self.choose_court_list)
         self.list_view.add_defendant.connect(self.show_add_defendant)
+        self.list_view.record_outcome.connect(self.show_outcome)
         self.list_view.day_changed.connect(self.change_day)
         self.add_view = AddDefendantView(self.lang, self)
         self.add_view.submitted.connect(self.add_defendant)
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.about_view = None
         self.import_view = None
         self._import_cases: list | None = None
+        self.outcome_dialog = None
 
     def _build_case_screens(self) -> None:
         if self.interview_view is not None:
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
         self._action(case_menu, "preview", self.preview_report, "Ctrl+P")
         self._action(case_menu, "summary_card", self.preview_card, "Ctrl+Shift+P")
         self._action(case_menu, "submit", self.submit, "Ctrl+Shift+Return")
+        self._action(case_menu, "record_outcome", self.show_outcome, "Ctrl+Shift+O")
         help_menu = bar.addMenu(t("help_menu", self.lang))
         self._action(help_menu, "about", self.show_about)
         # Named in both languages, so either reader can find it (last, where it stands out).
@@ -397,6 +400,9 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self._before_lock)
                 self._set_signed_in(True)
                 self.idle.start()
+                if getattr(self.outcome_dialog, "hidden_by_lock", False):
+                    self.outcome_dialog.hidden_by_lock = False
+                    self.outcome_dialog.open()
                 if self.interview_view is not None and self.interview_view.unsaved:
                     self.interview_view.retry_unsaved()
                 return
@@ -490,6 +496,9 @@ class MainWindow(QMainWindow):
         if self.interview_view is not None:
             self.interview_view.commit_editing()
         self._before_lock = self.stack.currentWidget()
+        if self.outcome_dialog is not None and self.outcome_dialog.isVisible():
+            self.outcome_dialog.hide()  # shown again, as it was, when unlocked
+            self.outcome_dialog.hidden_by_lock = True
         user = self.session.store.user.username
         message = t("locked_now" if now else "locked", self.lang, user=user)
         self.sign_in_view.set_mode("unlock", user, message)
@@ -505,6 +514,8 @@ class MainWindow(QMainWindow):
         self.leave_case(self._switch_user)
 
     def _switch_user(self) -> None:
+        if self.outcome_dialog is not None:
+            self.outcome_dialog.reject()  # the next person's day is not this one's
         self.sync.stop()
         self.sync_label.hide()
         self.sync_button.hide()
@@ -711,6 +722,67 @@ class MainWindow(QMainWindow):
             self.add_view.error.setText(say_error(exc, self.lang))
             return
         self._show_list()
+
+    # -- the outcome at court -------------------------------------------------------
+
+    def show_outcome(self) -> None:
+        """The outcome dialog for the open case, or the case chosen in the list."""
+        if self.session.store is None:
+            return
+        in_list = self.stack.currentWidget() is self.list_view
+        case_number = self.list_view.current_case() if in_list else self.session.case_number
+        say = self.list_view.message.setText if in_list else \
+            (lambda text: self.statusBar().showMessage(text, 8000))
+        if not case_number or case_number == "-":
+            say(t("outcome_pick_case", self.lang))
+            return
+        try:
+            info = actions.outcome_form(self.session, case_number)
+        except errors("store") as exc:
+            say(say_error(exc, self.lang))
+            return
+        role = self.session.store.user.role
+        refusal = "outcome_waits" if info["status"] == "awaiting_review" else \
+            "outcome_not_admin" if role == "admin" else \
+            "outcome_reviewer_later" if role == "reviewer" and info["status"] != "approved" \
+            else None
+        if refusal:
+            say(t(refusal, self.lang))
+            return
+        from cstr_desktop.outcomes import outcome_definitions
+
+        from .outcome_dialog import OutcomeDialog
+
+        dialog = self.outcome_dialog = OutcomeDialog(outcome_definitions(), self.lang, info,
+                                                     self)
+        dialog.finished.connect(lambda _: self._outcome_closed(dialog))
+        dialog.submitted.connect(lambda answers, supersedes: self.record_outcome(
+            case_number, answers, supersedes, dialog))
+        dialog.open()
+
+    def _outcome_closed(self, dialog) -> None:
+        if self.outcome_dialog is dialog:
+            self.outcome_dialog = None
+
+    def record_outcome(self, case_number: str, answers: dict, supersedes: str | None,
+                       dialog) -> None:
+        from cstr_desktop.form_errors import AnswerError
+
+        try:
+            kept = actions.record_outcome(self.session, case_number, answers, supersedes)
+        except (AnswerError, *errors("store", "lifecycle")) as exc:
+            dialog.show_problem(exc)
+            return
+        dialog.accept()
+        done = t("outcome_saved_addendum" if kept["kind"] == "addendum" else "outcome_saved",
+                 self.lang, case=case_number)
+        if self.stack.currentWidget() is not self.list_view:
+            self.statusBar().showMessage(done, 8000)
+        elif self.list_view.mode != "review":
+            self.search_cases(self.list_view.search.text())
+            self.list_view.select_case(case_number)
+            self.list_view.message.setText(done)
+            self.list_view.table.setFocus()
 
     # -- the interview ------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .day_words import long_date, short_date, when
+from .outcome_words import outcome_cell, paint_outcome
 from .text import t, tn
 
 
@@ -150,12 +151,14 @@ class CaseListView(QWidget):
     open_case = Signal(str)
     import_list = Signal()
     add_defendant = Signal()
+    record_outcome = Signal()
     search_changed = Signal(str)
     day_changed = Signal(str)
 
-    COLUMNS = ("date", "time", "courtroom", "case", "name", "status", "author", "submitted_at")
-    SHOWN = {"day": ("time", "courtroom", "case", "name", "status"),
-             "search": ("date", "time", "courtroom", "case", "name", "status"),
+    COLUMNS = ("date", "time", "courtroom", "case", "name", "status", "outcome", "author",
+               "submitted_at")
+    SHOWN = {"day": ("time", "courtroom", "case", "name", "status", "outcome"),
+             "search": ("date", "time", "courtroom", "case", "name", "status", "outcome"),
              "review": ("date", "time", "courtroom", "case", "name", "author", "submitted_at")}
     COUNTED = ("listed", "draft", "changes_requested", "awaiting_review", "approved")
 
@@ -215,6 +218,7 @@ class CaseListView(QWidget):
         buttons.addWidget(button(t("open_case", lang), self, self._open_current))
         buttons.addWidget(button(t("import_list", lang), self, self.import_list.emit))
         buttons.addWidget(button(t("add_defendant", lang), self, self.add_defendant.emit))
+        buttons.addWidget(button(t("record_outcome", lang), self, self.record_outcome.emit))
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(days)
@@ -280,9 +284,13 @@ class CaseListView(QWidget):
                       "status": t("status_" + row["status"], self.lang),
                       "author": row.get("author") or "",
                       "submitted_at": when(row.get("submitted_at"), self.lang)}
+            outcome = row.get("outcome")
+            values["outcome"] = outcome_cell(outcome, self.lang)
             for c, key in enumerate(self.COLUMNS):
                 item = QTableWidgetItem(values[key])
                 item.setData(Qt.ItemDataRole.UserRole, row["case_number"])
+                if key == "outcome" and outcome:
+                    paint_outcome(item, outcome, self.lang)
                 self.table.setItem(r, c, item)
         if rows:
             self.table.selectRow(0)
@@ -304,6 +312,16 @@ class CaseListView(QWidget):
         row = self.table.currentRow()
         if row >= 0:
             self.open_case.emit(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+
+    def select_case(self, case_number: str) -> None:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == case_number:
+                self.table.selectRow(r)
+                return
+
+    def current_case(self) -> str | None:
+        row = self.table.currentRow()
+        return self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
 
     def case_numbers(self) -> list[str]:
         column = self.COLUMNS.index("case")

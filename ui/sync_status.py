@@ -61,7 +61,7 @@ class SyncWorker(QObject):
         self.store_of = store_of
         self.lang = lang
         self.audit = audit
-        self._running = False
+        self.job: BackgroundJob | None = None
         self.failures = 0
         self.problem: str | None = None
         self.timer = QTimer(self, singleShot=True)
@@ -77,7 +77,7 @@ class SyncWorker(QObject):
 
     @property
     def running(self) -> bool:
-        return self._running
+        return self.job is not None and self.job.running
 
     def text(self) -> str:
         store = self.store_of()
@@ -107,12 +107,11 @@ class SyncWorker(QObject):
         if job is None:
             self.refresh()
             return
-        self._running = True
-        BackgroundJob(lambda: worker.run(job), self._done, self._failed).start()
+        self.job = BackgroundJob(lambda: worker.run(job), self._done, self._failed, parent=self)
+        self.job.start()
         self.refresh()
 
     def _done(self, result) -> None:
-        self._running = False
         report, counts = result
         if self.audit is not None:
             self.audit({"received": report.received, "held": len(report.held),
@@ -126,8 +125,7 @@ class SyncWorker(QObject):
         self.timer.start(EVERY_MS)
         self.refresh()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._running = False
+    def _failed(self, exc: Exception) -> None:
         delay = BACKOFF_MS[min(self.failures, len(BACKOFF_MS) - 1)]
         self.failures += 1
         again = (datetime.now() + timedelta(milliseconds=delay)).strftime("%H:%M")

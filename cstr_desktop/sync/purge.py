@@ -28,6 +28,7 @@ from .receipts import row_receipt_problem
 from .settings import DEFAULT_GRACE_DAYS, GRACE_SETTING
 
 PURGE_ACTION = "sync_purged"
+ADDENDUM_ACTION = "outcome_addendum"
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,27 @@ def _purge_one(store, item: PurgeItem) -> None:
                    "WHERE id = ?", [ident])
         if item.case_number:
             db.execute("DELETE FROM cases WHERE case_number = ?", [item.case_number])
+        # An outcome addendum's entry is redacted with the addendum, once it has its own
+        # receipt (cstr_desktop.outcomes.addendum_rows.stub_purged).
         db.execute("UPDATE audit SET old = NULL, new = NULL, reason = NULL, redacted = 1 "
-                   "WHERE entity_id = ? AND action != ?", [ident, PURGE_ACTION])
+                   "WHERE entity_id = ? AND action NOT IN (?, ?)",
+                   [ident, PURGE_ACTION, ADDENDUM_ACTION])
     store._audit(PURGE_ACTION, "assessment", ident, new={
         "kind": row["kind"], "version": version, "content_hash": row["content_hash"],
         "receipt_id": row["receipt_id"], "received_at": row["received_at"],
         "whole_assessment": item.whole_assessment})
+
+
+def _stub_addenda(store, items: list[PurgeItem]) -> None:
+    """The court outcome addenda (issue 13) of each assessment touched: cut to a stub once
+    both their assessment's version and they themselves are purged after valid receipts."""
+    from ..outcomes.addendum_rows import stub_purged
+
+    signing_key = enrolment_mod.require(store.db).signing_key
+    for ident in dict.fromkeys(item.row["assessment_id"] for item in items):
+        for outcome_id in stub_purged(store.db, ident, signing_key, store._clock()):
+            store._audit(PURGE_ACTION, "outcome", outcome_id, new={
+                "assessment_id": ident, "stub": True})
 
 
 def purge(store, grace: int | None = None, dry_run: bool = False,
@@ -118,6 +134,7 @@ def purge(store, grace: int | None = None, dry_run: bool = False,
         with store._transaction():
             for item in items:
                 _purge_one(store, item)
+            _stub_addenda(store, items)
         with contextlib.suppress(Exception):
             conn.execute("INSERT INTO cases_fts(cases_fts) VALUES('optimize')")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -119,6 +119,10 @@ def apply_result(db, enrolment: Enrolment, row: dict, result: dict, now: str,
             report.not_sent.append((row, problem))
             return
         outbox.mark_received(db, row["id"], result["receipt"], now)
+        if row["kind"] == "outcome":
+            from ..outcomes.addendum_rows import mark_received
+
+            mark_received(db, row["item_id"], result["receipt"], now)
         report.received += 1
         return
     if status in HELD:
