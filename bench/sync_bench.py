@@ -35,7 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "central"),
 
 from central_bench import Server, make_tls  # noqa: E402
 from central_fixtures import add_device_code, start_cluster, stop_cluster  # noqa: E402
-from sync_support import admin, approve, make_laptop, renderer  # noqa: E402
+from support.sync_stores import admin, approve, make_laptop, renderer  # noqa: E402
 
 from cstr_desktop.sync import enrolment, outbox, purge  # noqa: E402
 from cstr_desktop.sync.record import Renderer, build_record  # noqa: E402

@@ -27,7 +27,7 @@ import httpx  # noqa: E402
 import trustme  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from sync_support import ADMIN, ADMIN_PW, KDF, admin, approve, make_laptop  # noqa: E402
+from support.sync_stores import ADMIN, ADMIN_PW, KDF, admin, approve, make_laptop  # noqa: E402
 
 from cstr_desktop.sync import enrolment, outbox  # noqa: E402
 from cstr_desktop.sync.sender import SyncReport, prepare, sync_once  # noqa: E402

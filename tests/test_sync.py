@@ -3,55 +3,27 @@ over real TLS on loopback: enrol, sync, receipts, purge, bundles."""
 
 from __future__ import annotations
 
-import io
 import json
 import ssl
 import subprocess
 
 import pytest
 from central_fixtures import add_device_code, run_cli
-from sync_support import (
+from support.paths import ROOT
+from support.sync_stores import (
     ADMIN,
     ADMIN_PW,
     ASSESSOR,
     ASSESSOR_PW,
-    ROOT,
     admin,
     approve,
     case_number,
+    cli,
     family_name,
     make_laptop,
 )
 
-from cli.main import Commands
-from cli.main import main as cli_main
-
 pytestmark = pytest.mark.timeout(300)
-
-
-def render_pdf(snapshot):
-    from reports.court_report import render
-
-    return render(snapshot)
-
-
-def cli(*args, user=ADMIN, password=ADMIN_PW, monkeypatch=None):
-    """``cstr-desktop`` in this process (the store commands as the entry point runs them)."""
-    out, err = io.StringIO(), io.StringIO()
-    env_password = password
-    import os
-
-    old = os.environ.get("CSTR_PASSWORD")
-    os.environ["CSTR_PASSWORD"] = env_password
-    try:
-        code = cli_main([*args, "--user", user], commands=Commands(render_pdf=render_pdf),
-                        out=out, err=err)
-    finally:
-        if old is None:
-            os.environ.pop("CSTR_PASSWORD", None)
-        else:
-            os.environ["CSTR_PASSWORD"] = old
-    return code, out.getvalue(), err.getvalue()
 
 
 def central_records(server) -> list[dict]:
@@ -142,7 +114,7 @@ def test_enrol_sync_receipts_purge_end_to_end(make_server, tls, laptop):
 
 def _raw_files(folder):
     """The store file, its WAL and every backup, decrypted page by page with the key."""
-    from sync_support import decrypted_pages
+    from support.sync_stores import decrypted_pages
 
     with admin(folder) as store:
         key = store._key()
@@ -283,7 +255,7 @@ def _addendum(folder, assessment_id, answers, supersedes=None):
     envelope with the store's certificates (docs/sync-protocol.md, as issue 13 makes it)."""
     import uuid
 
-    from sync_support import KDF
+    from support.sync_stores import KDF
 
     from cstr_desktop.store.session import Store
     from cstr_desktop.trust.signatures import sign

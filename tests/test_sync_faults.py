@@ -13,10 +13,9 @@ import time
 
 import pytest
 from central_fixtures import add_device_code, run_cli
-from sync_checks import central_records, check_invariants, laptop_state, sync_here
-from sync_proxy import DROP_AFTER, ERROR_500, STALL, FaultProxy
-from sync_support import admin, approve, make_laptop
-from test_sync import cli
+from support.sync_checks import central_records, check_invariants, laptop_state, sync_here
+from support.sync_proxy import DROP_AFTER, ERROR_500, STALL, FaultProxy
+from support.sync_stores import admin, approve, cli, make_laptop
 
 from cstr_desktop.sync import outbox
 from cstr_desktop.trust.signatures import content_hash
@@ -208,7 +207,7 @@ def test_replayed_enrolment_code(make_server, tls, laptop, tmp_path):
 
 
 def test_enrol_is_for_administrators_and_checks_its_input(make_server, tls, laptop):
-    from sync_support import ASSESSOR, ASSESSOR_PW
+    from support.sync_stores import ASSESSOR, ASSESSOR_PW
 
     server = make_server("sqlite")
     code = add_device_code(server)
@@ -274,7 +273,8 @@ def test_laptop_killed_mid_sync_50_times(make_server, tls, laptop):
     import signal
     import subprocess
 
-    from sync_support import ADMIN, ADMIN_PW, ROOT
+    from support.paths import ROOT
+    from support.sync_stores import ADMIN, ADMIN_PW
 
     server = make_server("sqlite")
     approve(laptop, range(4))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sync_support import KDF, REVIEWER, REVIEWER_PW, admin, approve, make_laptop
+from support.sync_stores import KDF, REVIEWER, REVIEWER_PW, admin, approve, make_laptop
 
 from cstr_desktop.store.session import Store
 from cstr_desktop.sync import outbox, purge
@@ -16,7 +16,7 @@ from cstr_desktop.sync.record import build_record
 def test_a_failed_queue_undoes_the_countersignature(tmp_path):
     """Approving and queuing are one transaction: if the outbox row cannot be written,
     the version is not approved either (no step, no kept version, status unchanged)."""
-    from sync_support import ASSESSOR, ASSESSOR_PW, approved_answers, case_number
+    from support.sync_stores import ASSESSOR, ASSESSOR_PW, approved_answers, case_number
 
     from cstr_desktop.forms.loader import load_bundle
 

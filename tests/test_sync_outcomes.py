@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sync_support import (
+from support.sync_stores import (
     ADMIN,
     ASSESSOR,
     ASSESSOR_PW,

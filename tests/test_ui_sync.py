@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from central_fixtures import add_device_code
+from support.sync_checks import check_invariants
+from support.sync_proxy import STALL, FaultProxy
+from support.sync_stores import ADMIN, ADMIN_PW, approve, make_laptop
 from support.ui_driver import make_window, sign_in_by_keys
-from sync_checks import check_invariants
-from sync_proxy import STALL, FaultProxy
-from sync_support import ADMIN, ADMIN_PW, approve, make_laptop
 
 from cstr_desktop.sync.tls_pin import fingerprint_of
 

@@ -8,12 +8,12 @@ from collections import Counter
 from functools import partial
 
 from central_fixtures import run_cli
-from sync_support import admin
 
 from cstr_desktop.sync import enrolment, outbox
 from cstr_desktop.sync.client import CentralClient
 from cstr_desktop.sync.receipts import row_receipt_problem
 from cstr_desktop.sync.sender import sync_once
+from support.sync_stores import admin
 
 
 def central_records(server) -> list[dict]:

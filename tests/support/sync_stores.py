@@ -13,9 +13,9 @@ from pathlib import Path
 from cstr_desktop.forms.loader import load_bundle
 from cstr_desktop.store.session import Store
 from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
+from support.paths import EXAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "tests" / "data" / "examples" / "example_mhtr_atr_dual.json"
+EXAMPLE = EXAMPLES / "example_mhtr_atr_dual.json"
 ADMIN, ADMIN_PW = "admin", "admin password 1"
 ASSESSOR, ASSESSOR_PW = "sam", "assessor password"
 REVIEWER, REVIEWER_PW = "rita", "reviewer password"
@@ -92,3 +92,31 @@ def decrypted_pages(path: Path, key: bytes, page_size: int = 4096) -> bytes:
         decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
         out.append(decryptor.update(body) + decryptor.finalize())
     return b"".join(out)
+
+
+def render_pdf(snapshot: dict) -> bytes:
+    from reports.court_report import render
+
+    return render(snapshot)
+
+
+def cli(*args: str, user: str = ADMIN, password: str = ADMIN_PW) -> tuple[int, str, str]:
+    """``cstr-desktop`` in this process, with the entry point's renderer: (exit, out, err)."""
+    import io
+    import os
+
+    from cli.main import Commands
+    from cli.main import main as cli_main
+
+    out, err = io.StringIO(), io.StringIO()
+    old = os.environ.get("CSTR_PASSWORD")
+    os.environ["CSTR_PASSWORD"] = password
+    try:
+        code = cli_main([*args, "--user", user], commands=Commands(render_pdf=render_pdf),
+                        out=out, err=err)
+    finally:
+        if old is None:
+            os.environ.pop("CSTR_PASSWORD", None)
+        else:
+            os.environ["CSTR_PASSWORD"] = old
+    return code, out.getvalue(), err.getvalue()
