@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from support.stores import KDF, assessor_store
 
@@ -70,6 +72,31 @@ def test_an_unclean_close_leads_to_a_full_check_next_time(folder):
             "SELECT value FROM meta WHERE key = 'clean_close'").fetchone()[0] == "no"
     with open_store(folder) as again:
         assert again.verify_audit().ok
+
+
+def test_a_kill_after_the_clean_mark_but_before_the_checkpoint_is_not_damage(folder):
+    """The close marks the store clean, then checkpoints: killed between the two, the
+    newest pages are only in the write-ahead log and the main file is shorter than its
+    pages. That store is whole (found by the sync's SIGKILL test) and must open."""
+    pid = os.fork()
+    if pid == 0:  # the program that is killed
+        try:
+            store = open_store(folder)
+            conn = store.db.conn
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
+            with conn:
+                conn.execute("CREATE TABLE filler (x BLOB)")
+                conn.executemany("INSERT INTO filler VALUES (randomblob(3000))",
+                                 [()] * 300)
+                conn.execute("UPDATE meta SET value = 'yes' WHERE key = 'clean_close'")
+        finally:
+            os._exit(0)  # no close, no checkpoint: as SIGKILL leaves it
+    os.waitpid(pid, 0)
+    assert (folder / f"{DB_FILE}-wal").stat().st_size > 300 * 3000
+    with open_store(folder) as store:
+        assert store.db.execute("SELECT count(*) FROM filler").fetchone()[0] == 300
+        assert store.answers(store.assessment_for_case("CF-1")["id"])[
+            "person_family_name"] == "Gwilym"
 
 
 def test_restore_without_backups_says_so(folder):
