@@ -9,7 +9,6 @@ import subprocess
 
 import pytest
 from central_fixtures import add_device_code, run_cli
-from support.paths import ROOT
 from support.sync_stores import (
     ADMIN,
     ADMIN_PW,
@@ -22,6 +21,7 @@ from support.sync_stores import (
     family_name,
     make_laptop,
 )
+from support.tools import tool
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -226,7 +226,7 @@ def test_sync_commands_as_real_processes(make_server, tls, laptop):
 
     server = make_server("sqlite")
     approve(laptop, range(1))
-    cmd = str(ROOT / ".venv" / "bin" / "cstr-desktop")
+    cmd = tool("cstr-desktop")
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("CSTR_")},
            "CSTR_PASSWORD": ADMIN_PW}
 

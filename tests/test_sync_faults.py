@@ -273,13 +273,13 @@ def test_laptop_killed_mid_sync_50_times(make_server, tls, laptop):
     import signal
     import subprocess
 
-    from support.paths import ROOT
     from support.sync_stores import ADMIN, ADMIN_PW
+    from support.tools import tool
 
     server = make_server("sqlite")
     approve(laptop, range(4))
     enrol_at(server.base_url, laptop, server, tls)
-    cmd = [str(ROOT / ".venv" / "bin" / "cstr-desktop"), "sync", "--data-dir", str(laptop),
+    cmd = [tool("cstr-desktop"), "sync", "--data-dir", str(laptop),
            "--user", ADMIN]
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("CSTR_")},
            "CSTR_PASSWORD": ADMIN_PW}
