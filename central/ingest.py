@@ -43,31 +43,21 @@ from central.models import (
     VerificationCode,
 )
 from central.record_check import Quarantine, Verified, check_record
+from central.send_result import SendResult
 
 RETRIES = 5
 
 
 @dataclass
-class Outcome:
-    http_status: int
-    status: str  # accepted, duplicate, conflict, quarantined, rejected, invalid, unknown
+class Outcome(SendResult):
+    """Central's answer for one record version."""
+
     assessment_id: Any = None
     version: Any = None
-    content_hash: Any = None
-    receipt: dict | None = None
-    reason: str | None = None
-    conflict: bool = False
-    held_content_hash: str | None = None
     record_id: str | None = None
 
-    def as_json(self) -> dict:
-        out = {"assessment_id": self.assessment_id, "version": self.version,
-               "content_hash": self.content_hash, "status": self.status,
-               "http_status": self.http_status, "receipt": self.receipt,
-               "reason": self.reason, "conflict": self.conflict}
-        if self.held_content_hash:
-            out["held_content_hash"] = self.held_content_hash
-        return out
+    def identity(self) -> dict:
+        return {"assessment_id": self.assessment_id, "version": self.version}
 
 
 def identity(record: Any) -> tuple[str, int, str] | str:
@@ -290,7 +280,9 @@ def lookup(session: Session, items: Any, device: Device) -> list[Outcome]:
         row = session.scalar(select(Record).where(
             Record.assessment_id == ident[0], Record.version == ident[1],
             Record.content_hash == ident[2], Record.store_id == device.store_id))
-        out.append(outcome_of(row) if row else Outcome(404, "unknown", *ident))
+        unknown = Outcome(404, "unknown", assessment_id=ident[0], version=ident[1],
+                          content_hash=ident[2])
+        out.append(outcome_of(row) if row else unknown)
     return out
 
 

@@ -27,6 +27,7 @@ from central.keys import CentralKeys
 from central.models import Device, OutcomeAddendum, Record
 from central.outcome_fields import CourtOutcome, OutcomeError, parse_outcome
 from central.record_check import Quarantine, certify
+from central.send_result import SendResult
 
 ADDENDUM_TYPE = "cstr-outcome-addendum/1"
 PAYLOAD_TYPE = "cstr-outcome/1"
@@ -36,25 +37,14 @@ RETRIES = 5
 
 
 @dataclass
-class OutcomeResult:
-    http_status: int
-    status: str  # accepted, duplicate, conflict, quarantined, rejected, invalid
+class OutcomeResult(SendResult):
+    """Central's answer for one outcome addendum."""
+
     outcome_id: Any = None
     assessment_id: Any = None
-    content_hash: Any = None
-    receipt: dict | None = None
-    reason: str | None = None
-    conflict: bool = False
-    held_content_hash: str | None = None
 
-    def as_json(self) -> dict:
-        out = {"outcome_id": self.outcome_id, "assessment_id": self.assessment_id,
-               "content_hash": self.content_hash, "status": self.status,
-               "http_status": self.http_status, "receipt": self.receipt,
-               "reason": self.reason, "conflict": self.conflict}
-        if self.held_content_hash:
-            out["held_content_hash"] = self.held_content_hash
-        return out
+    def identity(self) -> dict:
+        return {"outcome_id": self.outcome_id, "assessment_id": self.assessment_id}
 
 
 @dataclass(frozen=True)
