@@ -83,7 +83,7 @@ def main() -> None:
         window.save_answer(name, value)
     state, row = __import__("ui.actions", fromlist=["x"]).open_case(window.session,
                                                                      window.session.case_number)
-    window._show_case(state, row)
+    window.cases.show_case(state, row)
     window.interview_view.show_section("phq9", "phq9_9")
     shot("interview")
     # Another program holds the store's write lock: the answer is kept, and says so.
@@ -106,7 +106,7 @@ def main() -> None:
         window.save_answer(name, value)
     state, row = __import__("ui.actions", fromlist=["x"]).open_case(window.session,
                                                                      window.session.case_number)
-    window._show_case(state, row)
+    window.cases.show_case(state, row)
     window.interview_view.show_section("offences", "sentence_indicated")
     shot("warnings")
     window.switch_user()

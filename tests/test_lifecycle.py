@@ -7,7 +7,7 @@ from support.reporting import REASONS, full_answers, without_reasons
 from support.stores import TEAM
 
 from cstr_desktop.errors import LifecycleError, RoleError, SignInError
-from cstr_desktop.store.lifecycle import Actor, check_move
+from cstr_desktop.store.lifecycle import Actor, check_move, outcome_refusal
 from cstr_desktop.store.session import Store
 from cstr_desktop.trust.key_slots import FAST_KDF_FOR_TESTS
 
@@ -156,3 +156,19 @@ def test_the_sql_driver_s_exceptions_never_leave_the_store(folder):
             pytest.fail(f"the driver's {type(exc).__name__} left the store")
         else:
             pytest.fail("a missing table went unnoticed")
+
+
+@pytest.mark.parametrize("status,role,refusal", [
+    ("listed", "assessor", None), ("draft", "assessor", None),
+    ("changes_requested", "assessor", None), ("approved", "assessor", None),
+    ("approved", "reviewer", None),
+    ("awaiting_review", "assessor", "waits"), ("awaiting_review", "reviewer", "waits"),
+    ("awaiting_review", "admin", "waits"),
+    ("listed", "reviewer", "after_approval"), ("draft", "reviewer", "after_approval"),
+    ("changes_requested", "reviewer", "after_approval"),
+    ("listed", "admin", "role"), ("approved", "admin", "role"),
+])
+def test_who_may_record_the_court_s_outcome(status, role, refusal):
+    # The one statement of it the app asks before opening the outcome dialog (the store
+    # refuses the same: tests/test_outcomes.py).
+    assert outcome_refusal(status, role) == refusal

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .screens import button, line
+from .controls import button, line
 from .text import sentence, t
 
 ROLES = ("assessor", "reviewer", "admin")

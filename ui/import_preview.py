@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from cstr_desktop.store.court_list import IDENTITY_FIELDS, ReconcilePlan
 
+from .controls import button
 from .day_words import short_date
-from .screens import button
 from .text import t
 
 WARN = QColor("#fbeaea")

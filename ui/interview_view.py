@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -27,8 +26,10 @@ from cstr_desktop.forms.loader import FormBundle, ResolvedSection
 from cstr_desktop.local_text import tr
 
 from .error_text import say_error
-from .question_widgets import ChoiceInput, QuestionInput, make_input
+from .question_block import QuestionBlock
+from .question_widgets import ChoiceInput, QuestionInput
 from .section_list import SectionList
+from .section_page import section_page
 from .side_panel import SidePanel
 from .text import sentence, t
 
@@ -36,63 +37,6 @@ from .text import sentence, t
 SaveAnswer = Callable[[str, Any], Any]
 # A save that could not be written is tried again after these many seconds (then longer).
 RETRY_SECONDS = (3, 5, 10, 20, 30)
-
-
-class QuestionBlock(QFrame):
-    """One question: its label (with "required" in words), help, input and save state."""
-
-    def __init__(self, question: Any, state: InterviewState, lang: str, scored: bool,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.name = question.name
-        self.setObjectName("question")
-        label_text = state.label(question.name, lang)
-        if question.required:
-            label_text += f"  {t('required', lang)}"
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 6)
-        layout.setSpacing(3)
-        self.label = QLabel(label_text, self)
-        self.label.setWordWrap(True)
-        self.label.setAccessibleName(label_text)
-        self.label.setObjectName("note" if question.type == "note" else "label")
-        layout.addWidget(self.label)
-        if question.help:
-            help_label = QLabel(tr(question.help, lang), self)
-            help_label.setWordWrap(True)
-            help_label.setObjectName("help")
-            help_label.setAccessibleName(tr(question.help, lang))
-            layout.addWidget(help_label)
-        choices = [(c.value, tr(c.label, lang)) for c in state.choices(question.name)]
-        self.input: QuestionInput | None = make_input(question, label_text, choices, scored, self,
-                                                      lang)
-        if self.input is not None:
-            layout.addWidget(self.input)
-            self.label.setBuddy(self.input)
-            if question.name in state.answers:
-                self.input.set_value(state.answers[question.name])
-        self.status = QLabel("", self)
-        self.status.setWordWrap(True)  # a reason in full, never wider than the page
-        self.status.setObjectName("status")
-        self.status.setAccessibleName(t("status", lang))
-        layout.addWidget(self.status)
-
-    def show_not_answered(self, lang: str) -> None:
-        """Read-only, with no answer: say so in words instead of showing an empty input."""
-        self.input.hide()
-        self.status.setText(t("not_answered", lang))
-        self.status.setProperty("empty", True)
-
-    def show_status(self, text: str, error: bool) -> None:
-        self.status.setText(text)
-        self.status.setAccessibleName(text or self.status.accessibleName())
-        self.status.setProperty("error", error)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class InterviewView(QWidget):
@@ -209,52 +153,18 @@ class InterviewView(QWidget):
         if section.name in self.pages:
             return self.pages[section.name]
         assert self.state is not None
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 8, 12, 8)
-        title = QLabel(tr(section.title, self.lang), body)
-        title.setObjectName("sectiontitle")
-        title.setAccessibleName(tr(section.title, self.lang))
-        layout.addWidget(title)
-        if section.intro:
-            intro = QLabel(tr(section.intro, self.lang), body)
-            intro.setWordWrap(True)
-            intro.setObjectName("help")
-            intro.setAccessibleName(tr(section.intro, self.lang))
-            layout.addWidget(intro)
-        for inst in section.instruments:
-            stem = inst.stem or inst.instructions
-            if stem:
-                label = QLabel(f"<b>{inst.short_title}</b> — {_esc(tr(stem, self.lang))}", body)
-                label.setWordWrap(True)
-                label.setAccessibleName(tr(stem, self.lang))
-                layout.addWidget(label)
-        blocks: dict[str, QuestionBlock] = {}
-        for question in section.questions:
-            scored = question.name in self.bundle.instrument_of
-            block = QuestionBlock(question, self.state, self.lang, scored, body)
-            if block.input is not None:
-                block.input.answered.connect(
-                    lambda value, name=question.name: self._answered(name, value))
-                block.input.done.connect(lambda name=question.name: self.focus_next(name))
-                block.input.invalid.connect(
-                    lambda exc, name=question.name: self._refused(name, exc))
-                block.input.setEnabled(not self.read_only)
-                if self.read_only and question.name not in self.state.answers:
-                    block.show_not_answered(self.lang)
-            blocks[question.name] = block
-            layout.addWidget(block)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        # Text wraps to the width; the page only ever scrolls down.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setAccessibleName(tr(section.title, self.lang))
+        scroll, blocks = section_page(section, self.state, self.bundle, self.lang,
+                                      self.read_only, self._wire)
         self.stack.addWidget(scroll)
         self.pages[section.name] = (scroll, blocks)
         self._apply_visibility(section.name)
         return scroll, blocks
+
+    def _wire(self, name: str, block: QuestionBlock) -> None:
+        """Each answer to the save, Enter to the next question, a date not read to say so."""
+        block.input.answered.connect(lambda value: self._answered(name, value))
+        block.input.done.connect(lambda: self.focus_next(name))
+        block.input.invalid.connect(lambda exc: self._refused(name, exc))
 
     # -- navigation ---------------------------------------------------------------
 

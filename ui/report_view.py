@@ -21,12 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .screens import button
-from .text import sentence, t
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from .controls import button
+from .text import esc, sentence, t
 
 
 class ReportView(QWidget):
@@ -120,7 +116,7 @@ class ReportView(QWidget):
         lang = self.lang
         html = [f"<h3>{t('copy_holds', lang)}</h3>"]
         if contents.refusal:
-            html.append(f"<p style='color:#8b1e1e'><b>{_esc(sentence(contents.refusal))}."
+            html.append(f"<p style='color:#8b1e1e'><b>{esc(sentence(contents.refusal))}."
                         "</b></p>")
         elif snapshot is not None and snapshot.get("copy") == "notice":
             html.append(f"<p><b>{t('copy_notice', lang)}</b></p>")
@@ -136,14 +132,14 @@ class ReportView(QWidget):
                     labels = [t("risk_statement_only", lang)]
                 if labels:
                     title = part["title"].get(lang) or part["title"]["en"]
-                    html.append(f"<p><b>{_esc(title)}</b><br/>"
-                                + "<br/>".join(f"• {_esc(x)}" for x in labels) + "</p>")
+                    html.append(f"<p><b>{esc(title)}</b><br/>"
+                                + "<br/>".join(f"• {esc(x)}" for x in labels) + "</p>")
         if contents.withheld:
             html.append(f"<h3>{t('copy_withheld', lang)}</h3><p>"
-                        + "<br/>".join(f"• {_esc(x)}" for x in contents.withheld) + "</p>")
+                        + "<br/>".join(f"• {esc(x)}" for x in contents.withheld) + "</p>")
         if contents.not_for_reader:
             html.append(f"<h3>{t('copy_not_for_reader', lang)}</h3><p style='color:#555'>"
-                        + "<br/>".join(f"• {_esc(x)}" for x in contents.not_for_reader)
+                        + "<br/>".join(f"• {esc(x)}" for x in contents.not_for_reader)
                         + "</p>")
         self.contents.setText("".join(html))
         for widget in (self.save_button, self.print_button):

@@ -16,7 +16,7 @@ from cstr_desktop.forms.consistency import order_limit
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.local_text import tr
 
-from .text import t, tn
+from .text import esc, t, tn
 
 
 class SidePanel(QLabel):
@@ -51,11 +51,11 @@ class SidePanel(QLabel):
         if state.alerts:
             html.append(f"<h3 style='color:#8b1e1e'>{t('alerts', lang)}</h3>")
             for alert in state.alerts:
-                html.append(f"<p style='color:#8b1e1e'><b>{_esc(tr(alert.message, lang))}</b>"
+                html.append(f"<p style='color:#8b1e1e'><b>{esc(tr(alert.message, lang))}</b>"
                             "</p>")
         if state.warnings:
             html.append(f"<h3 style='color:#8b1e1e'>{t('warnings', lang)}</h3>")
-            html.extend(f"<p style='color:#8b1e1e'>⚠ {_esc(w.text(lang))}</p>"
+            html.extend(f"<p style='color:#8b1e1e'>⚠ {esc(w.text(lang))}</p>"
                         for w in state.warnings)
             html.append(f"<p style='color:#555'>{t('warnings_hint', lang)}</p>")
         html.append(f"<h3>{t('criteria', lang)}</h3>")
@@ -66,7 +66,7 @@ class SidePanel(QLabel):
             notes = [f for f in state.bundle.criteria.flags if state.flags.get(f.id)]
             if notes:
                 html.append(f"<h3>{t('notes', lang)}</h3>")
-                html.extend(f"<p><b>{_esc(tr(f.label, lang))}</b></p>" for f in notes)
+                html.extend(f"<p><b>{esc(tr(f.label, lang))}</b></p>" for f in notes)
             html.extend(_period_limits_html(state, lang))
         self.setText("".join(html))
 
@@ -103,7 +103,7 @@ class SidePanel(QLabel):
             html.append(f"<p><b>{mark} {req.id.upper()}</b>: {words}<br/>")
             html.extend(_open_criteria([c for c in result.criteria if c.id not in gate_ids],
                                        lang))
-            html.extend(f"<span>… {_esc(f.criterion.label(lang))}: "
+            html.extend(f"<span>… {esc(f.criterion.label(lang))}: "
                         f"{t('reason_needed', lang)}</span><br/>" for f in missing
                         if f.scope == req.id)
             html.append("</p>")
@@ -124,10 +124,10 @@ def _period_limits_html(state: InterviewState, lang: str) -> list[str]:
     orders = [chosen] if chosen is not None else limits.orders
     html = [f"<p><b>{t('period_limits', lang)}</b><br/>"]
     for order in orders:
-        line = f"{_esc(tr(order.label, lang))}: {_esc(tr(order.rule, lang))}"
+        line = f"{esc(tr(order.label, lang))}: {esc(tr(order.rule, lang))}"
         if order.uncertain:
             line += (f" <span style='color:#8b5a00'>[{t('uncertain', lang)}] "
-                     f"{_esc(tr(order.uncertain, lang))}</span>")
+                     f"{esc(tr(order.uncertain, lang))}</span>")
         html.append(line[:1].upper() + line[1:] + "<br/>")
     html.append("</p>")
     return html
@@ -138,13 +138,7 @@ def _open_criteria(results: list[Any], lang: str) -> list[str]:
     lines = []
     for c in results:
         if c.met is False:
-            lines.append(f"<span style='color:#8b1e1e'>✘ {_esc(c.label(lang))}</span><br/>")
+            lines.append(f"<span style='color:#8b1e1e'>✘ {esc(c.label(lang))}</span><br/>")
         elif c.met is None:
-            lines.append(f"<span>… {_esc(c.label(lang))}</span><br/>")
+            lines.append(f"<span>… {esc(c.label(lang))}</span><br/>")
     return lines
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-

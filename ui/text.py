@@ -21,3 +21,8 @@ def tn(key: str, n: int, lang: str = "en", **values: object) -> str:
 def sentence(text: str) -> str:
     """A message from the core (written to follow a colon) as a sentence on its own."""
     return text[:1].upper() + text[1:]
+
+
+def esc(text: str) -> str:
+    """Plain text made safe to show inside a label's rich text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

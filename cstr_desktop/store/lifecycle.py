@@ -123,3 +123,23 @@ def _not_editable(status: str) -> LifecycleError:
 def check_editable(status: str) -> None:
     if status not in EDITABLE:
         raise _not_editable(status)
+
+
+# The court's outcome on a case (docs/outcomes.md): with the assessment, by an assessor,
+# before its approval; as a signed addendum, by an assessor or a reviewer, after it; never
+# while it awaits its countersignature. Administrators record none.
+OUTCOME_ROLES = ("assessor", "reviewer")
+
+
+def outcome_refusal(status: str, role: str) -> str | None:
+    """Why an account of ``role`` may not record the court's outcome on a case whose
+    assessment is in ``status`` (``"listed"``: none started), or None if it may:
+    ``"waits"`` (it awaits its countersignature), ``"role"`` (a role that records no
+    outcome) or ``"after_approval"`` (a reviewer adds one to an approved assessment only)."""
+    if status == "awaiting_review":
+        return "waits"
+    if role not in OUTCOME_ROLES:
+        return "role"
+    if role != "assessor" and status != "approved":
+        return "after_approval"
+    return None

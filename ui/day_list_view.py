@@ -1,131 +1,25 @@
-"""The sign-in, court list and add-defendant screens (each a plain widget)."""
+"""The day list view: the day's cases by time and courtroom, a search, and the review queue."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from .controls import button, line
 from .day_words import long_date, short_date, when
 from .outcome_words import outcome_cell, paint_outcome
 from .text import t, tn
-
-
-def button(text: str, parent: QWidget, slot: Callable[[], None]) -> QPushButton:
-    b = QPushButton(text, parent)
-    b.setAccessibleName(text.rstrip("…"))
-    b.clicked.connect(slot)
-    return b
-
-
-def line(label: str, parent: QWidget, password: bool = False) -> QLineEdit:
-    edit = QLineEdit(parent)
-    edit.setAccessibleName(label)
-    if password:
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-class SignInView(QWidget):
-    """Sign in; on first run, create the store and its first account; or unlock."""
-
-    submitted = Signal(str, str, str)  # mode ("sign_in", "create", "unlock"), name, password
-
-    def __init__(self, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.lang = lang
-        self.mode = "sign_in"
-        self.title = QLabel(t("app", lang), self)
-        self.title.setObjectName("apptitle")
-        self.title.setAccessibleName(t("app", lang))
-        self.intro = QLabel("", self)
-        self.intro.setWordWrap(True)
-        self.intro.setAccessibleName(t("sign_in", lang))
-        self.name = line(t("account", lang), self)
-        self.password = line(t("password", lang), self, password=True)
-        self.again = line(t("password_again", lang), self, password=True)
-        self.error = QLabel("", self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(t("status", lang))
-        self.go = button(t("sign_in", lang), self, self._submit)
-        self.go.setDefault(True)
-        form = QFormLayout()
-        form.addRow(t("account", lang), self.name)
-        form.addRow(t("password", lang), self.password)
-        form.addRow(t("password_again", lang), self.again)
-        self._again_label = form.labelForField(self.again)
-        self._name_label = form.labelForField(self.name)
-        self._password_label = form.labelForField(self.password)
-        box = QWidget(self)
-        box.setMaximumWidth(440)
-        inner = QVBoxLayout(box)
-        inner.addWidget(self.title)
-        inner.addWidget(self.intro)
-        inner.addLayout(form)
-        inner.addWidget(self.error)
-        inner.addWidget(self.go)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(box)
-        column.addStretch(2)
-        outer.addLayout(column)
-        outer.addStretch(1)
-        for edit in (self.name, self.password, self.again):
-            edit.returnPressed.connect(self._submit)
-            edit.setMinimumWidth(240)
-
-    def set_mode(self, mode: str, user: str = "", message: str = "") -> None:
-        """``sign_in``, ``create`` (first run), ``unlock`` (``message`` says why it
-        locked) or ``busy`` (the store is open elsewhere: ``message`` says where)."""
-        self.mode = mode
-        self.error.clear()
-        self.password.clear()
-        self.again.clear()
-        creating = mode == "create"
-        busy = mode == "busy"
-        self.again.setVisible(creating)
-        self._again_label.setVisible(creating)
-        for widget in (self.name, self.password, self._name_label, self._password_label):
-            widget.setVisible(not busy)
-        self.name.setReadOnly(mode == "unlock")
-        self.name.setText(user)
-        self.intro.setText(message or {"create": t("first_run", self.lang),
-                                       "unlock": t("locked", self.lang, user=user)}.get(mode, ""))
-        self.go.setText(t({"create": "create", "unlock": "unlock",
-                           "busy": "try_again_button"}.get(mode, "sign_in"), self.lang))
-        if busy:
-            self.go.setFocus()
-        else:
-            (self.password if mode == "unlock" or user else self.name).setFocus()
-
-    def _submit(self) -> None:
-        if self.mode == "create" and self.password.text() != self.again.text():
-            self.show_error(t("passwords_differ", self.lang))
-            return
-        self.submitted.emit(self.mode, self.name.text().strip(), self.password.text())
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.password.clear()
-        self.password.setFocus()
 
 
 class CaseTable(QTableWidget):
@@ -330,75 +224,3 @@ class CaseListView(QWidget):
     def column_texts(self, key: str) -> list[str]:
         column = self.COLUMNS.index(key)
         return [self.table.item(r, column).text() for r in range(self.table.rowCount())]
-
-
-class AddDefendantView(QWidget):
-    """Add a defendant by hand."""
-
-    submitted = Signal(dict)
-    cancelled = Signal()
-    FIELDS = ("family_name", "given_names", "date_of_birth", "case_number", "hearing_date",
-              "court_name", "courtroom", "list_time")
-
-    def __init__(self, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.lang = lang
-        self.edits = {}
-        form = QFormLayout()
-        for field in self.FIELDS:
-            label = t(field if field != "case_number" else "case", lang)
-            self.edits[field] = line(label, self)
-            form.addRow(label, self.edits[field])
-            self.edits[field].returnPressed.connect(self._submit)
-        self.error = QLabel("", self)
-        self.error.setObjectName("error")
-        self.error.setAccessibleName(t("status", lang))
-        self.error.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(button(t("add", lang), self, self._submit))
-        buttons.addWidget(button(t("cancel", lang), self, self.cancelled.emit))
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        title = QLabel(t("add_defendant", lang).rstrip("…"), self)
-        title.setObjectName("sectiontitle")
-        title.setAccessibleName(title.text())
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-
-    def reset(self, hearing_date: str, court: str) -> None:
-        for edit in self.edits.values():
-            edit.clear()
-        year, month, day = hearing_date.split("-")
-        self.edits["hearing_date"].setText(f"{day}/{month}/{year}")
-        self.edits["court_name"].setText(court)
-        self.error.clear()
-        self.edits["family_name"].setFocus()
-
-    def show_problems(self, problems: list) -> None:
-        """Each problem beside the field's own label (never a column name)."""
-        from .error_text import say_error
-
-        lines = []
-        for field, problem in problems:
-            label = t(field if field != "case_number" else "case", self.lang).split(" (")[0] \
-                if field else ""
-            if problem == "required":
-                lines.append(t("field_required", self.lang, field=label))
-            elif label:
-                lines.append(f"{label}: {say_error(problem, self.lang)}")
-            else:
-                text = say_error(problem, self.lang)
-                for name in self.FIELDS:
-                    text = text.replace(name, t(name if name != "case_number" else "case",
-                                                self.lang).split(" (")[0])
-                lines.append(text)
-        self.error.setText("\n".join(lines))
-        first = next((f for f, _ in problems if f in self.edits), None)
-        if first:
-            self.edits[first].setFocus()
-
-    def _submit(self) -> None:
-        self.submitted.emit({f: e.text().strip() for f, e in self.edits.items()})
