@@ -1,10 +1,11 @@
-"""The small building blocks every screen uses: a labelled button and a line box."""
+"""The small building blocks the screens use: a button, a line box, a wrapping label, and
+a box centred on its screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 
 def button(text: str, parent: QWidget, slot: Callable[[], None]) -> QPushButton:
@@ -20,3 +21,25 @@ def line(label: str, parent: QWidget, password: bool = False) -> QLineEdit:
     if password:
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+def label(text: str, parent: QWidget, name: str | None = None) -> QLabel:
+    """Words that wrap, read out as they are; ``name`` picks their style."""
+    widget = QLabel(text, parent)
+    widget.setWordWrap(True)
+    widget.setAccessibleName(text)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def centred(parent: QWidget, box: QWidget) -> None:
+    """``box`` in the middle of ``parent``, a little above the centre."""
+    outer = QHBoxLayout(parent)
+    outer.addStretch(1)
+    column = QVBoxLayout()
+    column.addStretch(1)
+    column.addWidget(box)
+    column.addStretch(2)
+    outer.addLayout(column)
+    outer.addStretch(1)

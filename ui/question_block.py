@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.local_text import tr
 
+from .controls import label
 from .question_widgets import QuestionInput, make_input
 from .text import t
 
@@ -34,11 +35,7 @@ class QuestionBlock(QFrame):
         self.label.setObjectName("note" if question.type == "note" else "label")
         layout.addWidget(self.label)
         if question.help:
-            help_label = QLabel(tr(question.help, lang), self)
-            help_label.setWordWrap(True)
-            help_label.setObjectName("help")
-            help_label.setAccessibleName(tr(question.help, lang))
-            layout.addWidget(help_label)
+            layout.addWidget(label(tr(question.help, lang), self, "help"))
         choices = [(c.value, tr(c.label, lang)) for c in state.choices(question.name)]
         self.input: QuestionInput | None = make_input(question, label_text, choices, scored, self,
                                                       lang)

@@ -12,6 +12,7 @@ from cstr_desktop.forms.interview import InterviewState
 from cstr_desktop.forms.loader import FormBundle, ResolvedSection
 from cstr_desktop.local_text import tr
 
+from .controls import label
 from .question_block import QuestionBlock
 from .text import esc
 
@@ -29,18 +30,14 @@ def section_page(section: ResolvedSection, state: InterviewState, bundle: FormBu
     title.setAccessibleName(tr(section.title, lang))
     layout.addWidget(title)
     if section.intro:
-        intro = QLabel(tr(section.intro, lang), body)
-        intro.setWordWrap(True)
-        intro.setObjectName("help")
-        intro.setAccessibleName(tr(section.intro, lang))
-        layout.addWidget(intro)
+        layout.addWidget(label(tr(section.intro, lang), body, "help"))
     for inst in section.instruments:
         stem = inst.stem or inst.instructions
         if stem:
-            label = QLabel(f"<b>{inst.short_title}</b> — {esc(tr(stem, lang))}", body)
-            label.setWordWrap(True)
-            label.setAccessibleName(tr(stem, lang))
-            layout.addWidget(label)
+            stem_label = QLabel(f"<b>{inst.short_title}</b> — {esc(tr(stem, lang))}", body)
+            stem_label.setWordWrap(True)
+            stem_label.setAccessibleName(tr(stem, lang))
+            layout.addWidget(stem_label)
     blocks: dict[str, QuestionBlock] = {}
     for question in section.questions:
         scored = question.name in bundle.instrument_of

@@ -4,9 +4,9 @@ unlock a locked window; or say the store is open elsewhere and offer to try agai
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from .controls import button, line
+from .controls import button, centred, line
 from .text import t
 
 
@@ -49,14 +49,7 @@ class SignInView(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addWidget(self.go)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(box)
-        column.addStretch(2)
-        outer.addLayout(column)
-        outer.addStretch(1)
+        centred(self, box)
         for edit in (self.name, self.password, self.again):
             edit.returnPressed.connect(self._submit)
             edit.setMinimumWidth(240)

@@ -7,17 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from .controls import button
+from .controls import button, centred, label
 from .text import t
-
-
-def _label(text: str, parent: QWidget, name: str | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def _mono(text: str, parent: QWidget, size: float) -> QLabel:
@@ -29,17 +20,6 @@ def _mono(text: str, parent: QWidget, size: float) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(text)
     return label
-
-
-def _centred(parent: QWidget, box: QWidget) -> None:
-    outer = QHBoxLayout(parent)
-    outer.addStretch(1)
-    column = QVBoxLayout()
-    column.addStretch(1)
-    column.addWidget(box)
-    column.addStretch(2)
-    outer.addLayout(column)
-    outer.addStretch(1)
 
 
 class RecoveryKeyView(QWidget):
@@ -55,14 +35,14 @@ class RecoveryKeyView(QWidget):
         box = QWidget(self)
         box.setMaximumWidth(620)
         layout = QVBoxLayout(box)
-        layout.addWidget(_label(t("recovery_title", lang), box, "apptitle"))
-        layout.addWidget(_label(t("recovery_intro", lang), box, "banner"))
+        layout.addWidget(label(t("recovery_title", lang), box, "apptitle"))
+        layout.addWidget(label(t("recovery_intro", lang), box, "banner"))
         self.key_label = _mono("", box, 15)
         self.key_label.setObjectName("recoverykey")
         layout.addWidget(self.key_label)
-        self.fingerprint = _label("", box, "help")
+        self.fingerprint = label("", box, "help")
         layout.addWidget(self.fingerprint)
-        self.message = _label("", box, "message")
+        self.message = label("", box, "message")
         layout.addWidget(self.message)
         row = QHBoxLayout()
         self.print_button = button(t("print_recovery", lang), box, self.print_requested.emit)
@@ -71,7 +51,7 @@ class RecoveryKeyView(QWidget):
         row.addWidget(self.done_button)
         row.addStretch(1)
         layout.addLayout(row)
-        _centred(self, box)
+        centred(self, box)
 
     def show_key(self, key: str, fingerprint: str) -> None:
         self.key = key
@@ -99,23 +79,23 @@ class AboutView(QWidget):
         box = QWidget(self)
         box.setMaximumWidth(620)
         layout = QVBoxLayout(box)
-        layout.addWidget(_label(t("app", lang), box, "apptitle"))
+        layout.addWidget(label(t("app", lang), box, "apptitle"))
         form = QFormLayout()
-        self.version = _label("", box)
-        self.folder = _label("", box)
+        self.version = label("", box)
+        self.folder = label("", box)
         self.fingerprint = _mono("", box, 12)
         self.fingerprint.setObjectName("fingerprint")
         form.addRow(t("version", lang), self.version)
         form.addRow(t("data_folder", lang), self.folder)
         form.addRow(t("fingerprint", lang), self.fingerprint)
         layout.addLayout(form)
-        layout.addWidget(_label(t("fingerprint_help", lang), box, "help"))
+        layout.addWidget(label(t("fingerprint_help", lang), box, "help"))
         self.back_button = button(t("back", lang), box, self.back.emit)
         row = QHBoxLayout()
         row.addWidget(self.back_button)
         row.addStretch(1)
         layout.addLayout(row)
-        _centred(self, box)
+        centred(self, box)
 
     def show_about(self, version: str, folder: str, fingerprint: str) -> None:
         self.version.setText(version)
