@@ -113,8 +113,7 @@ def test_the_ui_is_in_small_modules_and_composed_not_mixed():
     assert len(modules) >= 40  # the window's parts stand in modules of their own
     mixed = {f"{p.name}:{c.name}" for p in modules for c in ast.walk(ast.parse(p.read_text()))
              if isinstance(c, ast.ClassDef) and len(c.bases) > 1}
-    # The outcome dialog (issue 13) still takes its parts from a mixin: the one left.
-    assert mixed == {"outcome_dialog.py:OutcomeDialog"}
+    assert mixed == set()
 
 
 def test_report_from_a_file_loads_neither_the_store_nor_the_barcodes(tmp_path):

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -39,12 +38,12 @@ from cstr_desktop.uk_formats import parse_date, parse_time
 
 from .day_words import long_date
 from .error_text import say_error
-from .outcome_parts import OutcomeParts, mnemonic
+from .outcome_parts import AdjournedPart, FieldIndex, SentencedPart, corrections, form_layout
 from .outcome_words import choice_label
 from .text import t
 
 
-class OutcomeDialog(OutcomeParts, QDialog):
+class OutcomeDialog(QDialog):
     """``info``: ``case_number``, ``name``, ``hearing_date``, ``status``, ``history`` (the
     case's outcomes, oldest first) and ``current`` (the answers to start from, or None)."""
 
@@ -59,9 +58,9 @@ class OutcomeDialog(OutcomeParts, QDialog):
         self.defs, self.lang, self.info = defs, lang, info
         self.addendum = info["status"] == "approved"
         self.hidden_by_lock = False  # the window hides it while locked
-        self.fields: dict[str, QWidget] = {}
-        self.labels: list[QLabel] = []
-        self.mnemonics: set[str] = set()  # one Alt+letter for one choice in the dialog
+        # The labelled fields of all the parts (where a refusal puts the cursor).
+        self.index = FieldIndex(self, lang)
+        self.fields, self.labels = self.index.fields, self.index.labels
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         title = QLabel(t("outcome_title", lang), self)
@@ -76,7 +75,8 @@ class OutcomeDialog(OutcomeParts, QDialog):
         note.setObjectName("banner" if self.addendum else "help")
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.corrects = self._corrections(layout)
+        self.corrects = corrections(self.index, info, self.addendum, layout,
+                                    self._correction_chosen)
         head = QFormLayout()
         head.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         head.setHorizontalSpacing(12)
@@ -84,26 +84,32 @@ class OutcomeDialog(OutcomeParts, QDialog):
         row = QHBoxLayout()
         row.setSpacing(18)
         for choice in defs.results:
-            radio = QRadioButton(mnemonic(tr(choice.label, lang), self.mnemonics), self)
+            radio = QRadioButton(self.index.mnemonic(tr(choice.label, lang)), self)
             radio.setProperty("value", choice.value)
             self.results.addButton(radio)
             row.addWidget(radio)
         row.addStretch(1)
         self.results.buttonToggled.connect(self._result_changed)
-        self._add(head, "outcome_result", row, self.results.buttons()[0])
-        self.date = self._line("outcome_date", t("date_hint", lang))
+        self.index.add(head, "outcome_result", row, self.results.buttons()[0])
+        self.date = self.index.line("outcome_date", t("date_hint", lang))
         self.date.setText(_uk(info.get("hearing_date")))
         self.date.setMaximumWidth(260)
-        self._add(head, "outcome_date", self.date)
+        self.index.add(head, "outcome_date", self.date)
         layout.addLayout(head)
-        self.sentenced = self._sentenced_part()
-        self.adjourned = self._adjourned_part()
+        self.sentenced = SentencedPart(defs, self.index, self)
+        self.adjourned = AdjournedPart(defs, self.index, self)
+        # The parts' fields, by the names the dialog fills and reads.
+        s, a = self.sentenced, self.adjourned
+        self.time, self.sentence, self.months, self.ticks, self.followed, self.court_said = (
+            s.time, s.sentence, s.months, s.ticks, s.followed, s.court_said)
+        self.adjourned_to, self.reason, self.reason_other, self.adjourned_detail = (
+            a.adjourned_to, a.reason, a.reason_other, a.detail)
         self.other = QWidget(self)
-        form = self._form(self.other)
+        form = form_layout(self.other)
         self.other_detail = QPlainTextEdit(self.other)
         self.other_detail.setTabChangesFocus(True)
         self.other_detail.setFixedHeight(64)
-        self._add(form, "outcome_detail", self.other_detail)
+        self.index.add(form, "outcome_detail", self.other_detail)
         for part in (self.sentenced, self.adjourned, self.other):
             layout.addWidget(part)
             part.hide()
@@ -161,21 +167,6 @@ class OutcomeDialog(OutcomeParts, QDialog):
 
             self.time.setText(datetime.now().strftime("%H:%M"))
         self.adjustSize()
-
-    def _sentence_changed(self, *_: object) -> None:
-        takes = self.sentence.currentData() in self.defs.with_requirements
-        self.requirements.setVisible(takes)
-        self.months.setEnabled(takes)
-        self.no_requirements.setVisible(self.sentence.currentIndex() >= 0 and not takes)
-
-    def _reason_changed(self, *_: object) -> None:
-        self.reason_other.setEnabled(self.reason.currentData() == "other")
-
-    def _ticked(self, on: bool, spin: QSpinBox) -> None:
-        spin.setEnabled(on)
-        if on:
-            spin.setFocus(Qt.FocusReason.TabFocusReason)
-            spin.selectAll()
 
     def _correction_chosen(self, index: int) -> None:
         chosen = self.corrects.itemData(index) if self.corrects else None
