@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(t("status", self.lang))
         self.statusBar().addWidget(self.status_label, 1)
         self.sync_bar = SyncBar(self)
-        self._build_views()
+        self._build_parts()
         self._build_menus()
         self.pool = QThreadPool(self)
         self.prefs = load_settings(settings)  # the typed settings (ui/settings.py)
@@ -156,8 +156,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.show_sign_in()
 
-    def _build_views(self) -> None:
-        """The parts of the day and their screens, in the window's language."""
+    def _build_parts(self) -> None:
+        """The parts of the day and their screens, in the window's language (the list's
+        screen is wired to the case's and the outcome's actions, so it comes after them)."""
         self.gate = SignInFlow(self)
         self.trust = TrustFlow(self)
         self.cases = CaseFlow(self)
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
                     self.stack.removeWidget(view)
                     view.deleteLater()
         self.menuBar().clear()
-        self._build_views()
+        self._build_parts()
         self._build_menus()
         self.setWindowTitle(t("app", lang))
         if not signed_in:
