@@ -43,6 +43,7 @@ from central_fixtures import (  # noqa: E402
 )
 from central_laptop import Laptop  # noqa: E402
 from central_seed import PASSWORDS, add_users  # noqa: E402
+from measure import print_table  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from central.canonical import search_terms, stamp  # noqa: E402
@@ -273,12 +274,8 @@ def main() -> int:
         if args.only in (None, backend):
             rows += run_backend(backend, work, tls, args.quick,
                                 set(args.part or ("sync", "20", "page")))
-    width = max(len(r[0]) for r in rows)
     print()
-    print(f"{'measure':<{width}}  {'database':<10}  result")
-    print(f"{'-' * width}  {'-' * 10}  {'-' * 40}")
-    for measure, backend, result in rows:
-        print(f"{measure:<{width}}  {backend:<10}  {result}")
+    print_table(rows, "database")
     return 0
 
 

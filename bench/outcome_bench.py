@@ -9,26 +9,14 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return sorted(out)
-
-
-def pct(times: list[float], p: float) -> float:
-    return times[min(len(times) - 1, int(round(p / 100 * (len(times) - 1))))]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import pct, timed  # noqa: E402
 
 
 def main() -> None:

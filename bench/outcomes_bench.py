@@ -39,6 +39,7 @@ import httpx  # noqa: E402
 from central_bench import Server, make_tls  # noqa: E402
 from central_fixtures import ca_context, start_cluster, stop_cluster  # noqa: E402
 from central_seed import PASSWORDS, add_users  # noqa: E402
+from measure import print_table  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from central import dashboard_data, kpis, monthly, steering  # noqa: E402
@@ -252,15 +253,11 @@ def main() -> int:
     for backend in ("sqlite", "postgresql"):
         if args.only in (None, backend):
             rows += run_backend(backend, work, tls, args.count)
-    width = max(len(r[0]) for r in rows)
     print()
     load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
     print(f"{args.count:,} assessments; {os.cpu_count()} cores; load average at the end "
           f"{load} (other work shares the machine: an idle one does better)")
-    print(f"{'measure':<{width}}  {'database':<10}  result")
-    print(f"{'-' * width}  {'-' * 10}  {'-' * 40}")
-    for measure, backend, result in rows:
-        print(f"{measure:<{width}}  {backend:<10}  {result}")
+    print_table(rows, "database")
     return 0
 
 

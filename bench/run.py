@@ -17,19 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 sys.path.insert(0, str(ROOT))
-
-
-def timed(fn, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)
-
-
-def pct(times: list[float], p: float) -> float:
-    return times[min(len(times) - 1, int(round(p / 100 * (len(times) - 1))))]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import answer_saver, pct, timed  # noqa: E402
 
 
 def main() -> None:
@@ -78,18 +67,7 @@ def main() -> None:
             admin.add_account("bench", "bench password 1", "assessor")
         store = Store.open(Path(tmp) / "data", "bench", "bench password 1")
         assessment = store.create_assessment(bundle, "BENCH-1")
-        counter = iter(range(10**9))
-        names = ["mh_history", "phq9_1", "convicted", "drr_period_months"]
-        values = {"mh_history": lambda i: f"note {i}", "phq9_1": lambda i: i % 4,
-                  "convicted": lambda i: ("yes", "no")[i % 2],
-                  "drr_period_months": lambda i: 1 + i % 36}
-
-        def save_one():
-            i = next(counter)
-            name = names[i % len(names)]
-            store.save_answer(bundle, assessment, name, values[name](i))
-
-        t = timed(save_one, 1000)
+        t = timed(answer_saver(store, bundle, assessment), 1000)
         rows.append(("save one answer (durable, audit entry signed)", statistics.median(t),
                      pct(t, 99), "tail = p99; budget p99 < 5 ms"))
         store.close()

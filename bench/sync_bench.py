@@ -35,6 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "central"),
 
 from central_bench import Server, make_tls  # noqa: E402
 from central_fixtures import add_device_code, start_cluster, stop_cluster  # noqa: E402
+from measure import print_table  # noqa: E402
 from support.sync_stores import admin, approve, make_laptop, renderer  # noqa: E402
 
 from cstr_desktop.sync import enrolment, outbox, purge  # noqa: E402
@@ -169,12 +170,8 @@ def main() -> int:
                      f"included; store {size // 2**20} MiB -> {after // 2**20} MiB)"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    width = max(len(r[0]) for r in rows)
     print()
-    print(f"{'measure':<{width}}  {'central':<10}  result")
-    print(f"{'-' * width}  {'-' * 10}  {'-' * 40}")
-    for measure, backend, result in rows:
-        print(f"{measure:<{width}}  {backend:<10}  {result}")
+    print_table(rows, "central")
     return 0
 
 

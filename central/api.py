@@ -9,9 +9,10 @@ sending the batch again is harmless.
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -26,6 +27,11 @@ MAX_BATCH = 100
 
 def error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": code, "message": message, **extra}, status_code=status)
+
+
+async def device_error(request: Request, exc: DeviceError) -> JSONResponse:
+    """The app's handler for a DeviceError raised anywhere in a call: its JSON error."""
+    return error(exc.status, exc.code, exc.message)
 
 
 async def _body(request: Request) -> bytes:
@@ -62,6 +68,24 @@ def _device(request: Request, body: bytes) -> Device:
                             state.settings.clock_skew_seconds)
 
 
+@dataclass
+class SignedCall:
+    """A call signed by an enrolled device: the device, and the body parsed."""
+    device: Device
+    body: Any
+
+
+async def signed_call(request: Request) -> SignedCall:
+    """Read the body (bounded), check the device's signature on it, parse it as JSON.
+    A DeviceError goes to the app's handler, which answers with its JSON error."""
+    raw = await _body(request)
+    device = await run_in_threadpool(_device, request, raw)
+    return SignedCall(device, await run_in_threadpool(_json, raw))
+
+
+Signed = Annotated[SignedCall, Depends(signed_call)]
+
+
 def _lookup(request: Request, versions: list, device: Device) -> list[dict]:
     with request.app.state.db.read() as session:
         return [o.as_json() for o in lookup(session, versions, device)]
@@ -77,22 +101,15 @@ def health(request: Request) -> dict:
 
 @router.post("/enrol")
 async def enrol_device(request: Request) -> JSONResponse:
-    try:
-        body = _json(await _body(request))
-        answer = await run_in_threadpool(_enrol, request, body)
-    except DeviceError as exc:
-        return error(exc.status, exc.code, exc.message)
+    body = _json(await _body(request))
+    answer = await run_in_threadpool(_enrol, request, body)
     return JSONResponse(answer, status_code=201)
 
 
 @router.put("/records/{assessment_id}/{version}")
-async def put_record(request: Request, assessment_id: str, version: str) -> JSONResponse:
-    try:
-        raw = await _body(request)
-        device = await run_in_threadpool(_device, request, raw)
-        record = await run_in_threadpool(_json, raw)
-    except DeviceError as exc:
-        return error(exc.status, exc.code, exc.message)
+async def put_record(request: Request, assessment_id: str, version: str,
+                     call: Signed) -> JSONResponse:
+    device, record = call.device, call.body
     if not isinstance(record, dict) or record.get("assessment_id") != assessment_id or \
             str(record.get("version")) != version:
         return error(400, "path_mismatch", "the path names another version than the body")
@@ -102,13 +119,8 @@ async def put_record(request: Request, assessment_id: str, version: str) -> JSON
 
 
 @router.post("/batches")
-async def post_batch(request: Request) -> JSONResponse:
-    try:
-        raw = await _body(request)
-        device = await run_in_threadpool(_device, request, raw)
-        batch = await run_in_threadpool(_json, raw)
-    except DeviceError as exc:
-        return error(exc.status, exc.code, exc.message)
+async def post_batch(request: Request, call: Signed) -> JSONResponse:
+    device, batch = call.device, call.body
     if not isinstance(batch, dict) or batch.get("type") != "cstr-batch/1" or \
             not isinstance(batch.get("records"), list):
         return error(400, "bad_request", "the body is not a cstr-batch/1 object")
@@ -123,14 +135,9 @@ async def post_batch(request: Request) -> JSONResponse:
 
 
 @router.put("/outcomes/{outcome_id}")
-async def put_outcome(request: Request, outcome_id: str) -> JSONResponse:
+async def put_outcome(request: Request, outcome_id: str, call: Signed) -> JSONResponse:
     """A court outcome recorded after approval: a signed cstr-outcome/1 addendum."""
-    try:
-        raw = await _body(request)
-        device = await run_in_threadpool(_device, request, raw)
-        body = await run_in_threadpool(_json, raw)
-    except DeviceError as exc:
-        return error(exc.status, exc.code, exc.message)
+    device, body = call.device, call.body
     signed = body.get("outcome") if isinstance(body, dict) else None
     payload = signed.get("payload") if isinstance(signed, dict) else None
     if not isinstance(payload, dict) or payload.get("outcome_id") != outcome_id:
@@ -141,13 +148,8 @@ async def put_outcome(request: Request, outcome_id: str) -> JSONResponse:
 
 
 @router.post("/receipts")
-async def post_receipts(request: Request) -> JSONResponse:
-    try:
-        raw = await _body(request)
-        device = await run_in_threadpool(_device, request, raw)
-        query = _json(raw)
-    except DeviceError as exc:
-        return error(exc.status, exc.code, exc.message)
+async def post_receipts(request: Request, call: Signed) -> JSONResponse:
+    device, query = call.device, call.body
     versions = query.get("versions") if isinstance(query, dict) else None
     if not isinstance(versions, list) or len(versions) > 1000:
         return error(400, "bad_request", "the body is {\"versions\": [...]} with at most "

@@ -28,6 +28,7 @@ from central import (
 )
 from central.canonical import now
 from central.db import Database
+from central.devices import DeviceError
 from central.keys import CentralKeys, load_keys
 from central.models import CentralKey
 from central.web import Forbidden, NeedSignIn, redirect, render
@@ -89,6 +90,8 @@ def create_app(settings: config.Settings) -> FastAPI:
         if request.url.scheme == "https":
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
+
+    app.add_exception_handler(DeviceError, api.device_error)
 
     @app.exception_handler(NeedSignIn)
     async def need_sign_in(request: Request, exc: NeedSignIn) -> Response:

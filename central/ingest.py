@@ -43,7 +43,7 @@ from central.models import (
     VerificationCode,
 )
 from central.record_check import Quarantine, Verified, check_record
-from central.send_result import SendResult
+from central.send_result import SendResult, answer_for, quarantine_copies
 
 RETRIES = 5
 
@@ -86,16 +86,8 @@ def make_receipt(keys: CentralKeys, row: Record) -> dict:
 
 def outcome_of(row: Record, fresh: bool = False) -> Outcome:
     """What to answer about a row held (``fresh``: it was inserted by this request)."""
-    base = {"assessment_id": row.assessment_id, "version": row.version,
-            "content_hash": row.content_hash, "conflict": row.conflict, "record_id": row.id}
-    if row.receipt:
-        return Outcome(201 if fresh else 200, "accepted" if fresh else "duplicate",
-                       receipt=json.loads(row.receipt), reason=row.reason, **base)
-    if row.resolution == "rejected":
-        return Outcome(422, "rejected", reason=row.resolution_reason, **base)
-    if row.conflict and row.copy_no > 0:
-        return Outcome(409, "conflict", reason=row.reason, **base)
-    return Outcome(422, "quarantined", reason=row.reason, **base)
+    return answer_for(Outcome, row, fresh, assessment_id=row.assessment_id,
+                      version=row.version, record_id=row.id)
 
 
 def _text(answers: dict, name: str, size: int) -> str | None:
@@ -167,18 +159,8 @@ def _store(session: Session, keys: CentralKeys, record: dict, ident: tuple[str, 
     row.copy_no = len(copies) and max(c.copy_no for c in copies) + 1
     actor = Actor(f"device:{device.name}" if device else "bundle", "device")
     if copies:
-        row.status, row.conflict = "quarantined", True
-        row.reason = (f"conflict: central already holds version {version} of this "
-                      f"assessment with content hash {copies[0].content_hash[:16]}…")
-        if failure:
-            row.reason += f"; and {failure}"
-        for held in copies:
-            if not held.conflict:
-                held.conflict = True
-                held.reason = (f"conflict: a different content (hash {hash_[:16]}…) was "
-                               f"received for this version at {row.received_at}")
-            if held.resolution != "rejected":
-                held.status, held.resolution = "quarantined", None
+        quarantine_copies(row, copies, f"version {version} of this assessment", "version",
+                          hash_, failure)
     elif failure is not None:
         row.status, row.reason = "quarantined", failure
     else:

@@ -27,7 +27,7 @@ from central.keys import CentralKeys
 from central.models import Device, OutcomeAddendum, Record
 from central.outcome_fields import CourtOutcome, OutcomeError, parse_outcome
 from central.record_check import Quarantine, certify
-from central.send_result import SendResult
+from central.send_result import SendResult, answer_for, quarantine_copies
 
 ADDENDUM_TYPE = "cstr-outcome-addendum/1"
 PAYLOAD_TYPE = "cstr-outcome/1"
@@ -141,16 +141,8 @@ def make_receipt(keys: CentralKeys, row: OutcomeAddendum) -> dict:
 
 
 def result_of(row: OutcomeAddendum, fresh: bool = False) -> OutcomeResult:
-    base = {"outcome_id": row.outcome_id, "assessment_id": row.assessment_id,
-            "content_hash": row.content_hash, "conflict": row.conflict}
-    if row.receipt:
-        return OutcomeResult(201 if fresh else 200, "accepted" if fresh else "duplicate",
-                             receipt=json.loads(row.receipt), reason=row.reason, **base)
-    if row.resolution == "rejected":
-        return OutcomeResult(422, "rejected", reason=row.resolution_reason, **base)
-    if row.conflict and row.copy_no > 0:
-        return OutcomeResult(409, "conflict", reason=row.reason, **base)
-    return OutcomeResult(422, "quarantined", reason=row.reason, **base)
+    return answer_for(OutcomeResult, row, fresh, outcome_id=row.outcome_id,
+                      assessment_id=row.assessment_id)
 
 
 def receive_outcome(db: Database, keys: CentralKeys, body: Any, device: Device | None,
@@ -207,18 +199,7 @@ def _store(session: Session, keys: CentralKeys, body: dict, ident: tuple[str, st
                                                       verified.signed_at[:40])
         row.outcome_date, row.result = verified.outcome.on.isoformat(), verified.outcome.result
     if copies:
-        row.status, row.conflict = "quarantined", True
-        row.reason = (f"conflict: central already holds outcome {outcome_id} with content "
-                      f"hash {copies[0].content_hash[:16]}…")
-        if failure:
-            row.reason += f"; and {failure}"
-        for held in copies:
-            if not held.conflict:
-                held.conflict = True
-                held.reason = (f"conflict: a different content (hash {hash_[:16]}…) was "
-                               f"received for this outcome at {row.received_at}")
-            if held.resolution != "rejected":
-                held.status, held.resolution = "quarantined", None
+        quarantine_copies(row, copies, f"outcome {outcome_id}", "outcome", hash_, failure)
     elif failure is not None:
         row.status, row.reason = "quarantined", failure
     else:
