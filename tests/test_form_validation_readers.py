@@ -240,6 +240,74 @@ def test_an_instrument_section_needs_a_measures_part_form_020():
                  f"section '{instrument_sections[0]}'", "a part whose kind is 'measures'")
 
 
+def opinion_docs(**bindings) -> dict:
+    """The set with its identifiers part made the opinion part, binding requirements."""
+    docs = docs_with_layout()
+    docs["layout"]["parts"][0].update(kind="opinion", requirement_sections=bindings)
+    return docs
+
+
+def test_an_opinion_part_binds_each_requirement_to_its_criteria_section():
+    docs = opinion_docs(mhtr="person")
+    docs["layout"]["kept_card"] = {
+        "requirements": {"mhtr": {"recommendation": "custody_status",
+                                  "period": "drinks_per_day"}},
+        "first_appointment": ["hearing_date"], "provider": ["substance_details"]}
+    layout = load(docs).bundle("court_day", 1).layout
+    assert layout.parts[0].requirement_sections == {"mhtr": "person"}
+    assert layout.kept_card.requirements["mhtr"].period == "drinks_per_day"
+    assert layout.kept_card.first_appointment == ["hearing_date"]
+
+
+def _second_requirement(docs: dict) -> dict:
+    docs["criteria"]["requirements"].append(
+        {**copy.deepcopy(docs["criteria"]["requirements"][0]), "id": "atr"})
+    return docs
+
+
+def _identifiers_binding() -> dict:
+    docs = docs_with_layout()
+    docs["layout"]["parts"][0]["requirement_sections"] = {"mhtr": "person"}
+    return docs
+
+
+def kept_card_docs(**card) -> dict:
+    docs = docs_with_layout()
+    docs["layout"]["kept_card"] = card
+    return docs
+
+
+@pytest.mark.parametrize(("docs", "subject", "fragment"), [
+    (lambda: opinion_docs(mhrt="person"), "part 'who' requirement_sections",
+     "'mhrt' is not a requirement of criteria 'crit' ['mhtr']"),
+    (lambda: opinion_docs(mhtr="screen"), "part 'who' requirement_sections",
+     "binds 'mhtr' to 'screen', which is not one of this part's sections ['person']"),
+    (lambda: _second_requirement(opinion_docs(mhtr="person", atr="person")),
+     "part 'who' requirement_sections",
+     "binds 'atr' to section 'person', which already holds 'mhtr'"),
+    (_identifiers_binding, "part 'who' requirement_sections",
+     "binds requirements in a part whose kind is 'identifiers': only a part of kind 'opinion'"),
+    (lambda: kept_card_docs(requirements={"mhrt": {}}), "kept_card requirement 'mhrt'",
+     "'mhrt' is not a requirement of criteria 'crit'"),
+    (lambda: kept_card_docs(requirements={"mhtr": {"recommendation": "drinks_per_day"}}),
+     "kept_card requirement 'mhtr'",
+     "recommendation 'drinks_per_day' is not a single_choice question of form 'court_day'"),
+    (lambda: kept_card_docs(requirements={"mhtr": {"period": "custody_status"}}),
+     "kept_card requirement 'mhtr'",
+     "period 'custody_status' is not an integer question of form 'court_day'"),
+    (lambda: kept_card_docs(first_appointment=["hearing_date", "when"]),
+     "kept_card first_appointment", "'when' is not a question of form 'court_day'"),
+])
+def test_a_requirement_bound_wrongly_in_the_layout_is_form_022(docs, subject, fragment):
+    assert_first(load_error(docs()), "FORM_022", LAYOUT_FILE, subject, fragment)
+
+
+def test_a_misspelt_requirement_binding_is_form_002():
+    docs = docs_with_layout()
+    docs["layout"]["parts"][0]["requirement_section"] = {"mhtr": "person"}
+    assert load_error(docs).code == "FORM_002"
+
+
 def test_prefill_binds_listing_fields_to_questions_and_is_checked():
     docs = docs_with_layout()
     docs["layout"]["prefill"] = {"hearing_date": "hearing_date", "date_of_birth": "person_dob"}
@@ -262,5 +330,14 @@ def test_the_shipped_forms_declare_their_bindings():
         assert bundle.prefill()["offence"] == bundle.role("offence") == "offence_main"
         placed = {name for part in bundle.layout.parts for name in part.sections}
         assert {s.name for s in bundle.sections if not s.instruments} <= placed
+        # Each requirement's own criteria section is bound in the opinion part.
+        opinion = next(part for part in bundle.layout.parts if part.kind == "opinion")
+        assert set(opinion.requirement_sections) == {r.id for r in bundle.criteria.requirements}
+        assert set(opinion.requirement_sections.values()) < set(opinion.sections)
+    # Version 1's copies kept before readers' copies: the card's questions, as data.
+    kept = load_bundle("cstr_court_day", 1).layout.kept_card
+    assert kept.requirements["drr"].period == "drr_period_months"
+    assert kept.requirements["atr"].recommendation == "recommendation_atr"
+    assert load_bundle("cstr_court_day", 2).layout.kept_card is None
     assert load_bundle("cstr_court_day", 2).role("conviction_date") == \
         load_bundle("cstr_court_day", 2).criteria.age.convicted_on == "conviction_date"

@@ -9,7 +9,8 @@ from support.reporting import APPROVED, GENERATED, full_answers, pdf_text, reade
 
 from cli.demo import longest_answers
 from cstr_desktop.forms.answers import check_answers
-from reports.court_report import CELL_LIMIT, render
+from reports.blocks import CELL_LIMIT
+from reports.court_report import render
 from reports.snapshot import build_snapshot
 from reports.summary_card import render_card
 from reports.text_block import wrap_lines

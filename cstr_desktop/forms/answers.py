@@ -241,7 +241,7 @@ def check_answers(bundle: FormBundle, answers: Any) -> dict[str, Any]:
     outcome = {k: v for k, v in given.items() if is_outcome_id(k)}
     if outcome:
         # The outcome at court, recorded before approval, goes with the answers.
-        hearing = checked.get("hearing_date")
+        hearing = checked.get(bundle.role("hearing_date") or bundle.criteria.age.on_date)
         checked.update(check_outcome(outcome, hearing if isinstance(hearing, str) else None))
     return checked
 

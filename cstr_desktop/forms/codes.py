@@ -28,6 +28,8 @@ FORM_CODES = {
     "FORM_019": "a question or section names a reader the layout does not have",
     "FORM_020": "an outcomes file is not of kind 'outcomes'",
     "FORM_021": "a section of the form is printed in no part of the report layout",
+    "FORM_022": "a layout binds a requirement the criteria do not have, or binds one to a "
+                "section or question that cannot hold it",
 }
 
 ANSWER_CODES = {

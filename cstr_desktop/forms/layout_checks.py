@@ -6,8 +6,15 @@ from typing import TYPE_CHECKING
 
 from cstr_desktop.errors import FormProblem
 from cstr_desktop.forms.condition_checks import check_condition, possible_values
-from cstr_desktop.forms.layout_schema import LayoutFile
-from cstr_desktop.forms.schema import FormFile, MultiChoiceQuestion, NoteQuestion, YesNoQuestion
+from cstr_desktop.forms.layout_schema import KeptCard, LayoutFile, Part
+from cstr_desktop.forms.schema import (
+    FormFile,
+    IntegerQuestion,
+    MultiChoiceQuestion,
+    NoteQuestion,
+    SingleChoiceQuestion,
+    YesNoQuestion,
+)
 
 if TYPE_CHECKING:
     from cstr_desktop.forms.bundle import FormBundle
@@ -44,6 +51,9 @@ def check_layout(layout: LayoutFile, bundle: FormBundle, file: str) -> list[Form
                 bad(subject, f"section '{name}' is already printed in part '{placed[name]}'")
             else:
                 placed[name] = part.key
+        problems.extend(_check_requirement_sections(part, bundle, file))
+    if layout.kept_card is not None:
+        problems.extend(_check_kept_card(layout.kept_card, bundle, file))
     measures = any(part.kind == "measures" for part in layout.parts)
     for section in bundle.sections:
         if section.name in placed or (section.instruments and measures):
@@ -90,6 +100,71 @@ def check_layout(layout: LayoutFile, bundle: FormBundle, file: str) -> list[Form
         if summary.details_in is not None and summary.details_in not in reader_ids:
             bad("risk_summary", f"details_in '{summary.details_in}' is not one of the "
                                 "layout's readers")
+    return problems
+
+
+def _requirement_ids(bundle: FormBundle) -> list[str]:
+    return [r.id for r in bundle.criteria.requirements]
+
+
+def _unknown_requirement(ident: str, bundle: FormBundle) -> str:
+    return (f"'{ident}' is not a requirement of criteria '{bundle.criteria.id}' "
+            f"{_requirement_ids(bundle)}")
+
+
+def _check_requirement_sections(part: Part, bundle: FormBundle,
+                                file: str) -> list[FormProblem]:
+    """An opinion part's binding of each requirement to the section of its own criteria
+    (FORM_022): a requirement of the criteria, and a section of this part, once."""
+    problems: list[FormProblem] = []
+    subject = f"part '{part.key}' requirement_sections"
+
+    def bad(detail: str) -> None:
+        problems.append(FormProblem("FORM_022", file, subject, detail))
+
+    if part.requirement_sections and part.kind != "opinion":
+        bad(f"binds requirements in a part whose kind is '{part.kind}': only a part of kind "
+            "'opinion' prints a requirement's criteria")
+        return problems
+    bound: dict[str, str] = {}
+    for ident, section in part.requirement_sections.items():
+        if ident not in _requirement_ids(bundle):
+            bad(_unknown_requirement(ident, bundle))
+        elif section not in part.sections:
+            bad(f"binds '{ident}' to '{section}', which is not one of this part's sections "
+                f"{part.sections}")
+        elif section in bound:
+            bad(f"binds '{ident}' to section '{section}', which already holds "
+                f"'{bound[section]}'")
+        else:
+            bound[section] = ident
+    return problems
+
+
+def _check_kept_card(card: KeptCard, bundle: FormBundle, file: str) -> list[FormProblem]:
+    """The questions a kept card reads (FORM_022): each requirement's recommendation (a
+    single choice) and period (whole months), the first appointment and the provider."""
+    problems: list[FormProblem] = []
+
+    def bad(subject: str, detail: str) -> None:
+        problems.append(FormProblem("FORM_022", file, subject, detail))
+
+    for ident, binding in card.requirements.items():
+        subject = f"kept_card requirement '{ident}'"
+        if ident not in _requirement_ids(bundle):
+            bad(subject, _unknown_requirement(ident, bundle))
+        for key, name, kind, words in (
+                ("recommendation", binding.recommendation, SingleChoiceQuestion,
+                 "a single_choice question"),
+                ("period", binding.period, IntegerQuestion, "an integer question")):
+            if name is not None and not isinstance(bundle.questions.get(name), kind):
+                bad(subject, f"{key} '{name}' is not {words} of form '{bundle.id}'")
+    for key, names in (("first_appointment", card.first_appointment),
+                       ("provider", card.provider)):
+        for name in names:
+            q = bundle.questions.get(name)
+            if q is None or isinstance(q, NoteQuestion):
+                bad(f"kept_card {key}", f"'{name}' is not a question of form '{bundle.id}'")
     return problems
 
 

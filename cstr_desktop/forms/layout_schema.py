@@ -1,14 +1,16 @@
 """The shape of a layout file: how a form's answers become each reader's copy of the report.
 
 A layout holds the form's bindings as data: the report's parts (which form
-sections each prints; every section is printed in one), the questions that play
-a role (the person's name, date of birth, case number, hearing date, date of
-conviction, ...), which court-list field fills which question when a listed case
-is first opened (``prefill``), and the readers: the court, probation and the
+sections each prints; every section is printed in one; which section holds each
+requirement's own criteria), the questions that play a role (the person's name,
+date of birth, case number, hearing date, date of conviction, ...), which
+court-list field fills which question when a listed case is first opened
+(``prefill``), what the summary card of a copy kept before readers' copies
+existed reads (``kept_card``), and the readers: the court, probation and the
 treatment provider, each with the consent that allows their copy, what is done
 when it is not given, and the question where the assessor marks what the person
-asked not to share with them. Which reader
-sees which question is declared on the questions themselves, in the form.
+asked not to share with them. Which reader sees which question is declared on
+the questions themselves, in the form.
 
 A form names its layout in ``uses``; a form made before layouts existed is
 named by the layout's ``applies_to`` instead, so its file never changes.
@@ -67,6 +69,10 @@ class Part(Strict):
     kind: Literal["identifiers", "items", "measures", "risk", "opinion", "arrangements"] = (
         "items")
     sections: list[Name] = []
+    # An opinion part: the section of each requirement's own criteria (by the requirement's
+    # id in the criteria file), printed under that requirement's criteria table, and only
+    # while it is considered. The part's other sections are printed first, before the gates.
+    requirement_sections: dict[Name, Name] = {}
 
 
 class Reader(Strict):
@@ -103,6 +109,25 @@ class RiskSummary(Strict):
     details_in: Name | None = None
 
 
+class KeptCardRequirement(Strict):
+    """A requirement's recommendation and proposed period, as a kept card prints them."""
+
+    recommendation: Name | None = None
+    period: Name | None = None
+
+
+class KeptCard(Strict):
+    """The summary card of a copy kept before readers' copies existed (report snapshot
+    schema 1), which finds its answers among the copy's printed items by these questions:
+    each requirement's (by its id in the criteria file), the first appointment (date,
+    time, place) and the treatment provider. A newer copy holds them already, from the
+    criteria file (a requirement's recommendation, period_question, first_appointment)."""
+
+    requirements: dict[Name, KeptCardRequirement] = {}
+    first_appointment: list[Name] = []
+    provider: list[Name] = []
+
+
 class LayoutFile(Strict):
     kind: Literal["layout"]
     id: Name
@@ -121,3 +146,4 @@ class LayoutFile(Strict):
     # (default: every reader).
     default_readers: list[Name] | None = None
     risk_summary: RiskSummary | None = None
+    kept_card: KeptCard | None = None
